@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './errors.ts';
+
+/**
+ * All configuration, read from the environment once at start-up and validated
+ * together: one error lists every bad variable. Defaults are the embedded mode
+ * (PGlite, filesystem storage, embedded search under ./data). Nothing else in the
+ * code base reads process.env.
+ */
+export interface Config {
+  dataDir: string;
+  database: { driver: 'pglite'; dir: string } | { driver: 'postgres'; url: string };
+  storage:
+    | { driver: 'filesystem'; root: string }
+    | {
+        driver: 's3';
+        endpoint: string | undefined;
+        bucket: string;
+        region: string;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+        forcePathStyle: boolean;
+      };
+  search: { driver: 'embedded'; file: string } | { driver: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
+  ingest: { concurrency: number; maxImagePixels: number; maxFileBytes: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Every variable Disan reads, with its meaning: the README table is checked against this. */
+export const CONFIG_VARIABLES = {
+  DISAN_DATA_DIR: 'Folder for the embedded catalog, storage and search index (default ./data).',
+  DATABASE_URL: 'postgres://user:pass@host:5432/db of a PostgreSQL server; unset = PGlite in the data folder.',
+  DISAN_STORAGE: '"filesystem" (default) or "s3".',
+  S3_ENDPOINT: 'S3 endpoint URL (MinIO: http://minio:9000); unset = AWS.',
+  S3_BUCKET: 'Bucket for originals and derivatives (required with DISAN_STORAGE=s3).',
+  S3_REGION: 'Region (default us-east-1).',
+  S3_ACCESS_KEY_ID: 'Access key; unset = the SDK default credential chain.',
+  S3_SECRET_ACCESS_KEY: 'Secret key.',
+  S3_FORCE_PATH_STYLE: '"true" (default, needed by MinIO) or "false" for virtual-hosted buckets.',
+  MEILI_URL: 'Meilisearch URL; unset = the embedded search engine.',
+  MEILI_API_KEY: 'Meilisearch key with rights to manage the index.',
+  MEILI_INDEX: 'Meilisearch index name (default disan-items).',
+  DISAN_INGEST_CONCURRENCY: 'Files processed at once by ingest (default 2, one per core here).',
+  DISAN_MAX_IMAGE_PIXELS: 'Largest image accepted, in pixels (default 250000000); guards against decompression bombs.',
+  DISAN_MAX_FILE_BYTES: 'Largest file accepted, in bytes (default 21474836480, 20 GiB).',
+  LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent.',
+} as const;
+
+/**
+ * @example loadConfig({ DISAN_DATA_DIR: '/tmp/d' }).database // { driver: 'pglite', dir: '/tmp/d/catalog' }
+ */
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const dataDir = resolve(cwd, env.DISAN_DATA_DIR ?? 'data');
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must start with ${protocols.join(' or ')}//`);
+    } catch {
+      problems.push(`${name}="${raw}" is not a URL`);
+    }
+    return raw;
+  };
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const database: Config['database'] = databaseUrl
+    ? { driver: 'postgres', url: databaseUrl }
+    : { driver: 'pglite', dir: resolve(dataDir, 'catalog') };
+
+  const storageDriver = env.DISAN_STORAGE ?? 'filesystem';
+  let storage: Config['storage'] = { driver: 'filesystem', root: resolve(dataDir, 'objects') };
+  if (storageDriver === 's3') {
+    const bucket = env.S3_BUCKET;
+    if (!bucket) problems.push('S3_BUCKET is required when DISAN_STORAGE=s3');
+    const pathStyle = env.S3_FORCE_PATH_STYLE ?? 'true';
+    if (pathStyle !== 'true' && pathStyle !== 'false') problems.push('S3_FORCE_PATH_STYLE must be "true" or "false"');
+    storage = {
+      driver: 's3',
+      endpoint: url('S3_ENDPOINT', ['http:', 'https:']),
+      bucket: bucket ?? '',
+      region: env.S3_REGION ?? 'us-east-1',
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: pathStyle !== 'false',
+    };
+  } else if (storageDriver !== 'filesystem') {
+    problems.push(`DISAN_STORAGE="${storageDriver}" must be "filesystem" or "s3"`);
+  }
+
+  const meiliUrl = url('MEILI_URL', ['http:', 'https:']);
+  const search: Config['search'] = meiliUrl
+    ? { driver: 'meilisearch', url: meiliUrl, apiKey: env.MEILI_API_KEY, index: env.MEILI_INDEX ?? 'disan-items' }
+    : { driver: 'embedded', file: resolve(dataDir, 'search.sqlite') };
+
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const ingest = {
+    concurrency: integer('DISAN_INGEST_CONCURRENCY', 2, 1, 64),
+    maxImagePixels: integer('DISAN_MAX_IMAGE_PIXELS', 250_000_000, 1_000, 2_000_000_000),
+    maxFileBytes: integer('DISAN_MAX_FILE_BYTES', 20 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { dataDir, database, storage, search, ingest, logLevel: logLevel as Config['logLevel'] };
+}

@@ -1,0 +1,56 @@
+/**
+ * Typed errors. Each has an HTTP status and a message a person can act on; the API's
+ * one error handler maps them, and hides the message of anything that is not a
+ * DisanError (or is a 5xx). The upstream error, when there is one, is kept as `cause`.
+ */
+export class DisanError extends Error {
+  readonly status: number = 500;
+  readonly code: string = 'internal';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DisanError {
+  override readonly status = 404;
+  override readonly code = 'not_found';
+}
+
+export class ValidationError extends DisanError {
+  override readonly status = 400;
+  override readonly code = 'invalid';
+}
+
+export class ConflictError extends DisanError {
+  override readonly status = 409;
+  override readonly code = 'conflict';
+}
+
+export class PayloadTooLargeError extends DisanError {
+  override readonly status = 413;
+  override readonly code = 'too_large';
+}
+
+export class UnsupportedMediaError extends DisanError {
+  override readonly status = 415;
+  override readonly code = 'unsupported_media';
+}
+
+export class RangeNotSatisfiableError extends DisanError {
+  override readonly status = 416;
+  override readonly code = 'range_not_satisfiable';
+}
+
+/** A backing system (database, storage, search) failed or could not be reached. */
+export class UpstreamError extends DisanError {
+  override readonly status = 503;
+  override readonly code = 'upstream';
+}
+
+export class ConfigError extends DisanError {
+  override readonly code = 'config';
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n  - ${problems.join('\n  - ')}`);
+  }
+}

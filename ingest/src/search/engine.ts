@@ -1,0 +1,26 @@
+import type { SearchDocument, SearchFilters, SearchQuery, SearchResult } from '@disan/schemas';
+
+/**
+ * Who may see what, as search filters: a document matches the scope when it matches
+ * at least one of the filter sets (each set is an AND of its fields, each field an OR
+ * of its values). `undefined` means no restriction (operators, reindexing).
+ */
+export type SearchScope = SearchFilters[] | undefined;
+
+/**
+ * One search interface, two engines: embedded (node:sqlite FTS5, the default) and
+ * Meilisearch (production). Both run every text through the shared analyzer, match
+ * the same way (all words, prefix on the last, typo budget 0/1/2) and build the same
+ * result shape, so callers never know which one answered.
+ */
+export interface SearchEngine {
+  readonly name: 'embedded' | 'meilisearch';
+  upsert(documents: readonly SearchDocument[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** Drops every document (reindex starts here). */
+  clear(): Promise<void>;
+  search(query: SearchQuery, scope?: SearchScope): Promise<SearchResult>;
+  count(): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,64 @@
+import { Type, type Static } from 'typebox';
+import { ITEM_KINDS } from './codes.ts';
+import {
+  Access,
+  EdtfDate,
+  EthnicGroup,
+  Id,
+  LanguageTag,
+  LocalizedText,
+  Multilingual,
+  NameVariant,
+  Provenance,
+  RecurringDate,
+  RightsUri,
+  Status,
+} from './common.ts';
+import { AgentRef } from './agent.ts';
+import { PlaceRef } from './place.ts';
+
+export const ItemKind = Type.Enum(ITEM_KINDS);
+export type ItemKind = Static<typeof ItemKind>;
+
+/**
+ * The fields an archivist writes. Dublin Core terms (title, description, subject,
+ * creator, contributor, date, coverage, language, rights, source) plus what a
+ * heritage archive of minority peoples needs.
+ */
+export const ItemFields = {
+  id: Id,
+  kind: ItemKind,
+  ethnicGroups: Type.Array(EthnicGroup, { maxItems: 20 }),
+  title: Type.Array(LocalizedText, { minItems: 1, maxItems: 64 }),
+  description: Type.Optional(Multilingual),
+  subjects: Type.Optional(Multilingual),
+  alternativeNames: Type.Optional(Type.Array(NameVariant, { maxItems: 100 })),
+  agents: Type.Optional(Type.Array(AgentRef, { maxItems: 100 })),
+  date: Type.Optional(EdtfDate),
+  recurrence: Type.Optional(Type.Array(RecurringDate, { maxItems: 10 })),
+  places: Type.Optional(Type.Array(PlaceRef, { maxItems: 50 })),
+  /** Languages of the content itself (what is spoken, sung or written). */
+  languages: Type.Optional(Type.Array(LanguageTag, { maxItems: 20 })),
+  collections: Type.Optional(Type.Array(Id, { maxItems: 50 })),
+  rights: Type.Optional(RightsUri),
+  source: Type.Optional(Type.String({ maxLength: 1000 })),
+  status: Status,
+  access: Access,
+  provenance: Type.Optional(Provenance),
+};
+
+/** What `disan import` and the API accept: an item description, media optional. */
+export const ItemInput = Type.Object(ItemFields, { additionalProperties: false });
+export type ItemInput = Static<typeof ItemInput>;
+
+/** An item as stored: the input plus what the catalog keeps. */
+export const Item = Type.Object(
+  {
+    ...ItemFields,
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type Item = Static<typeof Item>;

@@ -1,0 +1,49 @@
+import { Type, type Static } from 'typebox';
+import { MEDIA_KINDS, MEDIA_STATUSES } from './codes.ts';
+import { GeoPoint, Id } from './common.ts';
+
+export const Sha256 = Type.String({ pattern: '^[a-f0-9]{64}$' });
+
+/** One derived file: a size or format of a medium, made by the pipeline. */
+export const Rendition = Type.Object(
+  {
+    /** e.g. webp-1280, avif-800, thumb-jpeg */
+    name: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
+    key: Type.String({ minLength: 1, maxLength: 1024 }),
+    mimeType: Type.String(),
+    size: Type.Integer({ minimum: 0 }),
+    width: Type.Optional(Type.Integer({ minimum: 1 })),
+    height: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type Rendition = Static<typeof Rendition>;
+
+/** One file of an item. The original is stored once, by content, and never modified. */
+export const Media = Type.Object(
+  {
+    id: Id,
+    itemId: Id,
+    sha256: Sha256,
+    /** Detected from the bytes, never from the file name. */
+    mimeType: Type.String(),
+    kind: Type.Enum(MEDIA_KINDS),
+    size: Type.Integer({ minimum: 0 }),
+    originalName: Type.String({ maxLength: 1024 }),
+    originalKey: Type.String(),
+    width: Type.Optional(Type.Integer({ minimum: 1 })),
+    height: Type.Optional(Type.Integer({ minimum: 1 })),
+    durationSeconds: Type.Optional(Type.Number({ minimum: 0 })),
+    /** From EXIF when the camera recorded it. */
+    capturedAt: Type.Optional(Type.String()),
+    geo: Type.Optional(GeoPoint),
+    caption: Type.Optional(Type.String({ maxLength: 5000 })),
+    position: Type.Integer({ minimum: 0 }),
+    status: Type.Enum(MEDIA_STATUSES),
+    error: Type.Optional(Type.String()),
+    derivatives: Type.Array(Rendition),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+export type Media = Static<typeof Media>;

@@ -1,0 +1,107 @@
+import { Type, type Static } from 'typebox';
+import { ITEM_KINDS, MEDIA_KINDS } from './codes.ts';
+import { EthnicGroup, Id, LocalizedText } from './common.ts';
+
+/** Attributes a search can be narrowed and counted by. */
+export const FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export const SORTS = ['relevance', 'title', 'date:asc', 'date:desc', 'updated:desc'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const SearchFilters = Type.Partial(
+  Type.Object({
+    ethnicGroups: Type.Array(Type.String(), { maxItems: 50 }),
+    kind: Type.Array(Type.String(), { maxItems: 50 }),
+    collections: Type.Array(Type.String(), { maxItems: 50 }),
+    province: Type.Array(Type.String(), { maxItems: 50 }),
+    period: Type.Array(Type.String(), { maxItems: 50 }),
+    languages: Type.Array(Type.String(), { maxItems: 50 }),
+    mediaKinds: Type.Array(Type.String(), { maxItems: 50 }),
+    status: Type.Array(Type.String(), { maxItems: 10 }),
+    access: Type.Array(Type.String(), { maxItems: 10 }),
+  }),
+  { additionalProperties: false },
+);
+export type SearchFilters = Static<typeof SearchFilters>;
+
+export const GeoRadius = Type.Object(
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lon: Type.Number({ minimum: -180, maximum: 180 }),
+    radiusMeters: Type.Number({ minimum: 1, maximum: 20_000_000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const SearchQuery = Type.Object(
+  {
+    q: Type.String({ maxLength: 500 }),
+    filters: Type.Optional(SearchFilters),
+    geo: Type.Optional(GeoRadius),
+    sort: Type.Optional(Type.Enum(SORTS)),
+    facets: Type.Optional(Type.Array(Type.Enum(FACETS))),
+    /** Language the caller reads; snippets and titles prefer it. */
+    lang: Type.Optional(Type.String()),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Static<typeof SearchQuery>;
+
+/**
+ * The flat document both engines index. Text fields hold the raw text; the
+ * engines run it through the one shared analyzer before indexing.
+ */
+export const SearchDocument = Type.Object({
+  id: Id,
+  kind: Type.Enum(ITEM_KINDS),
+  ethnicGroups: Type.Array(EthnicGroup),
+  title: Type.Array(LocalizedText),
+  alternativeNames: Type.Array(Type.String()),
+  description: Type.Array(LocalizedText),
+  subjects: Type.Array(Type.String()),
+  places: Type.Array(Type.String()),
+  /** Text found inside media (document pages, captions); empty until documents arrive. */
+  fullText: Type.Array(Type.String()),
+  collections: Type.Array(Type.String()),
+  province: Type.Array(Type.String()),
+  /** Century buckets derived from the EDTF date, e.g. "1900s", "2000s". */
+  period: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  mediaKinds: Type.Array(Type.Enum(MEDIA_KINDS)),
+  status: Type.String(),
+  access: Type.String(),
+  communities: Type.Array(Type.String()),
+  /** Sortable: earliest year of the date, or null. */
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  updatedAt: Type.String(),
+  geo: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
+  thumbnail: Type.Union([Type.String(), Type.Null()]),
+});
+export type SearchDocument = Static<typeof SearchDocument>;
+
+export const SearchHit = Type.Object({
+  id: Id,
+  kind: Type.String(),
+  ethnicGroups: Type.Array(Type.String()),
+  title: Type.Array(LocalizedText),
+  thumbnail: Type.Union([Type.String(), Type.Null()]),
+  geo: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
+  /** Best matching passage, HTML-escaped, matches wrapped in <mark>. */
+  snippet: Type.Union([Type.Object({ field: Type.String(), lang: Type.Optional(Type.String()), html: Type.String() }), Type.Null()]),
+});
+export type SearchHit = Static<typeof SearchHit>;
+
+export const SearchResult = Type.Object({
+  query: Type.String(),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  hits: Type.Array(SearchHit),
+  facets: Type.Record(Type.String(), Type.Record(Type.String(), Type.Integer())),
+  engine: Type.String(),
+  tookMs: Type.Number(),
+});
+export type SearchResult = Static<typeof SearchResult>;

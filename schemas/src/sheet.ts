@@ -1,0 +1,40 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * The metadata spreadsheet archivists fill in (CSV, UTF-8, one row per file; rows
+ * sharing an `identifier` are files of one item). Every cell is text; `ingest`
+ * turns a row into an ItemInput and reports the row number of anything it rejects.
+ * Language-tagged columns take any BCP 47 tag after the underscore: title_vi,
+ * title_km, title_zh-Hant, description_en, subjects_vi...
+ */
+export const SHEET_COLUMNS = [
+  { name: 'file', required: true, example: 'ok-om-bok/ghe-ngo-01.jpg', doc: 'Path of the file, relative to the folder being ingested. Must stay inside it.' },
+  { name: 'identifier', required: false, example: 'ok-om-bok-soc-trang', doc: 'Item id (a-z, 0-9, -). Rows with the same identifier are files of one item. Derived from the file when empty.' },
+  { name: 'kind', required: true, example: 'festival', doc: 'festival, custom, ritual, belief, traditional-product, craft, cuisine, architecture, place, person, performance, music, document, recording, artefact, other' },
+  { name: 'ethnic_groups', required: true, example: 'khmer', doc: 'Ethnic group codes separated by ";" (khmer; hoa; cham; kinh ...).' },
+  { name: 'title_<lang>', required: true, example: 'Lễ hội Ok Om Bok', doc: 'Title in a language; at least one title column must be filled.' },
+  { name: 'description_<lang>', required: false, example: 'Lễ cúng trăng của người Khmer...', doc: 'Description in a language.' },
+  { name: 'subjects_<lang>', required: false, example: 'đua ghe ngo; cúng trăng', doc: 'Subjects in a language, separated by ";".' },
+  { name: 'alt_names', required: false, example: 'km:បុណ្យអកអំបុក | km-Latn:Bon Ak Ambok', doc: 'Other names as lang:value, separated by "|".' },
+  { name: 'place', required: false, example: 'Sông Maspero, Sóc Trăng', doc: 'Place name as shown to readers.' },
+  { name: 'province', required: false, example: 'Sóc Trăng', doc: 'Province.' },
+  { name: 'latitude', required: false, example: '9.6037', doc: 'Decimal degrees, WGS 84. Give both latitude and longitude or neither.' },
+  { name: 'longitude', required: false, example: '105.9800', doc: 'Decimal degrees, WGS 84.' },
+  { name: 'date', required: false, example: '2023-11-27', doc: 'EDTF date: 2023, 2023-11, 1930?, 19XX, 1920/1930.' },
+  { name: 'recurrence', required: false, example: 'vietnamese-lunisolar:10-15', doc: 'Yearly date: calendar:MM-DD, optionally :waxing or :waning and +days; several separated by ";".' },
+  { name: 'languages', required: false, example: 'km; vi', doc: 'Languages of the content, BCP 47, separated by ";".' },
+  { name: 'collection', required: false, example: 'khmer-festivals', doc: 'Collection ids separated by ";"; unknown ids create the collection.' },
+  { name: 'rights', required: false, example: 'http://rightsstatements.org/vocab/InC/1.0/', doc: 'rightsstatements.org or Creative Commons URI.' },
+  { name: 'status', required: false, example: 'published', doc: 'draft (default), in-review, published, withdrawn.' },
+  { name: 'access', required: false, example: 'public', doc: 'public (default), researchers, community, metadata-only, embargo.' },
+  { name: 'communities', required: false, example: 'khmer-soc-trang', doc: 'For access=community: community codes separated by ";".' },
+  { name: 'embargo_until', required: false, example: '2030-01-01', doc: 'For access=embargo: YYYY-MM-DD.' },
+  { name: 'creator', required: false, example: 'Nguyễn Văn A', doc: 'Creators separated by ";".' },
+  { name: 'contributor', required: false, example: 'Ban Dân tộc tỉnh Sóc Trăng', doc: 'Who contributed the file (provenance).' },
+  { name: 'source', required: false, example: 'Fieldwork 2023', doc: 'Where it came from.' },
+  { name: 'caption', required: false, example: 'Ghe ngo on the Maspero river', doc: 'Caption of this file.' },
+] as const;
+
+/** A sheet row as parsed: column name to raw cell text. */
+export const SheetRow = Type.Record(Type.String(), Type.String());
+export type SheetRow = Static<typeof SheetRow>;
