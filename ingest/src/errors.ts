@@ -50,7 +50,9 @@ export class UpstreamError extends DisanError {
 
 export class ConfigError extends DisanError {
   override readonly code = 'config';
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`Configuration is invalid:\n  - ${problems.join('\n  - ')}`);
+    this.problems = problems;
   }
 }
