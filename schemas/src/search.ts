@@ -20,6 +20,8 @@ export const SearchFilters = Type.Partial(
     mediaKinds: Type.Array(Type.String(), { maxItems: 50 }),
     status: Type.Array(Type.String(), { maxItems: 10 }),
     access: Type.Array(Type.String(), { maxItems: 10 }),
+    /** Cultural access protocols: community codes a viewer belongs to. */
+    communities: Type.Array(Type.String(), { maxItems: 50 }),
   }),
   { additionalProperties: false },
 );

@@ -1,0 +1,52 @@
+import type { Item, Media, SearchDocument } from '@disan/schemas';
+import { effectiveLevel } from '../access/access.ts';
+
+/**
+ * Flattens an item and its media into the one document both search engines index.
+ * The access level is the effective one at indexing time (an ended embargo is
+ * public); the nightly reindex, arriving with the jobs issue, keeps it current.
+ */
+export function toSearchDocument(item: Item, media: readonly Media[], now: Date = new Date()): SearchDocument {
+  const ready = media.filter((m) => m.status === 'ready');
+  const cover = ready.find((m) => m.derivatives.some((d) => d.name === 'thumb'));
+  const year = yearOf(item.date);
+  const geo = item.places?.find((p) => p.geo)?.geo ?? ready.find((m) => m.geo)?.geo ?? null;
+  return {
+    id: item.id,
+    kind: item.kind,
+    ethnicGroups: [...item.ethnicGroups],
+    title: item.title,
+    alternativeNames: (item.alternativeNames ?? []).map((n) => n.value),
+    description: item.description ?? [],
+    subjects: (item.subjects ?? []).map((s) => s.value),
+    places: (item.places ?? []).map((p) => p.name),
+    fullText: media.map((m) => m.caption).filter((c): c is string => Boolean(c)),
+    collections: item.collections ?? [],
+    province: unique((item.places ?? []).map((p) => p.province).filter((p): p is string => Boolean(p))),
+    period: year === null ? [] : [centuryOf(year)],
+    languages: unique([...(item.languages ?? []), ...item.title.map((t) => t.lang)]),
+    mediaKinds: unique(media.map((m) => m.kind)),
+    status: item.status,
+    access: effectiveLevel(item.access, now),
+    communities: item.access.communities ?? [],
+    year,
+    updatedAt: item.updatedAt,
+    geo: geo ? { lat: geo.lat, lon: geo.lon } : null,
+    thumbnail: cover ? `${cover.id}/thumb` : null,
+  };
+}
+
+/** Earliest year an EDTF date can mean: 19XX is 1900, 1920/1930 is 1920. */
+export function yearOf(date: string | undefined): number | null {
+  const match = date ? /^(-?)([0-9X]{4})/.exec(date) : null;
+  if (!match?.[2]) return null;
+  const year = Number(match[2].replace(/X/g, '0'));
+  return match[1] ? -year : year;
+}
+
+/** @example centuryOf(1930) === '20c' */
+export function centuryOf(year: number): string {
+  return year > 0 ? `${Math.floor((year - 1) / 100) + 1}c` : `${Math.floor(-year / 100) + 1}c-bce`;
+}
+
+const unique = <T>(values: readonly T[]) => [...new Set(values)];

@@ -1,0 +1,64 @@
+import { open } from 'node:fs/promises';
+import type { PathLike } from 'node:fs';
+import { fileTypeFromBuffer } from 'file-type';
+import type { MediaKind } from '@disan/schemas';
+
+export interface DetectedType {
+  mimeType: string;
+  kind: MediaKind;
+}
+
+/** What the archive accepts, by MIME type detected from content. */
+const ACCEPTED: Record<string, MediaKind> = {
+  'image/jpeg': 'image',
+  'image/png': 'image',
+  'image/webp': 'image',
+  'image/tiff': 'image',
+  'image/gif': 'image',
+  'image/avif': 'image',
+  'video/mp4': 'video',
+  'video/quicktime': 'video',
+  'video/webm': 'video',
+  'video/x-matroska': 'video',
+  'video/mpeg': 'video',
+  'audio/mpeg': 'audio',
+  'audio/wav': 'audio',
+  'audio/x-wav': 'audio',
+  'audio/flac': 'audio',
+  'audio/ogg': 'audio',
+  'audio/opus': 'audio',
+  'audio/mp4': 'audio',
+  'audio/aac': 'audio',
+  'application/pdf': 'document',
+};
+
+const SNIFF_BYTES = 4100;
+
+/**
+ * Detects the type from the first bytes (magic numbers), never from the name:
+ * a text file called photo.jpg is refused, a JPEG called scan.pdf is a JPEG.
+ * Returns a reason a person can act on when the type is not accepted.
+ */
+export async function detectType(path: PathLike): Promise<DetectedType | { reason: string }> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    if (bytesRead === 0) return { reason: 'the file is empty (0 bytes)' };
+    const head = buffer.subarray(0, bytesRead);
+    const type = await fileTypeFromBuffer(head);
+    if (!type) {
+      return { reason: looksLikeText(head) ? 'not a media file: the content is plain text' : 'unrecognised format: the content matches no image, audio, video or PDF signature' };
+    }
+    const kind = ACCEPTED[type.mime];
+    if (!kind) return { reason: `${type.mime} (.${type.ext}) is not a format the archive accepts` };
+    return { mimeType: type.mime, kind };
+  } finally {
+    await handle.close();
+  }
+}
+
+function looksLikeText(bytes: Buffer): boolean {
+  if (bytes.includes(0)) return false;
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/[\p{L}\p{N}\p{P}\p{Z}\p{M}\s]/gu, '').length < bytes.length / 20;
+}
