@@ -1,0 +1,62 @@
+import * as OpenCC from 'opencc-js';
+
+/** Scripts the analyzer treats differently. */
+export type Script = 'latin' | 'khmer' | 'han' | 'other';
+
+const KHMER = /\p{Script=Khmer}/u;
+const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
+const COMBINING_MARKS = /\p{M}/gu;
+
+/** @example scriptOf('អក') === 'khmer' */
+export function scriptOf(word: string): Script {
+  if (KHMER.test(word)) return 'khmer';
+  if (HAN.test(word)) return 'han';
+  if (LATIN.test(word)) return 'latin';
+  return 'other';
+}
+
+// Traditional to simplified is many-to-one, so it folds deterministically (simplified to
+// traditional is one-to-many: 发 is both 發 and 髮). Meilisearch's Chinese normalizer folds
+// the same way.
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const hanCache = new Map<string, string>();
+
+/**
+ * Folds each Han character to its simplified form, one character at a time so that
+ * string offsets stay valid; a character whose folded form has another length is kept.
+ * @example foldHan('關帝廟') === '关帝庙'
+ */
+export function foldHan(text: string): string {
+  if (!HAN.test(text)) return text;
+  let out = '';
+  for (const char of text) {
+    let folded = hanCache.get(char);
+    if (folded === undefined) {
+      const converted = HAN.test(char) ? toSimplified(char) : char;
+      folded = converted.length === char.length ? converted : char;
+      hanCache.set(char, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
+/**
+ * The form a word is matched by: tones and other marks removed, đ read as d.
+ * Khmer keeps its marks (they are letters of the word, not accents).
+ * @example foldWord('Lễ') === 'le'; foldWord('Đua') === 'dua'
+ */
+export function foldWord(word: string, script: Script = scriptOf(word)): string {
+  const exact = exactWord(word);
+  if (script === 'khmer' || script === 'han') return exact;
+  return exact.normalize('NFKD').replace(COMBINING_MARKS, '').replaceAll('đ', 'd').normalize('NFC');
+}
+
+/**
+ * The form the user typed, kept for tone-exact ranking: NFC, lower case, Han folded.
+ * @example exactWord('Lễ') === 'lễ'
+ */
+export function exactWord(word: string): string {
+  return foldHan(word.normalize('NFC').toLowerCase());
+}

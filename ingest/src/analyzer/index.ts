@@ -1,0 +1,2 @@
+export { analyze, indexText, tonedText, type Token } from './analyzer.ts';
+export { exactWord, foldHan, foldWord, scriptOf, type Script } from './fold.ts';
