@@ -13,46 +13,51 @@ export class DisanError extends Error {
 }
 
 export class NotFoundError extends DisanError {
-  override readonly status = 404;
-  override readonly code = 'not_found';
+  override readonly status: number = 404;
+  override readonly code: string = 'not_found';
 }
 
 export class ValidationError extends DisanError {
-  override readonly status = 400;
-  override readonly code = 'invalid';
+  override readonly status: number = 400;
+  override readonly code: string = 'invalid';
 }
 
 export class ConflictError extends DisanError {
-  override readonly status = 409;
-  override readonly code = 'conflict';
+  override readonly status: number = 409;
+  override readonly code: string = 'conflict';
 }
 
 export class PayloadTooLargeError extends DisanError {
-  override readonly status = 413;
-  override readonly code = 'too_large';
+  override readonly status: number = 413;
+  override readonly code: string = 'too_large';
 }
 
 export class UnsupportedMediaError extends DisanError {
-  override readonly status = 415;
-  override readonly code = 'unsupported_media';
+  override readonly status: number = 415;
+  override readonly code: string = 'unsupported_media';
 }
 
 export class RangeNotSatisfiableError extends DisanError {
-  override readonly status = 416;
-  override readonly code = 'range_not_satisfiable';
+  override readonly status: number = 416;
+  override readonly code: string = 'range_not_satisfiable';
 }
 
 /** A backing system (database, storage, search) failed or could not be reached. */
 export class UpstreamError extends DisanError {
-  override readonly status = 503;
-  override readonly code = 'upstream';
+  override readonly status: number = 503;
+  override readonly code: string = 'upstream';
 }
 
 export class ConfigError extends DisanError {
-  override readonly code = 'config';
+  override readonly code: string = 'config';
   readonly problems: string[];
   constructor(problems: string[]) {
     super(`Configuration is invalid:\n  - ${problems.join('\n  - ')}`);
     this.problems = problems;
   }
+}
+
+/** A stored object (original, derivative) does not exist under the given key. */
+export class ObjectNotFoundError extends NotFoundError {
+  override readonly code: string = 'object_not_found';
 }
