@@ -142,8 +142,8 @@ function ready(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
       child.kill('SIGKILL');
       reject(error);
     };
-    const onExit = (code: number | null) => fail(new Error(`PostgreSQL exited during start-up (exit ${code}):\n${log}`));
-    const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${timeoutMs} ms:\n${log}`)), timeoutMs);
+    const onExit = (code: number | null) => { fail(new Error(`PostgreSQL exited during start-up (exit ${code}):\n${log}`)); };
+    const timer = setTimeout(() => { fail(new Error(`PostgreSQL did not start within ${timeoutMs} ms:\n${log}`)); }, timeoutMs);
     child.once('error', fail);
     child.once('exit', onExit);
     child.stderr?.on('data', (chunk: Buffer) => {

@@ -89,7 +89,7 @@ CREATE TABLE jobs (
   type text NOT NULL,
   payload jsonb NOT NULL,
   status text NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
-  -- Higher runs first: fresh uploads before backfills.
+  -- Lower runs first: fresh uploads (0) before backfills.
   priority integer NOT NULL DEFAULT 0,
   attempts integer NOT NULL DEFAULT 0,
   max_attempts integer NOT NULL DEFAULT 3 CHECK (max_attempts >= 1),
@@ -103,7 +103,7 @@ CREATE TABLE jobs (
   updated_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz
 );
-CREATE INDEX jobs_claim_idx ON jobs (priority DESC, created_at, id) WHERE status IN ('queued', 'running');
+CREATE INDEX jobs_claim_idx ON jobs (priority, created_at, id) WHERE status IN ('queued', 'running');
 CREATE INDEX jobs_type_status_idx ON jobs (type, status);
 
 CREATE TABLE audit_log (

@@ -1,0 +1,132 @@
+import { ItemInput, type Item } from '@disan/schemas';
+import type { Row, Sql } from '../database/database.ts';
+import { writeAudit } from './audit.ts';
+import { isoDate } from './rows.ts';
+import { canonicalize, canonicalJson, validate } from './validate.ts';
+
+export interface UpsertResult {
+  item: Item;
+  /** A new id: version 1 was written. */
+  created: boolean;
+  /** A new version was written (always true when created). */
+  changed: boolean;
+}
+
+export interface ItemVersion {
+  version: number;
+  data: ItemInput;
+  author: string;
+  createdAt: string;
+}
+
+export interface ItemPage {
+  items: Item[];
+  /** Pass as `afterId` for the next page; null on the last page. */
+  nextAfterId: string | null;
+}
+
+const COLUMNS = 'id, data, version, created_at, updated_at';
+const LIVE = 'deleted_at IS NULL';
+
+export function createItemRepository(sql: Sql) {
+  return {
+    /**
+     * Creates the item, or records a new version if its content differs from the
+     * stored one. Content is compared as canonical JSON, so field order never counts.
+     */
+    async upsert(input: ItemInput, options: { author: string }): Promise<UpsertResult> {
+      const data = canonicalize(validate(ItemInput, input, 'item'));
+      return sql.transaction(async (tx) => {
+        const inserted = await insertFirstVersion(tx, data, options.author);
+        if (inserted) return { item: toItem(inserted), created: true, changed: true };
+        // The row exists (perhaps inserted a moment ago by another process): lock it and compare.
+        const [current] = await tx.query(`SELECT ${COLUMNS} FROM items WHERE id = $1 FOR UPDATE`, [data.id]);
+        if (canonicalJson(current!.data) === canonicalJson(data)) return { item: toItem(current!), created: false, changed: false };
+        return { item: toItem(await writeNextVersion(tx, data, options.author)), created: false, changed: true };
+      });
+    },
+
+    async get(id: string): Promise<Item | null> {
+      const [row] = await sql.query(`SELECT ${COLUMNS} FROM items WHERE id = $1 AND ${LIVE}`, [id]);
+      return row ? toItem(row) : null;
+    },
+
+    /** Keyset pagination by id: stable and fast however deep the page. */
+    async list(options: { limit?: number; afterId?: string } = {}): Promise<ItemPage> {
+      const limit = options.limit ?? 100;
+      const rows = await sql.query(
+        `SELECT ${COLUMNS} FROM items WHERE ${LIVE} AND ($1::text IS NULL OR id > $1) ORDER BY id LIMIT $2`,
+        [options.afterId ?? null, limit + 1],
+      );
+      const items = rows.slice(0, limit).map(toItem);
+      return { items, nextAfterId: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /** Every item, fetched in batches, for reindexing and exports. */
+    async *iterate(batchSize = 500): AsyncGenerator<Item> {
+      let afterId: string | undefined;
+      for (;;) {
+        const page = await this.list({ limit: batchSize, ...(afterId === undefined ? {} : { afterId }) });
+        yield* page.items;
+        if (page.nextAfterId === null) return;
+        afterId = page.nextAfterId;
+      }
+    },
+
+    async count(): Promise<number> {
+      const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM items WHERE ${LIVE}`);
+      return row!.n;
+    },
+
+    /** Oldest first. */
+    async versions(id: string): Promise<ItemVersion[]> {
+      const rows = await sql.query('SELECT version, data, author, created_at FROM item_versions WHERE item_id = $1 ORDER BY version', [id]);
+      return rows.map((row) => ({
+        version: Number(row.version),
+        data: row.data as ItemInput,
+        author: String(row.author),
+        createdAt: isoDate(row.created_at),
+      }));
+    },
+  };
+}
+
+async function insertFirstVersion(tx: Sql, data: ItemInput, author: string): Promise<Row | undefined> {
+  const [row] = await tx.query(
+    `INSERT INTO items (id, kind, status, access_level, data, version) VALUES ($1, $2, $3, $4, $5::jsonb, 1)
+     ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
+    [data.id, data.kind, data.status, data.access.level, JSON.stringify(data)],
+  );
+  if (!row) return undefined;
+  await recordVersion(tx, data, 1, author, 'item.create');
+  return row;
+}
+
+async function writeNextVersion(tx: Sql, data: ItemInput, author: string): Promise<Row> {
+  const [row] = await tx.query(
+    `UPDATE items SET kind = $2, status = $3, access_level = $4, data = $5::jsonb, version = version + 1, updated_at = now()
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [data.id, data.kind, data.status, data.access.level, JSON.stringify(data)],
+  );
+  await recordVersion(tx, data, Number(row!.version), author, 'item.update');
+  return row!;
+}
+
+async function recordVersion(tx: Sql, data: ItemInput, version: number, author: string, action: string): Promise<void> {
+  await tx.query('INSERT INTO item_versions (item_id, version, data, author) VALUES ($1, $2, $3::jsonb, $4)', [
+    data.id,
+    version,
+    JSON.stringify(data),
+    author,
+  ]);
+  await writeAudit(tx, { actor: author, action, target: data.id, details: { version } });
+}
+
+function toItem(row: Row): Item {
+  return {
+    ...(row.data as ItemInput),
+    version: Number(row.version),
+    createdAt: isoDate(row.created_at),
+    updatedAt: isoDate(row.updated_at),
+  };
+}

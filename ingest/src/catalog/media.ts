@@ -1,0 +1,137 @@
+import { Type, type Static } from 'typebox';
+import { Media, MEDIA_STATUSES, type MediaStatus } from '@disan/schemas';
+import type { Row, Sql } from '../database/database.ts';
+import { SQLSTATE, sqlState } from '../database/driver-support.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { writeAudit } from './audit.ts';
+import { isoDate, jsonParam, toNumber, withoutNulls } from './rows.ts';
+import { validate } from './validate.ts';
+
+export const NewMedia = Type.Omit(Media, ['createdAt']);
+export type NewMedia = Static<typeof NewMedia>;
+
+
+/** What the pipeline may change after upload; null clears an optional field. */
+export const MediaPatch = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(MEDIA_STATUSES)),
+    derivatives: Type.Optional(Media.properties.derivatives),
+    width: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    height: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    durationSeconds: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),
+    capturedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    geo: Type.Optional(Type.Union([Media.properties.geo, Type.Null()])),
+    error: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type MediaPatch = Static<typeof MediaPatch>;
+
+/** Patchable fields and their columns; jsonb ones are sent as JSON text. */
+const PATCHABLE: Record<keyof MediaPatch, { column: string; json?: true }> = {
+  status: { column: 'status' },
+  derivatives: { column: 'derivatives', json: true },
+  width: { column: 'width' },
+  height: { column: 'height' },
+  durationSeconds: { column: 'duration_seconds' },
+  capturedAt: { column: 'captured_at' },
+  geo: { column: 'geo', json: true },
+  error: { column: 'error' },
+};
+
+const COLUMNS = `id, item_id, sha256, mime_type, kind, size, original_name, original_key, width, height, duration_seconds,
+  captured_at, geo, caption, position, status, error, derivatives, created_at`;
+
+export function createMediaRepository(sql: Sql) {
+  return {
+    /** Every medium with this content, on any item (oldest first): lets ingest reuse a stored original. */
+    async findBySha(sha256: string): Promise<Media[]> {
+      return (await sql.query(`SELECT ${COLUMNS} FROM media WHERE sha256 = $1 ORDER BY created_at, id`, [sha256])).map(toMedia);
+    },
+
+    /** ConflictError if the id is taken or the item already has this file; NotFoundError if the item does not exist. */
+    async insert(media: NewMedia, options: { actor?: string } = {}): Promise<Media> {
+      const m = validate(NewMedia, media, 'media');
+      try {
+        return await sql.transaction(async (tx) => {
+          const [row] = await tx.query(
+            `INSERT INTO media (id, item_id, sha256, mime_type, kind, size, original_name, original_key, width, height,
+               duration_seconds, captured_at, geo, caption, position, status, error, derivatives)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18::jsonb)
+             RETURNING ${COLUMNS}`,
+            [m.id, m.itemId, m.sha256, m.mimeType, m.kind, m.size, m.originalName, m.originalKey, m.width ?? null, m.height ?? null,
+              m.durationSeconds ?? null, m.capturedAt ?? null, jsonParam(m.geo), m.caption ?? null, m.position, m.status,
+              m.error ?? null, JSON.stringify(m.derivatives)],
+          );
+          await writeAudit(tx, { actor: options.actor ?? 'system', action: 'media.create', target: m.id, details: { itemId: m.itemId, sha256: m.sha256 } });
+          return toMedia(row!);
+        });
+      } catch (error) {
+        throw explainInsertError(error, m);
+      }
+    },
+
+    async get(id: string): Promise<Media | null> {
+      const [row] = await sql.query(`SELECT ${COLUMNS} FROM media WHERE id = $1`, [id]);
+      return row ? toMedia(row) : null;
+    },
+
+    async listForItem(itemId: string): Promise<Media[]> {
+      return (await sql.query(`SELECT ${COLUMNS} FROM media WHERE item_id = $1 ORDER BY position, id`, [itemId])).map(toMedia);
+    },
+
+    async listByStatus(status: MediaStatus, options: { limit?: number } = {}): Promise<Media[]> {
+      const rows = await sql.query(`SELECT ${COLUMNS} FROM media WHERE status = $1 ORDER BY created_at, id LIMIT $2`, [status, options.limit ?? 1000]);
+      return rows.map(toMedia);
+    },
+
+    /** Changes the fields the pipeline owns; NotFoundError if there is no such medium. */
+    async update(id: string, patch: MediaPatch): Promise<Media> {
+      const valid = validate(MediaPatch, patch, 'media patch');
+      const sets: string[] = [];
+      const params: unknown[] = [id];
+      for (const [field, spec] of Object.entries(PATCHABLE)) {
+        const value = valid[field as keyof MediaPatch];
+        if (value === undefined) continue;
+        params.push(spec.json ? jsonParam(value) : value);
+        sets.push(`${spec.column} = $${params.length}${spec.json ? '::jsonb' : ''}`);
+      }
+      sets.push('updated_at = now()');
+      const [row] = await sql.query(`UPDATE media SET ${sets.join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`, params);
+      if (!row) throw new NotFoundError(`Media ${id} not found`);
+      return toMedia(row);
+    },
+  };
+}
+
+function explainInsertError(error: unknown, m: NewMedia): unknown {
+  if (error instanceof ConflictError) {
+    return new ConflictError(`Media ${m.id} already exists, or item ${m.itemId} already has a file with SHA-256 ${m.sha256}`, { cause: error });
+  }
+  if (sqlState(error) === SQLSTATE.foreignKeyViolation) return new NotFoundError(`Item ${m.itemId} not found`, { cause: error });
+  return error;
+}
+
+function toMedia(row: Row): Media {
+  return withoutNulls({
+    id: row.id as string,
+    itemId: row.item_id as string,
+    sha256: row.sha256 as string,
+    mimeType: row.mime_type as string,
+    kind: row.kind as Media['kind'],
+    size: toNumber(row.size),
+    originalName: row.original_name as string,
+    originalKey: row.original_key as string,
+    width: row.width as number | null,
+    height: row.height as number | null,
+    durationSeconds: row.duration_seconds as number | null,
+    capturedAt: row.captured_at as string | null,
+    geo: row.geo as Media['geo'] | null,
+    caption: row.caption as string | null,
+    position: Number(row.position),
+    status: row.status as MediaStatus,
+    error: row.error as string | null,
+    derivatives: row.derivatives as Media['derivatives'],
+    createdAt: isoDate(row.created_at),
+  });
+}

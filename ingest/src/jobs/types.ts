@@ -1,0 +1,41 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { Id } from '@disan/schemas';
+
+/** Every kind of background work. Each has exactly one handler, checked when a worker starts. */
+export const JOB_TYPES = ['image.derivatives'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+/** What each job type carries; checked on enqueue and again before the handler runs. */
+export const JOB_PAYLOADS = {
+  'image.derivatives': Type.Object({ mediaId: Id }, { additionalProperties: false }),
+} as const satisfies Record<JobType, TSchema>;
+
+export type JobPayloads = { [T in JobType]: Static<(typeof JOB_PAYLOADS)[T]> };
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Lower runs first: work a person is waiting for goes before backfills and reprocessing. */
+export const JOB_PRIORITY = { upload: 0, normal: 10, backfill: 100 } as const;
+
+export interface Job<T extends JobType = JobType> {
+  id: string;
+  type: T;
+  payload: JobPayloads[T];
+  status: JobStatus;
+  priority: number;
+  /** Attempts started so far, counting the running one. */
+  attempts: number;
+  maxAttempts: number;
+  runAfter: string;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export function isJobType(value: string): value is JobType {
+  return (JOB_TYPES as readonly string[]).includes(value);
+}
