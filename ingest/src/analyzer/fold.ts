@@ -19,8 +19,20 @@ export function scriptOf(word: string): Script {
 // Traditional to simplified is many-to-one, so it folds deterministically (simplified to
 // traditional is one-to-many: 发 is both 發 and 髮). Meilisearch's Chinese normalizer folds
 // the same way.
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+// opencc-js ships declarations with extension-less imports that NodeNext resolution
+// cannot follow, so the one function used here is typed by hand.
+interface OpenCcModule {
+  Converter(options: { from: 't'; to: 'cn' }): (text: string) => string;
+}
+const toSimplified = (OpenCC as unknown as OpenCcModule).Converter({ from: 't', to: 'cn' });
 const hanCache = new Map<string, string>();
+
+function foldHanChar(char: string): string {
+  const converted = HAN.test(char) ? toSimplified(char) : char;
+  const folded = converted.length === char.length ? converted : char;
+  hanCache.set(char, folded);
+  return folded;
+}
 
 /**
  * Folds each Han character to its simplified form, one character at a time so that
@@ -31,13 +43,7 @@ export function foldHan(text: string): string {
   if (!HAN.test(text)) return text;
   let out = '';
   for (const char of text) {
-    let folded = hanCache.get(char);
-    if (folded === undefined) {
-      const converted = HAN.test(char) ? toSimplified(char) : char;
-      folded = converted.length === char.length ? converted : char;
-      hanCache.set(char, folded);
-    }
-    out += folded;
+    out += hanCache.get(char) ?? foldHanChar(char);
   }
   return out;
 }

@@ -1,0 +1,30 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The embedded index: one row per document (raw JSON for display, meta for filters and
+ * sorting) and a contentless FTS5 table over analyzer output. The tokenizer only splits
+ * on the spaces the analyzer put there; it keeps tones and Khmer marks (M*) and
+ * `remove_diacritics 0`, since folding already happened in the one shared analyzer.
+ * `exact` holds the words written with tones, for tone-exact ranking.
+ */
+export function createSchema(db: DatabaseSync): void {
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL;
+    CREATE TABLE IF NOT EXISTS docs (
+      rowid INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      doc TEXT NOT NULL,
+      meta TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+      names, body, full, exact,
+      tokenize = "unicode61 remove_diacritics 0 categories 'L* N* M* Co'",
+      prefix = '1 2 3',
+      content = '',
+      contentless_delete = 1,
+      detail = column
+    );
+    CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'col');
+  `);
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UpstreamError } from '../errors.ts';
+import { createSearchEngine } from './create.ts';
+import { EmbeddedSearchEngine } from './embedded.ts';
+import { describeSearchEngineContract } from './engine.contract.ts';
+import { fixture } from './fixtures.ts';
+
+describeSearchEngineContract('embedded', () => Promise.resolve(createSearchEngine({ driver: 'embedded', file: ':memory:' })));
+
+describe('embedded engine on a file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'disan-search-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the index in config.search.file and sees writes of another connection', async () => {
+    const file = join(dir, 'nested', 'search.sqlite');
+    const reader = new EmbeddedSearchEngine(file);
+    expect((await reader.search({ q: 'thot not' })).total).toBe(0);
+    const writer = new EmbeddedSearchEngine(file);
+    await writer.upsert([fixture('palm-sugar')]);
+    await writer.close();
+    expect((await reader.search({ q: 'thot not' })).hits.map((hit) => hit.id)).toEqual(['palm-sugar']);
+    await reader.close();
+  });
+
+  it('reports a backend failure as UpstreamError with the cause', async () => {
+    const engine = new EmbeddedSearchEngine(':memory:');
+    await engine.close();
+    const failure = await engine.count().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UpstreamError);
+    expect((failure as UpstreamError).cause).toBeInstanceOf(Error);
+  });
+});

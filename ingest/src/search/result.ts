@@ -1,0 +1,50 @@
+import type { Facet, SearchDocument, SearchHit, SearchResult } from '@disan/schemas';
+import { snippet } from './highlight.ts';
+import type { PreparedQuery } from './query.ts';
+
+export type FacetCounts = Record<string, Record<string, number>>;
+
+/** One hit, built the same way whichever engine found the document. */
+export function toHit(document: SearchDocument, query: PreparedQuery): SearchHit {
+  return {
+    id: document.id,
+    kind: document.kind,
+    ethnicGroups: document.ethnicGroups,
+    title: document.title,
+    thumbnail: document.thumbnail,
+    geo: document.geo,
+    snippet: snippet(document, query.words, query.lang),
+  };
+}
+
+/** Every requested facet appears, even with no values, so callers need no guards. */
+export function requestedFacets(facets: readonly Facet[], counts: FacetCounts): FacetCounts {
+  return Object.fromEntries(facets.map((facet) => [facet, counts[facet] ?? {}]));
+}
+
+export interface ResultParts {
+  query: PreparedQuery;
+  total: number;
+  documents: readonly SearchDocument[];
+  facets: FacetCounts;
+  engine: SearchResult['engine'];
+  startedAt: number;
+}
+
+export function buildResult(parts: ResultParts): SearchResult {
+  return {
+    query: parts.query.q,
+    total: parts.total,
+    page: parts.query.page,
+    pageSize: parts.query.pageSize,
+    hits: parts.documents.map((document) => toHit(document, parts.query)),
+    facets: requestedFacets(parts.query.facets, parts.facets),
+    engine: parts.engine,
+    tookMs: Math.round((performance.now() - parts.startedAt) * 100) / 100,
+  };
+}
+
+/** Index of the first hit of the requested page. */
+export function pageOffset(query: PreparedQuery): number {
+  return (query.page - 1) * query.pageSize;
+}
