@@ -23,9 +23,26 @@ export async function openPglite(dir: string): Promise<Database> {
   return {
     driver: 'pglite',
     ...pgliteSql(pg),
-    transaction: (fn) => run(() => pg.transaction((tx) => fn(transactionSql(tx)))),
+    transaction: (fn) => transaction(pg, fn),
     close: () => run(() => pg.close()),
   };
+}
+
+/** PGlite rolls back when the callback throws; the callback's own error is rethrown as is, never wrapped. */
+async function transaction<R>(pg: PGlite, fn: (tx: Sql) => Promise<R>): Promise<R> {
+  let failure: { error: unknown } | undefined;
+  try {
+    return await pg.transaction(async (tx) => {
+      try {
+        return await fn(transactionSql(tx));
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw failure ? failure.error : toDatabaseError(error);
+  }
 }
 
 function pgliteSql(target: PGlite | Transaction): Omit<Sql, 'transaction'> {
