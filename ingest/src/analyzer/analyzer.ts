@@ -49,7 +49,15 @@ function text(run: string, index: number, length: number): string {
   return run.slice(index, index + length);
 }
 
+// Most words of an archive in Vietnamese and English are plain ASCII: skip the folding work.
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 function pushToken(tokens: Token[], original: string, start: number): void {
+  if (ASCII_WORD.test(original)) {
+    const lower = original.toLowerCase();
+    tokens.push({ key: lower, exact: lower, script: /^[0-9]+$/.test(original) ? 'other' : 'latin', start, end: start + original.length });
+    return;
+  }
   const script = scriptOf(original);
   tokens.push({ key: foldWord(original, script), exact: exactWord(original), script, start, end: start + original.length });
 }

@@ -1,5 +1,5 @@
 import type { Facet, SearchDocument, Sort } from '@disan/schemas';
-import { facetValues, matchesFilters, matchesScope, type FacetValues } from './filters.ts';
+import { facetPredicate, facetValues, type FacetValues } from './filters.ts';
 import { withinRadius } from './geo.ts';
 import type { PreparedQuery } from './query.ts';
 import type { FacetCounts } from './result.ts';
@@ -18,21 +18,22 @@ export function docMeta(document: SearchDocument): DocMeta {
   return { facets: facetValues(document), year: document.year, updatedAt: document.updatedAt, geo: document.geo, titleSort: titleSortKeys(document.title) };
 }
 
-/** A candidate with its relevance, best first: exact tones, fewer typos, better attribute, bm25. */
+/** A candidate with its relevance buckets: exact tones (1 first), fewer typos, better attribute. */
 export interface Ranked {
   rowid: number;
   exact: number;
   typos: number;
   attribute: number;
-  score: number;
 }
 
 /** Keeps the candidates that pass the filters, the scope and the geo circle. */
 export function keep(candidates: readonly Ranked[], metas: ReadonlyMap<number, DocMeta>, query: PreparedQuery): Ranked[] {
+  const passes = facetPredicate(query.filters, query.scope);
+  const geo = query.geo;
   return candidates.filter((candidate) => {
     const meta = metas.get(candidate.rowid);
-    if (!meta || !matchesFilters(meta.facets, query.filters) || !matchesScope(meta.facets, query.scope)) return false;
-    return !query.geo || (meta.geo !== null && withinRadius(query.geo, meta.geo.lat, meta.geo.lon));
+    if (!meta || !passes(meta.facets)) return false;
+    return !geo || (meta.geo !== null && withinRadius(geo, meta.geo.lat, meta.geo.lon));
   });
 }
 
@@ -44,14 +45,15 @@ export function countFacets(rows: readonly Ranked[], metas: ReadonlyMap<number, 
     if (!meta) continue;
     for (const facet of facets) {
       const bucket = counts[facet]!;
-      for (const value of new Set(meta.facets[facet])) bucket[value] = (bucket[value] ?? 0) + 1;
+      const values = meta.facets[facet];
+      for (const value of values.length > 1 ? new Set(values) : values) bucket[value] = (bucket[value] ?? 0) + 1;
     }
   }
   return counts;
 }
 
 const byRelevance = (a: Ranked, b: Ranked): number =>
-  b.exact - a.exact || a.typos - b.typos || a.attribute - b.attribute || a.score - b.score || a.rowid - b.rowid;
+  b.exact - a.exact || a.typos - b.typos || a.attribute - b.attribute || a.rowid - b.rowid;
 
 /** Orders rows by the requested sort, relevance breaking ties. */
 export function sortRows(rows: Ranked[], metas: ReadonlyMap<number, DocMeta>, sort: Sort, lang: string | undefined): Ranked[] {

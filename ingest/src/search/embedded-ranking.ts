@@ -1,35 +1,37 @@
+import type { Ranked } from './doc-table.ts';
 import { allWords, tonedWords, wordWithin } from './fts-query.ts';
 import type { WordAlternatives } from './vocabulary.ts';
 
-type Param = string;
+/** Runs one FTS5 MATCH expression and returns the matching rowids. */
+export type MatchRowids = (expression: string) => ReadonlySet<number>;
 
 /**
- * One statement that finds every document holding all the words and computes its rank
- * buckets, in Meilisearch's spirit: tone-exact words, then typos, then the attribute
- * (names above body above full text), then bm25 with the same column preference.
+ * Finds every document holding all the words and ranks it in Meilisearch's spirit, as
+ * buckets: tone-exact words first, then fewer typos, then the attribute (every word in
+ * the names above the rest). Each bucket is one FTS5 query returning a rowid set, which
+ * is far cheaper than per-row ranking functions (bm25 alone doubles the query time).
  */
-export function rankingSql(words: readonly WordAlternatives[]): { sql: string; params: Param[] } {
-  const params: Param[] = [];
-  const matches = (expression: string): string => {
-    params.push(expression);
-    return 'rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)';
-  };
+export function rankMatches(words: readonly WordAlternatives[], match: MatchRowids): Ranked[] {
+  const all = match(allWords(words));
+  if (all.size === 0) return [];
   const toned = tonedWords(words.map((entry) => entry.word));
-  const exact = toned === null ? '0' : `(${matches(toned)})`;
-  const typos = typoSql(words, matches);
-  const attribute = `CASE WHEN ${matches(allWords(words, ['names']))} THEN 0 WHEN ${matches(allWords(words, ['names', 'body']))} THEN 1 ELSE 2 END`;
-  params.push(allWords(words));
-  const sql = `SELECT rowid, ${exact} AS exact, ${typos} AS typos, ${attribute} AS attribute, bm25(fts, 10.0, 3.0, 1.0, 0.0) AS score FROM fts WHERE fts MATCH ?`;
-  return { sql, params };
+  const exact = toned === null ? null : match(toned);
+  const inNames = match(allWords(words, ['names']));
+  const typoCounters = words.flatMap((entry) => typoCounter(entry, match));
+  const ranked: Ranked[] = [];
+  for (const rowid of all) {
+    let typos = 0;
+    for (const count of typoCounters) typos += count(rowid);
+    ranked.push({ rowid, exact: exact?.has(rowid) === true ? 1 : 0, typos, attribute: inNames.has(rowid) ? 0 : 1 });
+  }
+  return ranked;
 }
 
-/** Sum over words of the fewest typos that word matched with; words without typo alternatives add 0. */
-function typoSql(words: readonly WordAlternatives[], matches: (expression: string) => string): string {
-  const parts = words.flatMap((entry) => {
-    if (entry.oneTypo.length === 0 && entry.twoTypos.length === 0) return [];
-    const exactly = matches(wordWithin(entry, 0));
-    if (entry.twoTypos.length === 0) return [`CASE WHEN ${exactly} THEN 0 ELSE 1 END`];
-    return [`CASE WHEN ${exactly} THEN 0 WHEN ${matches(wordWithin(entry, 1))} THEN 1 ELSE 2 END`];
-  });
-  return parts.length === 0 ? '0' : `(${parts.join(' + ')})`;
+/** Typos a document needed for one word; words without typo alternatives need none. */
+function typoCounter(entry: WordAlternatives, match: MatchRowids): ((rowid: number) => number)[] {
+  if (entry.oneTypo.length === 0 && entry.twoTypos.length === 0) return [];
+  const exactly = match(wordWithin(entry, 0));
+  if (entry.twoTypos.length === 0) return [(rowid) => (exactly.has(rowid) ? 0 : 1)];
+  const withinOne = match(wordWithin(entry, 1));
+  return [(rowid) => (exactly.has(rowid) ? 0 : withinOne.has(rowid) ? 1 : 2)];
 }

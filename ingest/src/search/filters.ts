@@ -35,3 +35,14 @@ export function matchesFilters(values: FacetValues, filters: SearchFilters): boo
 export function matchesScope(values: FacetValues, scope: SearchScope): boolean {
   return scope === undefined || scope.some((filters) => matchesFilters(values, filters));
 }
+
+/** Filters and scope compiled once per query into one test, for engines that scan many documents. */
+export function facetPredicate(filters: SearchFilters, scope: SearchScope): (values: FacetValues) => boolean {
+  const compile = (set: SearchFilters): ((values: FacetValues) => boolean) => {
+    const conditions = activeFilters(set).map(([facet, wanted]) => [facet, new Set(wanted)] as const);
+    return (values) => conditions.every(([facet, wanted]) => values[facet].some((value) => wanted.has(value)));
+  };
+  const own = compile(filters);
+  const scopes = scope?.map(compile);
+  return (values) => own(values) && (scopes === undefined || scopes.some((test) => test(values)));
+}

@@ -1,5 +1,5 @@
 import { FACETS, KNOWN_LANGUAGES, type SearchDocument, type SearchFilters, type Sort } from '@disan/schemas';
-import { analyze, indexText } from '../analyzer/index.ts';
+import { documentText } from './document-text.ts';
 import type { SearchScope } from './engine.ts';
 import { activeFilters } from './filters.ts';
 import type { PreparedQuery, QueryWord } from './query.ts';
@@ -53,15 +53,13 @@ export const MEILI_SETTINGS = {
 };
 
 export function toMeiliDocument(document: SearchDocument): MeiliDocument {
-  const names = [...document.title.map((title) => title.value), ...document.alternativeNames];
-  const body = [...document.description.map((text) => text.value), ...document.subjects, ...document.places];
-  const toned = [...names, ...body, ...document.fullText].flatMap((text) => analyze(text).filter((token) => token.exact !== token.key && token.script !== 'han'));
+  const text = documentText(document);
   return {
     id: document.id,
-    names: names.map(indexText).join(' '),
-    body: body.map(indexText).join(' '),
-    full: document.fullText.map(indexText).join(' '),
-    exactWords: [...new Set(toned.map((token) => encodeExact(token.exact)))],
+    names: text.names,
+    body: text.body,
+    full: text.full,
+    exactWords: text.toned.map(encodeExact),
     ethnicGroups: document.ethnicGroups,
     kind: document.kind,
     collections: document.collections,

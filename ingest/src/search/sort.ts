@@ -19,7 +19,7 @@ export function titleSortKeys(titles: readonly LocalizedText[]): Record<string, 
   const keys: Record<string, string> = { [FALLBACK_SORT_KEY]: fallback };
   for (const lang of KNOWN_LANGUAGES) {
     const title = titles.find((candidate) => candidate.lang === lang);
-    keys[sortLanguageKey(lang)] = title ? indexText(title.value) : fallback;
+    keys[sortLanguageKey(lang)] = title === undefined ? fallback : title === titles[0] ? fallback : indexText(title.value);
   }
   return keys;
 }

@@ -1,0 +1,36 @@
+import type { SearchDocument } from '@disan/schemas';
+import { analyze, type Token } from '../analyzer/index.ts';
+
+/** A document's searchable text as both engines index it, each text analyzed once. */
+export interface DocumentText {
+  /** Titles and alternative names: keys joined by spaces. */
+  names: string;
+  /** Descriptions, subjects and places. */
+  body: string;
+  /** Text found inside media. */
+  full: string;
+  /** Distinct words written with tones (exact forms), for tone-exact ranking. */
+  toned: string[];
+}
+
+export function documentText(document: SearchDocument): DocumentText {
+  const toned = new Set<string>();
+  const keysOf = (texts: readonly string[]): string =>
+    texts
+      .map((text) => {
+        const tokens = analyze(text);
+        for (const token of tokens) if (isToned(token)) toned.add(token.exact);
+        return tokens.map((token) => token.key).join(' ');
+      })
+      .join(' ');
+  return {
+    names: keysOf([...document.title.map((title) => title.value), ...document.alternativeNames]),
+    body: keysOf([...document.description.map((text) => text.value), ...document.subjects, ...document.places]),
+    full: keysOf(document.fullText),
+    toned: [...toned],
+  };
+}
+
+function isToned(token: Token): boolean {
+  return token.exact !== token.key && token.script !== 'han';
+}
