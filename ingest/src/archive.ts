@@ -1,0 +1,67 @@
+import type { Config } from './config.ts';
+import { createCatalog, type Catalog } from './catalog/catalog.ts';
+import type { Database } from './database/database.ts';
+import { openDatabase } from './database/open.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { createImageAdapter, type ImageAdapter } from './media/image.ts';
+import { createSearchEngine } from './search/create.ts';
+import type { SearchEngine } from './search/engine.ts';
+import { createStorage } from './storage/create.ts';
+import type { ObjectStorage } from './storage/storage.ts';
+import { createIndexer, type Indexer } from './indexing/indexer.ts';
+
+/**
+ * The composition root: opens one adapter per external system from the config and
+ * hands them to the services. Tests pass their own adapters (a temp folder, an
+ * s3rver, a throwaway PostgreSQL) through `overrides`.
+ */
+export interface Archive {
+  config: Config;
+  db: Database;
+  catalog: Catalog;
+  storage: ObjectStorage;
+  search: SearchEngine;
+  jobs: JobQueue;
+  images: ImageAdapter;
+  indexer: Indexer;
+  close(): Promise<void>;
+}
+
+export interface ArchiveOverrides {
+  db?: Database;
+  storage?: ObjectStorage;
+  search?: SearchEngine;
+}
+
+export async function openArchive(config: Config, overrides: ArchiveOverrides = {}): Promise<Archive> {
+  const opened: { close(): Promise<void> }[] = [];
+  try {
+    const db = overrides.db ?? (await openDatabase(config.database));
+    opened.push(db);
+    const storage = overrides.storage ?? (await createStorage(config.storage));
+    opened.push(storage);
+    const search = overrides.search ?? (await createSearchEngine(config.search));
+    opened.push(search);
+    const catalog = createCatalog(db);
+    const indexer = createIndexer(catalog, search);
+    return {
+      config,
+      db,
+      catalog,
+      storage,
+      search,
+      jobs: createJobQueue(db),
+      images: createImageAdapter({ maxPixels: config.ingest.maxImagePixels }),
+      indexer,
+      async close() {
+        // Close in reverse order of opening; keep going if one fails so nothing is left open.
+        const results = await Promise.allSettled([...opened].reverse().map((resource) => resource.close()));
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled(opened.map((resource) => resource.close()));
+    throw error;
+  }
+}

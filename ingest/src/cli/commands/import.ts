@@ -1,0 +1,14 @@
+import type { Archive } from '../../archive.ts';
+import { ValidationError } from '../../errors.ts';
+import { importRecords } from '../../pipeline/import.ts';
+import type { CommandArgs } from '../main.ts';
+
+/** `disan import records.jsonl`: catalog records without files, from other systems. */
+export async function runImportCommand(archive: Archive, { positionals }: CommandArgs): Promise<number> {
+  const [path] = positionals;
+  if (!path) throw new ValidationError('name the JSON Lines file to import: disan import records.jsonl');
+  const report = await importRecords(archive, path);
+  process.stdout.write(`imported ${report.lines} records: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failures.length} failed\n`);
+  for (const failure of report.failures) process.stdout.write(`  line ${failure.line}: ${failure.reason}\n`);
+  return report.failures.length > 0 ? 1 : 0;
+}

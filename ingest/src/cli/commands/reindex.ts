@@ -1,0 +1,10 @@
+import type { Archive } from '../../archive.ts';
+import type { CommandArgs } from '../main.ts';
+
+/** `disan reindex`: rebuilds the search index from the catalog, the system of record. */
+export async function runReindexCommand(archive: Archive, _args: CommandArgs): Promise<number> {
+  const started = Date.now();
+  const count = await archive.indexer.reindexAll();
+  process.stdout.write(`reindexed ${count} items into the ${archive.search.name} engine in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}

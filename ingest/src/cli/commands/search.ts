@@ -1,0 +1,63 @@
+import { Value } from 'typebox/value';
+import { FACETS, SearchQuery, type Facet, type SearchFilters, type SearchResult } from '@disan/schemas';
+import type { Archive } from '../../archive.ts';
+import { PUBLIC, SYSTEM, searchScopeFor } from '../../access/access.ts';
+import { ValidationError } from '../../errors.ts';
+import type { CommandArgs } from '../main.ts';
+
+/** `disan search`: what the public sees (or everything with --all), as text or as the API's JSON. */
+export async function runSearchCommand(archive: Archive, { positionals, values }: CommandArgs): Promise<number> {
+  const query = buildQuery(positionals.join(' '), values);
+  const result = await archive.search.search(query, searchScopeFor(values.all ? SYSTEM : PUBLIC));
+  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, query.lang ?? 'vi'));
+  return 0;
+}
+
+export function buildQuery(q: string, values: CommandArgs['values']): SearchQuery {
+  const filters: SearchFilters = {};
+  for (const clause of (values.filter as string[] | undefined) ?? []) {
+    const [field, list] = clause.split('=', 2);
+    if (!field || list === undefined || !(FACETS as readonly string[]).includes(field)) {
+      throw new ValidationError(`--filter "${clause}" must be field=value[,value] with field one of ${FACETS.join(', ')}`);
+    }
+    filters[field as Facet] = list.split(',').map((v) => v.trim()).filter(Boolean);
+  }
+  const query: Record<string, unknown> = { q, filters, facets: [...FACETS] };
+  if (typeof values.near === 'string') {
+    const [lat, lon, km] = values.near.split(',').map(Number);
+    query.geo = { lat, lon, radiusMeters: (km ?? Number.NaN) * 1000 };
+  }
+  if (typeof values.sort === 'string') query.sort = values.sort;
+  if (typeof values.lang === 'string') query.lang = values.lang;
+  if (typeof values.page === 'string') query.page = Number(values.page);
+  if (typeof values['page-size'] === 'string') query.pageSize = Number(values['page-size']);
+  const problems = [...Value.Errors(SearchQuery, query)].map((e) => `${e.instancePath || 'query'} ${e.message}`);
+  if (problems.length > 0) throw new ValidationError(`invalid search: ${problems.join('; ')}`);
+  return query as SearchQuery;
+}
+
+function formatResult(result: SearchResult, lang: string): string {
+  const lines = [`${result.total} result${result.total === 1 ? '' : 's'} for "${result.query}" (${result.engine}, ${result.tookMs.toFixed(1)} ms)`];
+  result.hits.forEach((hit, index) => {
+    const title = hit.title.find((t) => t.lang === lang)?.value ?? hit.title[0]?.value ?? hit.id;
+    lines.push(`${String((result.page - 1) * result.pageSize + index + 1).padStart(3)}. ${title}  [${hit.kind} · ${hit.ethnicGroups.join(', ')}]  ${hit.id}`);
+    if (hit.snippet) lines.push(`     ${hit.snippet.field}: ${plain(hit.snippet.html)}`);
+  });
+  for (const [facet, counts] of Object.entries(result.facets)) {
+    const entries = Object.entries(counts);
+    if (entries.length > 0) lines.push(`  ${facet}: ${entries.map(([value, count]) => `${value} (${count})`).join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Snippets are HTML for the site; on a terminal, matches are shown in «» brackets. */
+function plain(html: string): string {
+  return html
+    .replace(/<mark>/g, '«')
+    .replace(/<\/mark>/g, '»')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { ConfigError, DisanError } from '../errors.ts';
+import { openArchive } from '../archive.ts';
+import { runIngestCommand } from './commands/ingest.ts';
+import { runSearchCommand } from './commands/search.ts';
+import { runImportCommand } from './commands/import.ts';
+import { runReindexCommand } from './commands/reindex.ts';
+import { runJobsCommand } from './commands/jobs.ts';
+
+const HELP = `disan: the Disan heritage archive from the command line
+
+Usage:
+  disan ingest <files or folders...> [--sheet metadata.csv] [--collection id] [--concurrency n]
+  disan search "<query>" [--filter field=value[,value]]... [--near lat,lon,km] [--sort s] [--lang l] [--page n] [--all] [--json]
+  disan import <records.jsonl>
+  disan reindex
+  disan jobs [--retry-failed]
+
+The data folder is ./data unless DISAN_DATA_DIR says otherwise; see the README for every setting.`;
+
+export type CommandArgs = { positionals: string[]; values: Record<string, string | boolean | string[] | undefined> };
+
+const OPTIONS = {
+  sheet: { type: 'string' },
+  collection: { type: 'string' },
+  concurrency: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  near: { type: 'string' },
+  sort: { type: 'string' },
+  lang: { type: 'string' },
+  page: { type: 'string' },
+  'page-size': { type: 'string' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'retry-failed': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Runs one command and returns the process exit code. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}\n`);
+    return 2;
+  }
+  const [command, ...positionals] = parsed.positionals;
+  if (!command || parsed.values.help || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand };
+  if (!(command in commands)) {
+    process.stderr.write(`unknown command "${command}"\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    const config = loadConfig(env);
+    const archive = await openArchive(config);
+    try {
+      return await commands[command as keyof typeof commands](archive, { positionals, values: parsed.values });
+    } finally {
+      await archive.close();
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || (error instanceof DisanError && error.status < 500)) {
+      process.stderr.write(`disan ${command}: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`disan ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

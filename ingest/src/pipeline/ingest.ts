@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Value } from 'typebox/value';
+import { Collection, type ItemInput, type MediaKind } from '@disan/schemas';
+import type { Archive } from '../archive.ts';
+import { DisanError } from '../errors.ts';
+import { JOB_PRIORITY } from '../jobs/types.ts';
+import { originalKey } from '../storage/keys.ts';
+import { forEachLimited } from './concurrency.ts';
+import { detectType } from './detect.ts';
+import { sha256File } from './hash.ts';
+import { readSheet, type ParsedSheet, type SheetEntry } from './sheet.ts';
+import { slugify } from './slug.ts';
+import { resolveInside, walk, type FoundFile } from './walk.ts';
+
+export interface IngestOptions {
+  inputs: string[];
+  /** Metadata sheet; a folder's own metadata.csv is used when this is not given. */
+  sheet?: string;
+  /** Collection for files the sheet does not describe. */
+  collection?: string;
+  author?: string;
+  concurrency?: number;
+  onEvent?: (event: IngestEvent) => void;
+}
+
+export type FileOutcome = 'ingested' | 'skipped' | 'stored' | 'failed';
+
+export type IngestEvent =
+  | { type: 'found'; total: number }
+  | { type: 'file'; file: string; outcome: FileOutcome; reason?: string };
+
+export interface IngestReport {
+  files: number;
+  outcomes: Record<FileOutcome, number>;
+  failures: { file: string; reason: string }[];
+  items: { created: number; updated: number; unchanged: number };
+}
+
+export type Recorder = (file: string, outcome: FileOutcome, reason?: string) => void;
+
+export function emptyReport(): IngestReport {
+  return { files: 0, outcomes: { ingested: 0, skipped: 0, stored: 0, failed: 0 }, failures: [], items: { created: 0, updated: 0, unchanged: 0 } };
+}
+
+/**
+ * Turns files and a metadata sheet into catalog items, stored originals and
+ * queued derivative jobs. Every file's failure is its own (a reason a person can
+ * act on); everything else goes through. Running it again skips what is done and
+ * finishes what was interrupted: ids and keys are derived from content.
+ */
+export async function registerFiles(
+  archive: Archive,
+  options: IngestOptions,
+  report: IngestReport,
+  record: Recorder,
+  /** Media ids whose derivative job was queued, to the file they came from. */
+  waiting: Map<string, string>,
+): Promise<void> {
+  const emit = options.onEvent ?? (() => undefined);
+
+  const root = ingestRoot(options.inputs);
+  const sheet = await loadSheet(options, root);
+  await loadCollections(archive, options.inputs, options.collection);
+  const author = options.author ?? 'ingest';
+
+  for (const rejected of sheet.rejected) {
+    record(`metadata sheet line ${rejected.line}${rejected.file ? ` (${rejected.file})` : ''}`, 'failed', rejected.reason);
+  }
+  const touchedItems = new Set<string>();
+  for (const [id, item] of sheet.items) {
+    const result = await archive.catalog.items.upsert(item, { author });
+    report.items[result.created ? 'created' : result.changed ? 'updated' : 'unchanged']++;
+    touchedItems.add(id);
+  }
+
+  // Sheet entries by the real path of their file, after refusing paths that escape the root.
+  const described = new Map<string, SheetEntry>();
+  for (const entry of sheet.entries) {
+    const resolved = await resolveInside(root, entry.file);
+    if ('reason' in resolved) record(`metadata sheet line ${entry.line} (${entry.file})`, 'failed', resolved.reason);
+    else described.set(resolved.path, entry);
+  }
+  const seen = new Set<string>();
+
+  const found: (FoundFile | { relativePath: string; reason: string })[] = [];
+  for await (const file of walk(options.inputs)) found.push(file);
+  const candidates = found.filter((f) => !('path' in f) || !isSidecar(f, options.sheet));
+  const files = candidates.filter((f): f is FoundFile => 'path' in f);
+  report.files = candidates.length;
+  emit({ type: 'found', total: report.files });
+  for (const bad of candidates) if (!('path' in bad)) record(bad.relativePath, 'failed', bad.reason);
+
+  const positions = new Map<string, number>();
+  await forEachLimited(files, options.concurrency ?? archive.config.ingest.concurrency, async (file) => {
+    const absolute = file.path.toString('utf8');
+    seen.add(absolute);
+    const entry = described.get(absolute);
+    try {
+      const itemId = entry?.itemId ?? (await ensureFileItem(archive, file, options.collection, author));
+      touchedItems.add(itemId);
+      const position = positions.get(itemId) ?? 0;
+      positions.set(itemId, position + 1);
+      const outcome = await registerOne(archive, file, itemId, position, entry?.caption, waiting);
+      if (outcome !== 'queued') record(file.relativePath, outcome.outcome, outcome.reason);
+    } catch (error) {
+      record(file.relativePath, 'failed', describe(error));
+    }
+  });
+  for (const [path, entry] of described) {
+    if (!seen.has(path)) record(`metadata sheet line ${entry.line} (${entry.file})`, 'failed', 'listed in the sheet but not among the files being ingested');
+  }
+  await archive.indexer.indexItems(touchedItems);
+}
+
+type Registration = 'queued' | { outcome: FileOutcome; reason?: string };
+
+async function registerOne(
+  archive: Archive,
+  file: FoundFile,
+  itemId: string,
+  position: number,
+  caption: string | undefined,
+  waiting: Map<string, string>,
+): Promise<Registration> {
+  const limit = archive.config.ingest.maxFileBytes;
+  if (file.size === 0) return { outcome: 'failed', reason: 'the file is empty (0 bytes)' };
+  if (file.size > limit) return { outcome: 'failed', reason: `the file is ${file.size} bytes, above the limit of ${limit} (DISAN_MAX_FILE_BYTES)` };
+  const type = await detectType(file.path);
+  if ('reason' in type) return { outcome: 'failed', reason: type.reason };
+  const sha256 = await sha256File(file.path);
+  const mediaId = mediaIdFor(itemId, sha256);
+
+  const existing = await archive.catalog.media.get(mediaId);
+  if (existing?.status === 'ready') return { outcome: 'skipped', reason: 'already ingested' };
+  if (existing?.status === 'failed') return { outcome: 'failed', reason: `failed before: ${existing.error ?? 'unknown reason'}` };
+  if (type.kind === 'image' && !existing) {
+    // Reading the header is cheap and refuses decompression bombs before anything is stored.
+    await archive.images.probe(await readFile(file.path));
+  }
+
+  const key = originalKey(sha256);
+  if (!(await archive.storage.head(key))) {
+    await archive.storage.put(key, createReadStream(file.path, { highWaterMark: 1024 * 1024 }), { contentType: type.mimeType, size: file.size });
+  }
+  if (!existing) {
+    await archive.catalog.media.insert({
+      id: mediaId,
+      itemId,
+      sha256,
+      mimeType: type.mimeType,
+      kind: type.kind,
+      size: file.size,
+      originalName: file.relativePath,
+      originalKey: key,
+      position,
+      status: 'pending',
+      derivatives: [],
+      ...(caption ? { caption } : {}),
+    });
+  }
+  if (!hasPipeline(type.kind)) return { outcome: 'stored', reason: `${type.mimeType} stored; its ${type.kind} pipeline arrives in a later release` };
+  // Registered before queueing: the job may finish before enqueue returns.
+  waiting.set(mediaId, file.relativePath);
+  const { job } = await archive.jobs.enqueue('image.derivatives', mediaId, { mediaId }, { priority: JOB_PRIORITY.upload });
+  if (job.status === 'done' || job.status === 'failed') {
+    // Settled in an earlier run: report what it left rather than wait for a job that will not run.
+    waiting.delete(mediaId);
+    const media = await archive.catalog.media.get(mediaId);
+    return media?.status === 'ready' ? { outcome: 'skipped', reason: 'already ingested' } : { outcome: 'failed', reason: media?.error ?? job.lastError ?? 'failed in an earlier run' };
+  }
+  return 'queued';
+}
+
+const hasPipeline = (kind: MediaKind) => kind === 'image';
+
+/** One id per (item, content): the same file twice on one item is one media; on two items, two media sharing one original. */
+export function mediaIdFor(itemId: string, sha256: string): string {
+  return `m-${createHash('sha256').update(`${itemId}\n${sha256}`).digest('hex').slice(0, 24)}`;
+}
+
+/** A file the sheet does not describe becomes a draft item named after the file, for an archivist to complete. */
+async function ensureFileItem(archive: Archive, file: FoundFile, collection: string | undefined, author: string): Promise<string> {
+  const id = slugify(file.relativePath.replace(/\.[^./]+$/, ''));
+  if (await archive.catalog.items.get(id)) return id;
+  const title = file.relativePath.split('/').pop()!.replace(/\.[^.]+$/, '') || file.relativePath;
+  const item: ItemInput = {
+    id,
+    kind: 'other',
+    ethnicGroups: [],
+    title: [{ lang: 'vi', value: title }],
+    status: 'draft',
+    access: { level: 'public' },
+    provenance: { method: 'digitisation', source: file.relativePath },
+    ...(collection ? { collections: [collection] } : {}),
+  };
+  await archive.catalog.items.upsert(item, { author });
+  return id;
+}
+
+function ingestRoot(inputs: readonly string[]): string {
+  const first = resolve(inputs[0] ?? '.');
+  return inputs.length === 1 && !/\.[a-z0-9]{2,5}$/i.test(first) ? first : dirname(first);
+}
+
+async function loadSheet(options: IngestOptions, root: string): Promise<ParsedSheet> {
+  const candidate = options.sheet ?? join(root, 'metadata.csv');
+  const exists = await stat(candidate).then((s) => s.isFile(), () => false);
+  if (!exists) {
+    if (options.sheet) throw new DisanError(`the metadata sheet ${options.sheet} does not exist`);
+    return { items: new Map(), entries: [], rejected: [] };
+  }
+  return readSheet(candidate);
+}
+
+/** A folder may carry a collections.json describing its collections in several languages. */
+async function loadCollections(archive: Archive, inputs: readonly string[], fallback: string | undefined): Promise<void> {
+  for (const input of inputs) {
+    const text = await readFile(join(input, 'collections.json'), 'utf8').catch(() => null);
+    if (text === null) continue;
+    const list = JSON.parse(text) as unknown[];
+    for (const value of list) {
+      if (!Value.Check(Collection, value)) throw new DisanError(`${join(input, 'collections.json')}: ${[...Value.Errors(Collection, value)].map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+      await archive.catalog.collections.upsert(value);
+    }
+  }
+  if (fallback) await archive.catalog.collections.ensure(fallback, fallback);
+}
+
+const SIDECARS = new Set(['metadata.csv', 'collections.json', 'records.jsonl', 'README.md']);
+
+function isSidecar(file: FoundFile, sheet: string | undefined): boolean {
+  const absolute = file.path.toString('utf8');
+  if (sheet && resolve(sheet) === absolute) return true;
+  const rel = relative(file.root, absolute);
+  return !rel.includes(sep) && SIDECARS.has(rel);
+}
+
+export function describe(error: unknown): string {
+  if (error instanceof DisanError && error.status < 500) return error.message;
+  if (error instanceof Error) return `internal error: ${error.message}`;
+  return 'internal error';
+}

@@ -1,0 +1,55 @@
+import type { Archive } from '../archive.ts';
+import { runWorker } from '../jobs/worker.ts';
+import { createJobHandlers } from './handlers.ts';
+import { emptyReport, registerFiles, type IngestOptions, type IngestReport, type Recorder } from './ingest.ts';
+
+/**
+ * `disan ingest` end to end: registers the files (originals stored, jobs queued)
+ * while an in-process worker makes the derivatives, and returns once every file
+ * this run queued has settled. In production the same jobs are run by
+ * `disan worker` processes instead; the registration step is the same.
+ */
+export async function ingest(archive: Archive, options: IngestOptions): Promise<IngestReport> {
+  const report = emptyReport();
+  const emit = options.onEvent ?? (() => undefined);
+  const record: Recorder = (file, outcome, reason) => {
+    report.outcomes[outcome]++;
+    if (outcome === 'failed') report.failures.push({ file, reason: reason ?? 'unknown error' });
+    emit({ type: 'file', file, outcome, ...(reason ? { reason } : {}) });
+  };
+
+  const waiting = new Map<string, string>();
+  let registering = true;
+  let allSettled: () => void = () => undefined;
+  const settle = async (mediaId: string, jobError?: string) => {
+    const file = waiting.get(mediaId);
+    if (file === undefined) return;
+    waiting.delete(mediaId);
+    const media = await archive.catalog.media.get(mediaId);
+    if (media?.status === 'ready') record(file, 'ingested');
+    else record(file, 'failed', media?.error ?? jobError ?? 'the derivative job did not finish');
+    if (!registering && waiting.size === 0) allSettled();
+  };
+
+  const controller = new AbortController();
+  const worker = runWorker({
+    queue: archive.jobs,
+    handlers: createJobHandlers(archive),
+    concurrency: archive.config.ingest.concurrency,
+    signal: controller.signal,
+    pollMs: 100,
+    onEvent: (event) => {
+      const mediaId = event.type === 'completed' || event.type === 'failed' ? (event.job.payload as { mediaId?: string }).mediaId : undefined;
+      if (mediaId) void settle(mediaId, event.type === 'failed' ? event.error : undefined).catch((error: unknown) => { emit({ type: 'file', file: waiting.get(mediaId) ?? mediaId, outcome: 'failed', reason: String(error) }); });
+    },
+  });
+  try {
+    await registerFiles(archive, options, report, record, waiting);
+    registering = false;
+    if (waiting.size > 0) await new Promise<void>((resolve) => (allSettled = resolve));
+  } finally {
+    controller.abort();
+    await worker;
+  }
+  return report;
+}
