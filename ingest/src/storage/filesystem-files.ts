@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { open, readFile, rename, rm, mkdir, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, rm, mkdir, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { GuardedBody } from './body.ts';
@@ -27,6 +27,8 @@ export async function writeTempFile(
   const hash = createHash('sha256');
   const file = await open(path, 'wx');
   try {
+    // The stream owns the handle: `flush` fsyncs before it closes it. (With autoClose off,
+    // FileHandle.close() waits for the stream's reference forever and the write hangs.)
     await pipeline(
       body.chunks,
       async function* tapHash(source: AsyncIterable<Uint8Array>) {
@@ -35,11 +37,9 @@ export async function writeTempFile(
           yield chunk;
         }
       },
-      file.createWriteStream({ autoClose: false }),
+      file.createWriteStream({ flush: true }),
     );
-    await file.sync();
-    const stats = await file.stat({ bigint: true });
-    await file.close();
+    const stats = await stat(path, { bigint: true });
     return { path, sha256: hash.digest('hex'), stats };
   } catch (error) {
     await file.close().catch(() => undefined);
