@@ -1,14 +1,20 @@
 /**
  * A throwaway S3 server for integration tests: s3rver on 127.0.0.1, on a port the OS picks,
  * storing into a temp folder that close() removes. s3rver stands in for MinIO or AWS here:
- * it speaks the real S3 protocol (signed requests, multipart, ranges, ListObjectsV2), but
- * ignores conditional writes and cannot abort multipart uploads, so tests must not rely on those.
+ * it speaks the real S3 protocol (signed requests, multipart, ranges, ListObjectsV2 paging),
+ * but ignores conditional writes, cannot abort multipart uploads and writes objects in place
+ * (a reader can see a partial object), so tests must not rely on those.
+ *
+ * It runs in a child process because its ListObjectsV2 continuation tokens use DES, which
+ * OpenSSL 3 only offers through the legacy provider; that flag stays out of the test process.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 export interface TestS3Server {
   endpoint: string;
@@ -19,40 +25,58 @@ export interface TestS3Server {
   close(): Promise<void>;
 }
 
-/** The slice of s3rver's (untyped) API used here. */
-interface S3rver {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => S3rver;
-
-// s3rver ships CommonJS without types; requiring it keeps the untyped import in one place.
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
+/** Child script: start s3rver, print its port, exit when the parent closes stdin (or dies). */
+const CHILD_SCRIPT = `
+const S3rver = require(process.env.S3RVER_PATH);
+const server = new S3rver({ address: '127.0.0.1', port: 0, directory: process.env.S3RVER_DIR, silent: true,
+  configureBuckets: [{ name: process.env.S3RVER_BUCKET }] });
+server.run().then(({ port }) => console.log(JSON.stringify({ port })), (error) => { console.error(error); process.exit(1); });
+process.stdin.on('end', () => process.exit(0)).resume();
+`;
 
 export async function startS3Server(bucket = 'disan-test'): Promise<TestS3Server> {
   const directory = await mkdtemp(join(tmpdir(), 'disan-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [{ name: bucket }] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '-e', CHILD_SCRIPT], {
+    env: { ...process.env, S3RVER_PATH: createRequire(import.meta.url).resolve('s3rver'), S3RVER_DIR: directory, S3RVER_BUCKET: bucket },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.stdin.end();
+      await exited;
+    }
+    await rm(directory, { recursive: true, force: true });
+  };
   try {
-    const { port } = await server.run();
+    const port = await readPort(child);
     return {
       endpoint: `http://127.0.0.1:${port}`,
       bucket,
       // s3rver checks signatures against this fixed key pair.
       accessKeyId: 'S3RVER',
       secretAccessKey: 'S3RVER',
-      close: async () => {
-        await server.close();
-        await rm(directory, { recursive: true, force: true });
-      },
+      close: stop,
     };
   } catch (error) {
-    await rm(directory, { recursive: true, force: true });
+    child.kill();
+    await stop();
     throw error;
+  }
+}
+
+async function readPort(child: ChildProcess): Promise<number> {
+  if (!child.stdout) throw new Error('s3rver child has no stdout');
+  const lines = createInterface({ input: child.stdout });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`s3rver exited with code ${String(code)} before listening`);
+  });
+  const first = once(lines, 'line').then(([line]) => (JSON.parse(String(line)) as { port: number }).port);
+  try {
+    return await Promise.race([first, exited]);
+  } finally {
+    lines.close();
+    // The server exiting later (on close) is expected, not an error.
+    exited.catch(() => undefined);
   }
 }

@@ -14,7 +14,7 @@ import type { Config } from '../config.ts';
 import { DisanError, ObjectNotFoundError, RangeNotSatisfiableError, UpstreamError } from '../errors.ts';
 import { GuardedBody } from './body.ts';
 import { assertSafeKey, assertSafePrefix } from './keys.ts';
-import { assertValidRange, rangeHeader } from './range.ts';
+import { assertValidRange, cutToRange, parseContentRange, rangeHeader, resolveRange } from './range.ts';
 import type { ByteRange, ObjectInfo, ObjectStorage, PutOptions } from './storage.ts';
 
 export type S3StorageConfig = Extract<Config['storage'], { driver: 's3' }>;
@@ -109,13 +109,10 @@ export class S3Storage implements ObjectStorage {
         new GetObjectCommand({ Bucket: this.#bucket, Key: key, Range: range === undefined ? undefined : rangeHeader(range) }),
       );
       if (!(response.Body instanceof Readable)) throw new UpstreamError(`Storage returned no body for "${key}"`);
-      const info = toInfo(key, { ...response, ContentLength: fullSize(response.ContentRange) ?? response.ContentLength });
-      if (range !== undefined && response.ContentRange === undefined) {
-        // Some servers answer a range on an empty object with the whole (empty) object.
-        response.Body.destroy();
-        throw ignoredRange(key, range, info.size);
-      }
-      return { info, body: response.Body };
+      const served = parseContentRange(response.ContentRange);
+      const info = toInfo(key, { ...response, ContentLength: served?.total ?? response.ContentLength });
+      if (range === undefined) return { info, body: response.Body };
+      return { info, body: this.#checkRange(key, response.Body, range, served ?? { start: 0, end: info.size - 1 }, info.size) };
     } catch (error) {
       if (isMissingObject(error)) throw new ObjectNotFoundError(`No object under "${key}"`, { cause: error });
       if (statusOf(error) === 416) throw new RangeNotSatisfiableError(`Range is past the end of "${key}"`, { cause: error });
@@ -168,6 +165,17 @@ export class S3Storage implements ObjectStorage {
     return Promise.resolve();
   }
 
+  #checkRange(key: string, body: Readable, range: ByteRange, served: { start: number; end: number }, size: number): Readable {
+    try {
+      const cut = cutToRange(body, served, resolveRange(range, size));
+      if (cut === undefined) throw new UpstreamError(`Storage served bytes ${served.start}-${served.end} of "${key}" for ${rangeHeader(range)}`);
+      return cut;
+    } catch (error) {
+      body.destroy();
+      throw error;
+    }
+  }
+
   /**
    * ListObjectsV2 does not return content types, and ObjectInfo promises one: HEAD each key,
    * a few at a time. Keys deleted since the listing are skipped.
@@ -200,19 +208,8 @@ function toInfo(key: string, headers: ObjectHeaders): ObjectInfo {
   };
 }
 
-/** The object's size from a ranged response: `bytes 0-9/1234` => 1234. */
-function fullSize(contentRange: string | undefined): number | undefined {
-  const total = contentRange?.split('/')[1];
-  return total === undefined || total === '*' ? undefined : Number(total);
-}
-
 function statusOf(error: unknown): number | undefined {
   return error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
-}
-
-function ignoredRange(key: string, range: ByteRange, size: number): DisanError {
-  if (range.start >= size) return new RangeNotSatisfiableError(`Range starts at byte ${range.start}, but "${key}" has ${size} bytes`);
-  return new UpstreamError(`Storage ignored the range asked for "${key}"`);
 }
 
 /** A missing bucket is also a 404, but it is a misconfiguration, not a missing object. */
