@@ -40,7 +40,8 @@ export function createImageAdapter(options: ImageAdapterOptions) {
     sharp(input, { limitInputPixels: options.maxPixels, failOn: 'warning', sequentialRead: true });
 
   async function probe(input: Buffer): Promise<ImageProbe> {
-    const meta = await open(input)
+    // The header alone is safe to read at any size; the pixel limit is checked below with a clearer message.
+    const meta = await sharp(input, { limitInputPixels: false })
       .metadata()
       .catch((error: unknown) => {
         throw new UnsupportedMediaError(`cannot read the image header: ${describeVipsError(error)}`, { cause: error });

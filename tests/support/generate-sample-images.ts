@@ -3,14 +3,14 @@
  * committed). They are drawings made with sharp from SVG, not photographs, and
  * every caption says so. Each gets EXIF date and GPS from its row so the
  * pipeline's EXIF reading is exercised on real files.
- *   node media-samples/tools/generate-images.ts
+ *   node tests/support/generate-sample-images.ts
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { parseSheet } from '../../ingest/src/pipeline/sheet.ts';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..', 'media-samples');
 const sheet = parseSheet(await readFile(join(root, 'metadata.csv'), 'utf8'));
 const WIDTH = 1800;
 const HEIGHT = 1200;
