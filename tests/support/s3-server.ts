@@ -22,14 +22,17 @@ export interface TestS3Server {
   bucket: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Requests served so far, as 'METHOD /bucket/key?query', to check which S3 calls were made. */
+  requests(): string[];
   close(): Promise<void>;
 }
 
-/** Child script: start s3rver, print its port, exit when the parent closes stdin (or dies). */
+/** Child script: start s3rver, print its port then one line per request, exit when the parent closes stdin. */
 const CHILD_SCRIPT = `
 const S3rver = require(process.env.S3RVER_PATH);
 const server = new S3rver({ address: '127.0.0.1', port: 0, directory: process.env.S3RVER_DIR, silent: true,
   configureBuckets: [{ name: process.env.S3RVER_BUCKET }] });
+server.middleware.unshift((ctx, next) => { console.log(JSON.stringify({ request: ctx.method + ' ' + ctx.url })); return next(); });
 server.run().then(({ port }) => console.log(JSON.stringify({ port })), (error) => { console.error(error); process.exit(1); });
 process.stdin.on('end', () => process.exit(0)).resume();
 `;
@@ -49,13 +52,14 @@ export async function startS3Server(bucket = 'disan-test'): Promise<TestS3Server
     await rm(directory, { recursive: true, force: true });
   };
   try {
-    const port = await readPort(child);
+    const { port, requests } = await readOutput(child);
     return {
       endpoint: `http://127.0.0.1:${port}`,
       bucket,
       // s3rver checks signatures against this fixed key pair.
       accessKeyId: 'S3RVER',
       secretAccessKey: 'S3RVER',
+      requests: () => [...requests],
       close: stop,
     };
   } catch (error) {
@@ -65,18 +69,20 @@ export async function startS3Server(bucket = 'disan-test'): Promise<TestS3Server
   }
 }
 
-async function readPort(child: ChildProcess): Promise<number> {
+/** Waits for the port line, then keeps collecting request lines until the child exits. */
+async function readOutput(child: ChildProcess): Promise<{ port: number; requests: string[] }> {
   if (!child.stdout) throw new Error('s3rver child has no stdout');
+  const requests: string[] = [];
   const lines = createInterface({ input: child.stdout });
-  const exited = once(child, 'exit').then(([code]) => {
-    throw new Error(`s3rver exited with code ${String(code)} before listening`);
+  const port = new Promise<number>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const message = JSON.parse(line) as { port?: number; request?: string };
+      if (message.port !== undefined) resolve(message.port);
+      if (message.request !== undefined) requests.push(message.request);
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`s3rver exited with code ${String(code)} before listening`));
+    });
   });
-  const first = once(lines, 'line').then(([line]) => (JSON.parse(String(line)) as { port: number }).port);
-  try {
-    return await Promise.race([first, exited]);
-  } finally {
-    lines.close();
-    // The server exiting later (on close) is expected, not an error.
-    exited.catch(() => undefined);
-  }
+  return { port: await port, requests };
 }
