@@ -1,32 +1,47 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { SearchDocument, SearchQuery, SearchResult } from '@disan/schemas';
 import { DisanError, UpstreamError } from '../errors.ts';
-import { countFacets, docMeta, keep, sortRows, type DocMeta, type Ranked } from './doc-table.ts';
+import { Bitset } from './bitset.ts';
+import { DocColumns, docMeta, type DocMeta } from './doc-columns.ts';
+import { pageRowids, type Candidates } from './doc-order.ts';
 import { documentText } from './document-text.ts';
+import { relevanceBuckets } from './embedded-ranking.ts';
 import { createSchema } from './embedded-schema.ts';
 import type { SearchEngine, SearchScope } from './engine.ts';
-import { rankMatches } from './embedded-ranking.ts';
+import { allWords } from './fts-query.ts';
+import { Lru } from './lru.ts';
 import { assertDocuments, prepareQuery, type PreparedQuery } from './query.ts';
 import { buildResult, pageOffset } from './result.ts';
 import { Vocabulary } from './vocabulary.ts';
 
+export interface EmbeddedOptions {
+  /** Match sets of recent FTS5 expressions kept in memory (0 turns the cache off). */
+  matchCacheSize?: number;
+}
+
+const DEFAULT_MATCH_CACHE_SIZE = 64;
+
 /**
  * The default engine: SQLite FTS5 through node:sqlite, in one file (or ':memory:').
- * FTS5 finds the candidates; filters, facets and sorting run over a small in-memory
- * table of document metadata, reloaded when another connection writes the file.
+ * FTS5 finds the candidates as rowid bitsets; filters, facets and sorting run over
+ * in-memory columns of document metadata (see DocColumns), reloaded when another
+ * connection writes the file.
  */
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded';
   readonly #db: DatabaseSync;
-  #metas = new Map<number, DocMeta>();
+  readonly #columns = new DocColumns();
+  readonly #matches: Lru<Bitset>;
+  #matchStatement: StatementSync | null = null;
   #vocabulary: Vocabulary | null = null;
   #dataVersion = -1;
 
-  constructor(file: string) {
+  constructor(file: string, options: EmbeddedOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
+    this.#matches = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
     createSchema(this.#db);
   }
 
@@ -43,10 +58,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
           const meta = docMeta(document);
           const { rowid } = saveDoc.get(document.id, JSON.stringify(document), JSON.stringify(meta)) as { rowid: number };
           saveText.run(rowid, ...indexedColumns(document));
-          this.#metas.set(rowid, meta);
+          this.#columns.set(rowid, meta);
         }
       });
-      this.#vocabulary = null;
+      this.#forgetMatches();
     });
   }
 
@@ -60,10 +75,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
           const row = removeDoc.get(id) as { rowid: number } | undefined;
           if (!row) continue;
           removeText.run(row.rowid);
-          this.#metas.delete(row.rowid);
+          this.#columns.delete(row.rowid);
         }
       });
-      this.#vocabulary = null;
+      this.#forgetMatches();
     });
   }
 
@@ -72,8 +87,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.#transaction(() => {
         this.#db.exec("DELETE FROM docs; INSERT INTO fts (fts) VALUES ('delete-all');");
       });
-      this.#metas.clear();
-      this.#vocabulary = null;
+      this.#columns.clear();
+      this.#forgetMatches();
     });
   }
 
@@ -82,10 +97,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.#run(() => {
       const prepared = prepareQuery(query, scope);
       this.#refresh();
-      const rows = keep(this.#candidates(prepared), this.#metas, prepared);
-      const facets = countFacets(rows, this.#metas, prepared.facets);
-      const page = sortRows(rows, this.#metas, prepared.sort, prepared.lang).slice(pageOffset(prepared), pageOffset(prepared) + prepared.pageSize);
-      return buildResult({ query: prepared, total: rows.length, documents: this.#load(page), facets, engine: this.name, startedAt });
+      const { set, candidates } = this.#candidates(prepared);
+      const facets = this.#columns.countFacets(set, candidates.rowids, prepared.facets);
+      const page = pageRowids(candidates, this.#columns, prepared.sort, prepared.lang, pageOffset(prepared), prepared.pageSize);
+      return buildResult({ query: prepared, total: candidates.rowids.length, documents: this.#load(page), facets, engine: this.name, startedAt });
     });
   }
 
@@ -105,25 +120,42 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
   }
 
-  #candidates(query: PreparedQuery): Ranked[] {
+  /** Documents passing filters, scope, geo circle and (with words) the FTS5 match, ranked. */
+  #candidates(query: PreparedQuery): { set: Bitset; candidates: Candidates } {
+    const set = this.#columns.matching(query.filters, query.scope);
     if (query.words.length === 0) {
-      return Array.from(this.#metas.keys(), (rowid) => ({ rowid, exact: 0, typos: 0, attribute: 0 }));
+      if (query.geo) this.#columns.keepWithin(set, query.geo);
+      const rowids = set.toArray();
+      return { set, candidates: { rowids, relevance: new Uint8Array(rowids.length) } };
     }
+    if (set.firstAnd(set) < 0) return { set, candidates: { rowids: new Uint32Array(0), relevance: new Uint8Array(0) } };
     this.#vocabulary ??= this.#loadVocabulary();
-    const vocabulary = this.#vocabulary;
-    // One JSON array per query: node:sqlite builds an object per row, which costs more than the search.
-    const statement = this.#db.prepare('SELECT json_group_array(rowid) AS ids FROM fts WHERE fts MATCH ?');
-    const match = (expression: string): Set<number> => new Set(JSON.parse((statement.get(expression) as { ids: string }).ids) as number[]);
-    return rankMatches(query.words.map((word) => vocabulary.alternatives(word)), match);
+    const words = query.words.map((word) => this.#vocabulary!.alternatives(word));
+    set.and(this.#match(allWords(words)));
+    if (query.geo) this.#columns.keepWithin(set, query.geo);
+    const rowids = set.toArray();
+    return { set, candidates: { rowids, relevance: relevanceBuckets(words, rowids, (expression) => this.#match(expression)) } };
   }
 
-  #load(rows: readonly Ranked[]): SearchDocument[] {
-    if (rows.length === 0) return [];
+  /** Rowids matching an FTS5 expression; shared with the cache, so never modified. */
+  #match(expression: string): Bitset {
+    const cached = this.#matches.get(expression);
+    if (cached) return cached;
+    // One string per query: node:sqlite builds an object per row, which costs more than the search.
+    this.#matchStatement ??= this.#db.prepare('SELECT group_concat(rowid) AS ids FROM fts WHERE fts MATCH ?');
+    const { ids } = this.#matchStatement.get(expression) as { ids: string | null };
+    const found = Bitset.fromList(this.#columns.capacity, ids);
+    this.#matches.set(expression, found);
+    return found;
+  }
+
+  #load(rowids: Uint32Array): SearchDocument[] {
+    if (rowids.length === 0) return [];
     const found = this.#db
       .prepare('SELECT rowid, doc FROM docs WHERE rowid IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(rows.map((row) => row.rowid))) as { rowid: number; doc: string }[];
+      .all(JSON.stringify(Array.from(rowids))) as { rowid: number; doc: string }[];
     const byRowid = new Map(found.map((row) => [row.rowid, JSON.parse(row.doc) as SearchDocument]));
-    return rows.flatMap((row) => byRowid.get(row.rowid) ?? []);
+    return Array.from(rowids).flatMap((rowid) => byRowid.get(rowid) ?? []);
   }
 
   #loadVocabulary(): Vocabulary {
@@ -137,7 +169,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (version === this.#dataVersion) return;
     this.#dataVersion = version;
     const rows = this.#db.prepare('SELECT rowid, meta FROM docs').all() as { rowid: number; meta: string }[];
-    this.#metas = new Map(rows.map((row) => [row.rowid, JSON.parse(row.meta) as DocMeta]));
+    this.#columns.clear();
+    this.#columns.reserve(rows.reduce((max, row) => Math.max(max, row.rowid + 1), 0));
+    for (const row of rows) this.#columns.set(row.rowid, JSON.parse(row.meta) as DocMeta);
+    this.#forgetMatches();
+  }
+
+  /** After a write: cached match sets and the vocabulary are stale. */
+  #forgetMatches(): void {
+    this.#matches.clear();
     this.#vocabulary = null;
   }
 
