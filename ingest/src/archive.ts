@@ -40,7 +40,7 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
     opened.push(db);
     const storage = overrides.storage ?? (await createStorage(config.storage));
     opened.push(storage);
-    const search = overrides.search ?? (await createSearchEngine(config.search));
+    const search = overrides.search ?? createSearchEngine(config.search);
     opened.push(search);
     const catalog = createCatalog(db);
     const indexer = createIndexer(catalog, search);

@@ -5,13 +5,13 @@ import { openArchive, type Archive, type ArchiveOverrides } from '../../ingest/s
 import { loadConfig } from '../../ingest/src/config.ts';
 
 /** A whole archive on embedded defaults in a fresh temp folder, removed by `dispose`. */
-export async function temporaryArchive(env: Record<string, string> = {}, overrides: ArchiveOverrides = {}): Promise<{ archive: Archive; dataDir: string; dispose(): Promise<void> }> {
+export async function temporaryArchive(env: Record<string, string> = {}, overrides: ArchiveOverrides = {}): Promise<{ archive: Archive; dataDir: string; dispose: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'disan-test-'));
   const archive = await openArchive(loadConfig({ DISAN_DATA_DIR: dataDir, ...env }), overrides);
   return {
     archive,
     dataDir,
-    async dispose() {
+    dispose: async () => {
       await archive.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -5,7 +5,7 @@ import type { WriteStream } from 'node:tty';
  * terminal; plain lines (one per file) when output goes to a file or CI log.
  */
 export function createProgress(out: NodeJS.WriteStream | WriteStream, label: string) {
-  const interactive = Boolean(out.isTTY);
+  const interactive = out.isTTY;
   const started = Date.now();
   let total = 0;
   let done = 0;

@@ -38,7 +38,7 @@ export async function readSheet(path: string): Promise<ParsedSheet> {
 
 export function parseSheet(text: string): ParsedSheet {
   const result: ParsedSheet = { items: new Map(), entries: [], rejected: [] };
-  const records = parse(text, {
+  const records = parse<{ record: SheetRow; info: { lines: number } }>(text, {
     columns: (header: string[]) => header.map((name) => name.trim().toLowerCase().replace(/-([a-z]{4})$/, (m) => m.slice(0, 2).toUpperCase() + m.slice(2))),
     bom: true,
     skip_empty_lines: true,
@@ -49,7 +49,7 @@ export function parseSheet(text: string): ParsedSheet {
       result.rejected.push({ line: Number(error?.lines ?? 0), reason: `the row cannot be read as CSV: ${error?.message ?? 'unknown error'}` });
       return undefined;
     },
-  }) as { record: SheetRow; info: { lines: number } }[];
+  });
 
   for (const { record, info } of records) {
     const line = info.lines;

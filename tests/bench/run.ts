@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark, each a ratio or a figure against a reference
+ * measured in the same run. Sections can be chosen: BENCH=ingest,search.
+ */
+import { benchIngest } from './ingest.ts';
+import { benchSearch } from './search.ts';
+
+const sections = { ingest: benchIngest, search: benchSearch };
+const chosen = (process.env.BENCH ?? Object.keys(sections).join(',')).split(',');
+
+for (const name of chosen) {
+  const bench = sections[name as keyof typeof sections] as (() => Promise<{ label: string; value: string }[]>) | undefined;
+  if (!bench) throw new Error(`unknown bench section "${name}" (known: ${Object.keys(sections).join(', ')})`);
+  console.log(`\n# ${name}`);
+  for (const line of await bench()) console.log(`${line.label.padEnd(40)} ${line.value}`);
+}
