@@ -7,6 +7,7 @@ import { runSearchCommand } from './commands/search.ts';
 import { runImportCommand } from './commands/import.ts';
 import { runReindexCommand } from './commands/reindex.ts';
 import { runJobsCommand } from './commands/jobs.ts';
+import { runWorkerCommand } from './commands/worker.ts';
 
 const HELP = `disan: the Disan heritage archive from the command line
 
@@ -16,6 +17,7 @@ Usage:
   disan import <records.jsonl>
   disan reindex
   disan jobs [--retry-failed]
+  disan worker [--concurrency n] [--once]
 
 The data folder is ./data unless DISAN_DATA_DIR says otherwise; see the README for every setting.`;
 
@@ -34,6 +36,7 @@ const OPTIONS = {
   all: { type: 'boolean' },
   json: { type: 'boolean' },
   'retry-failed': { type: 'boolean' },
+  once: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -51,7 +54,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stdout.write(`${HELP}\n`);
     return command || parsed.values.help ? 0 : 2;
   }
-  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand };
+  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand };
   if (!(command in commands)) {
     process.stderr.write(`unknown command "${command}"\n\n${HELP}\n`);
     return 2;

@@ -84,6 +84,16 @@ export function createJobQueue(sql: Sql, options: JobQueueOptions = {}) {
       return row ? toJob(row) : null;
     },
 
+    /**
+     * Ends every lease now, so running jobs are claimed again at once. Only for a
+     * process that knows it is the only worker (embedded PGlite is single-process):
+     * after a crash, its jobs would otherwise wait out their lease.
+     */
+    async expireLeases(): Promise<number> {
+      const rows = await sql.query(`UPDATE jobs SET locked_until = now() - interval '1 millisecond' WHERE status = 'running' RETURNING id`);
+      return rows.length;
+    },
+
     /** Extends the lease of a long job; false if this worker no longer holds it. */
     async heartbeat(id: string, workerId: string, leaseMs: number): Promise<boolean> {
       const rows = await sql.query(

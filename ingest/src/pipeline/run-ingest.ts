@@ -31,6 +31,8 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
     if (!registering && waiting.size === 0) allSettled();
   };
 
+  // Embedded PGlite belongs to this one process: a job still "running" was cut off by a crash.
+  if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
   const controller = new AbortController();
   const worker = runWorker({
     queue: archive.jobs,
