@@ -1,0 +1,50 @@
+import type { Item } from '@disan/schemas';
+import { describe, expect, it } from 'vitest';
+import { canReadMedia, canReadRecord, effectiveLevel, PUBLIC, searchScopeFor, SYSTEM, type Viewer } from './access.ts';
+
+type Record = Pick<Item, 'status' | 'access'>;
+const researcher: Viewer = { kind: 'user', roles: ['researcher'], communities: [] };
+const member: Viewer = { kind: 'user', roles: ['member'], communities: ['khmer-soc-trang'] };
+const archivist: Viewer = { kind: 'user', roles: ['archivist'], communities: [] };
+const now = new Date('2026-11-22T00:00:00Z');
+
+const rec = (status: Item['status'], level: Item['access']['level'], extra: Partial<Item['access']> = {}): Record => ({ status, access: { level, ...extra } });
+
+describe('canReadRecord and canReadMedia', () => {
+  it.each<[string, Record, Viewer, boolean, boolean]>([
+    ['published public, public', rec('published', 'public'), PUBLIC, true, true],
+    ['draft, public', rec('draft', 'public'), PUBLIC, false, false],
+    ['in review, public', rec('in-review', 'public'), PUBLIC, false, false],
+    ['withdrawn, public', rec('withdrawn', 'public'), PUBLIC, false, false],
+    ['draft, archivist', rec('draft', 'public'), archivist, true, true],
+    ['metadata-only, public', rec('published', 'metadata-only'), PUBLIC, true, false],
+    ['researchers, public', rec('published', 'researchers'), PUBLIC, false, false],
+    ['researchers, researcher', rec('published', 'researchers'), researcher, true, true],
+    ['community, other community', rec('published', 'community', { communities: ['hoa-can-tho'] }), member, false, false],
+    ['community, member', rec('published', 'community', { communities: ['khmer-soc-trang'] }), member, true, true],
+    ['embargo running, public', rec('published', 'embargo', { embargoUntil: '2030-01-01' }), PUBLIC, false, false],
+    ['embargo ended, public', rec('published', 'embargo', { embargoUntil: '2020-01-01' }), PUBLIC, true, true],
+    ['anything, system', rec('draft', 'community', { communities: ['x'] }), SYSTEM, true, true],
+  ])('%s', (_name, record, viewer, record_, media) => {
+    expect(canReadRecord(viewer, record, now)).toBe(record_);
+    expect(canReadMedia(viewer, record, now)).toBe(media);
+  });
+
+  it('treats an embargo as public from its end date on', () => {
+    expect(effectiveLevel({ level: 'embargo', embargoUntil: '2026-11-22' }, now)).toBe('public');
+    expect(effectiveLevel({ level: 'embargo', embargoUntil: '2026-11-23' }, now)).toBe('embargo');
+  });
+});
+
+describe('searchScopeFor', () => {
+  it('limits the public to published public and metadata-only records', () => {
+    expect(searchScopeFor(PUBLIC)).toEqual([{ status: ['published'], access: ['public', 'metadata-only'] }]);
+  });
+  it('adds community records for members of that community', () => {
+    expect(searchScopeFor(member)).toContainEqual({ status: ['published'], access: ['community'], communities: ['khmer-soc-trang'] });
+  });
+  it('does not restrict operators', () => {
+    expect(searchScopeFor(SYSTEM)).toBeUndefined();
+    expect(searchScopeFor(archivist)).toBeUndefined();
+  });
+});

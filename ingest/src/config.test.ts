@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, loadConfig } from './config.ts';
+import { ConfigError } from './errors.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded mode under ./data', () => {
+    const config = loadConfig({}, '/srv/disan');
+    expect(config.database).toEqual({ driver: 'pglite', dir: '/srv/disan/data/catalog' });
+    expect(config.storage).toEqual({ driver: 'filesystem', root: '/srv/disan/data/objects' });
+    expect(config.search).toEqual({ driver: 'embedded', file: '/srv/disan/data/search.sqlite' });
+  });
+
+  it('switches each adapter to its production engine', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://disan:pw@db:5432/disan',
+      DISAN_STORAGE: 's3',
+      S3_BUCKET: 'archive',
+      S3_ENDPOINT: 'http://minio:9000',
+      MEILI_URL: 'http://meili:7700',
+    });
+    expect(config.database).toEqual({ driver: 'postgres', url: 'postgres://disan:pw@db:5432/disan' });
+    expect(config.storage).toMatchObject({ driver: 's3', bucket: 'archive', endpoint: 'http://minio:9000', forcePathStyle: true, region: 'us-east-1' });
+    expect(config.search).toMatchObject({ driver: 'meilisearch', url: 'http://meili:7700', index: 'disan-items' });
+  });
+
+  it('lists every bad variable in one error', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', DISAN_STORAGE: 's3', DISAN_INGEST_CONCURRENCY: 'lots', LOG_LEVEL: 'loud', MEILI_URL: 'not a url' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems.join('\n');
+    for (const name of ['DATABASE_URL', 'S3_BUCKET', 'DISAN_INGEST_CONCURRENCY', 'LOG_LEVEL', 'MEILI_URL']) expect(problems).toContain(name);
+  });
+
+  it('documents every variable in the README', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    for (const name of Object.keys(CONFIG_VARIABLES)) expect(readme).toContain(`\`${name}\``);
+  });
+});
