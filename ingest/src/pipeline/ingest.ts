@@ -229,13 +229,14 @@ async function loadCollections(archive: Archive, inputs: readonly string[], fall
   if (fallback) await archive.catalog.collections.ensure(fallback, fallback);
 }
 
-const SIDECARS = new Set(['metadata.csv', 'collections.json', 'records.jsonl', 'README.md']);
+/** Files at the top of an ingested folder that describe it (sheets, notes, JSON) rather than being media. */
+const SIDECAR = /\.(csv|json|jsonl|md|txt)$/i;
 
 function isSidecar(file: FoundFile, sheet: string | undefined): boolean {
   const absolute = file.path.toString('utf8');
   if (sheet && resolve(sheet) === absolute) return true;
   const rel = relative(file.root, absolute);
-  return !rel.includes(sep) && SIDECARS.has(rel);
+  return !rel.includes(sep) && SIDECAR.test(rel);
 }
 
 export function describe(error: unknown): string {

@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Value } from 'typebox/value';
+import { SearchResult } from '@disan/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'ingest', 'bin', 'disan.js');
+
+/** The disan command as an archivist runs it: a real process, real exit codes, the sample archive. */
+describe('the disan command', () => {
+  let dataDir: string;
+  const disan = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--no-warnings', BIN, ...args], {
+        cwd: ROOT,
+        env: { ...process.env, DISAN_DATA_DIR: dataDir },
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'disan-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('ingests the sample folder with its sheet and exits 0 with a summary', async () => {
+    const run = await disan('ingest', 'media-samples');
+    expect(run.stderr).not.toMatch(/failed/);
+    expect(run.stdout).toMatch(/15 files in .* 15 ingested, 0 already there, 0 stored awaiting their pipeline, 0 failed/);
+    expect(run.stdout).toMatch(/items: 14 new/);
+    expect(run.code).toBe(0);
+  });
+
+  it('imports JSON Lines records and reports bad lines by number, exiting 1', async () => {
+    expect((await disan('import', 'media-samples/records.jsonl')).stdout).toMatch(/imported 3 records: 3 new/);
+    const bad = join(dataDir, 'bad.jsonl');
+    await writeFile(bad, '{"id":"ok-1","kind":"custom","ethnicGroups":["cham"],"title":[{"lang":"vi","value":"Tốt"}],"status":"published","access":{"level":"public"}}\n{not json\n{"id":"Bad Id","kind":"custom","ethnicGroups":[],"title":[],"status":"published","access":{"level":"public"}}\n');
+    const run = await disan('import', bad);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/1 new.*2 failed/);
+    expect(run.stdout).toMatch(/line 2: not valid JSON/);
+    expect(run.stdout).toMatch(/line 3: .*id/);
+  });
+
+  it('searches as the public would, and prints the API shape with --json', async () => {
+    const run = await disan('search', 'le hoi', '--json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as unknown;
+    expect(Value.Check(SearchResult, result)).toBe(true);
+    const ids = (result as SearchResult).hits.map((h) => h.id);
+    expect(ids).toContain('ok-om-bok-soc-trang');
+    expect(ids).not.toContain('ban-nhap-le-hoi');
+    const all = JSON.parse((await disan('search', 'le hoi', '--all', '--json', '--page-size', '50')).stdout) as SearchResult;
+    expect(all.hits.map((h) => h.id)).toContain('ban-nhap-le-hoi');
+  });
+
+  it('narrows by facet and prints readable text by default', async () => {
+    const run = await disan('search', 'le hoi', '--filter', 'ethnicGroups=hoa');
+    expect(run.stdout).toMatch(/Nguyên Tiêu/);
+    expect(run.stdout).not.toMatch(/Ok Om Bok/);
+    expect(run.stdout).toMatch(/«/);
+  });
+
+  it.each([
+    [['search', 'x', '--filter', 'colour=red'], 1, /--filter "colour=red" must be field=value/],
+    [['search', 'x', '--near', '9.6,abc,10'], 1, /invalid search/],
+    [['ingest'], 1, /name the files or folders/],
+    [['dance'], 2, /unknown command "dance"/],
+    [['search', '--bogus'], 2, /Unknown option '--bogus'/],
+  ])('refuses %j with exit %i and a reason', async (args, code, reason) => {
+    const run = await disan(...args);
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(reason);
+  });
+
+  it('rebuilds the index from the catalog and shows the job queue', async () => {
+    expect((await disan('reindex')).stdout).toMatch(/reindexed 18 items into the embedded engine/);
+    expect((await disan('jobs')).stdout).toMatch(/image\.derivatives: 0 queued, 0 running, 0 failed, 15 done/);
+    const after = JSON.parse((await disan('search', 'បុណ្យ', '--json')).stdout) as SearchResult;
+    expect(after.hits.map((h) => h.id)).toContain('chol-chnam-thmay');
+  });
+});
