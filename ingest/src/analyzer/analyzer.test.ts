@@ -21,6 +21,18 @@ describe('analyze', () => {
     expect(analyze(text).map((token) => text.slice(token.start, token.end))).toEqual(['Lễ', 'hội', '關', '帝', '廟']);
   });
 
+  it('gives a repeated word the same forms and its own offsets', () => {
+    const text = 'Lễ hội, lễ Hội, LỄ';
+    expect(analyze(text).map((token) => [token.key, token.exact, text.slice(token.start, token.end)])).toEqual([
+      ['le', 'lễ', 'Lễ'],
+      ['hoi', 'hội', 'hội'],
+      ['le', 'lễ', 'lễ'],
+      ['hoi', 'hội', 'Hội'],
+      ['le', 'lễ', 'LỄ'],
+    ]);
+    expect(analyze(text)).toEqual(analyze(text));
+  });
+
   it('keeps the toned form as the exact form', () => {
     expect(analyze('Lễ hội').map((token) => token.exact)).toEqual(['lễ', 'hội']);
   });

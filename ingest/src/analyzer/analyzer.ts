@@ -52,14 +52,28 @@ function text(run: string, index: number, length: number): string {
 // Most words of an archive in Vietnamese and English are plain ASCII: skip the folding work.
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
+// Words repeat (a language has a few thousand syllables): fold each spelling once. Bounded,
+// so a stream of distinct words (ids, numbers) cannot grow it without end.
+const MAX_REMEMBERED_WORDS = 50_000;
+const folded = new Map<string, Pick<Token, 'key' | 'exact' | 'script'>>();
+
 function pushToken(tokens: Token[], original: string, start: number): void {
+  let forms = folded.get(original);
+  if (forms === undefined) {
+    forms = foldForms(original);
+    if (folded.size >= MAX_REMEMBERED_WORDS) folded.clear();
+    folded.set(original, forms);
+  }
+  tokens.push({ key: forms.key, exact: forms.exact, script: forms.script, start, end: start + original.length });
+}
+
+function foldForms(original: string): Pick<Token, 'key' | 'exact' | 'script'> {
   if (ASCII_WORD.test(original)) {
     const lower = original.toLowerCase();
-    tokens.push({ key: lower, exact: lower, script: /^[0-9]+$/.test(original) ? 'other' : 'latin', start, end: start + original.length });
-    return;
+    return { key: lower, exact: lower, script: /^[0-9]+$/.test(original) ? 'other' : 'latin' };
   }
   const script = scriptOf(original);
-  tokens.push({ key: foldWord(original, script), exact: exactWord(original), script, start, end: start + original.length });
+  return { key: foldWord(original, script), exact: exactWord(original), script };
 }
 
 /**
