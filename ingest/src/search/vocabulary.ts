@@ -12,10 +12,13 @@ export interface WordAlternatives {
 // A Levenshtein automaton over the whole vocabulary, in Meilisearch's way, bounded so a
 // common misspelling cannot turn into a query of hundreds of words.
 const MAX_TYPO_ALTERNATIVES = 30;
+// Typed queries repeat their words (each keystroke, each page): remember recent expansions.
+const MAX_CACHED_WORDS = 1000;
 
 /** The sorted list of indexed words, searched for typo alternatives. */
 export class Vocabulary {
   readonly #words: readonly string[];
+  readonly #expanded = new Map<string, WordAlternatives>();
 
   constructor(words: readonly string[]) {
     this.#words = [...words].sort();
@@ -26,6 +29,16 @@ export class Vocabulary {
   }
 
   alternatives(word: QueryWord): WordAlternatives {
+    const key = `${word.budget}${word.prefix ? '*' : ''} ${word.key}`;
+    const known = this.#expanded.get(key);
+    if (known) return { ...known, word };
+    const expanded = this.#expand(word);
+    if (this.#expanded.size >= MAX_CACHED_WORDS) this.#expanded.clear();
+    this.#expanded.set(key, expanded);
+    return expanded;
+  }
+
+  #expand(word: QueryWord): WordAlternatives {
     const found: { word: string; typos: number }[] = [];
     if (word.budget > 0) {
       for (const candidate of this.#candidates(word)) {
