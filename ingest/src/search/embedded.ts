@@ -54,12 +54,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
       );
       const saveText = this.#db.prepare('INSERT OR REPLACE INTO fts (rowid, names, body, full, exact) VALUES (?, ?, ?, ?, ?)');
       this.#transaction(() => {
-        for (const document of documents) {
+        // All documents first, then all texts: FTS5 flushes its pending terms at every
+        // statement on another table, so interleaving them writes a tiny segment per
+        // document and made indexing many times slower.
+        const rowids = documents.map((document) => {
           const meta = docMeta(document);
           const { rowid } = saveDoc.get(document.id, JSON.stringify(document), JSON.stringify(meta)) as { rowid: number };
-          saveText.run(rowid, ...indexedColumns(document));
           this.#columns.set(rowid, meta);
-        }
+          return rowid;
+        });
+        documents.forEach((document, index) => saveText.run(rowids[index]!, ...indexedColumns(document)));
       });
       this.#forgetMatches();
     });
@@ -188,6 +192,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.#db.exec('COMMIT');
     } catch (error) {
       this.#db.exec('ROLLBACK');
+      this.#dataVersion = -1; // the columns may hold rolled-back rows: reload them next time
       throw error;
     }
   }
