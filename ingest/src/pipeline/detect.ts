@@ -1,6 +1,6 @@
+import { openAsBlob } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { PathLike } from 'node:fs';
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBlob } from 'file-type';
 import type { MediaKind } from '@disan/schemas';
 
 export interface DetectedType {
@@ -39,14 +39,15 @@ const SNIFF_BYTES = 4100;
  * a text file called photo.jpg is refused, a JPEG called scan.pdf is a JPEG.
  * Returns a reason a person can act on when the type is not accepted.
  */
-export async function detectType(path: PathLike): Promise<DetectedType | { reason: string }> {
+export async function detectType(path: string | Buffer): Promise<DetectedType | { reason: string }> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
     if (bytesRead === 0) return { reason: 'the file is empty (0 bytes)' };
     const head = buffer.subarray(0, bytesRead);
-    const type = await fileTypeFromBuffer(head);
+    // A Blob over the file gives the detector random access: some TIFFs keep their directory at the end.
+    const type = await fileTypeFromBlob(await openAsBlob(path));
     if (!type) {
       return { reason: looksLikeText(head) ? 'not a media file: the content is plain text' : 'unrecognised format: the content matches no image, audio, video or PDF signature' };
     }
