@@ -41,16 +41,21 @@ export class Bitset {
     const set = new Bitset(size);
     if (list === null) return set;
     const words = set.words;
-    let value = -1;
-    for (let index = 0; index <= list.length; index++) {
-      const code = index < list.length ? list.charCodeAt(index) : 44;
+    const last = words.length * 32;
+    let value = 0;
+    let digits = false;
+    for (let index = 0; index < list.length; index++) {
+      const code = list.charCodeAt(index);
       if (code !== 44) {
-        value = Math.max(value, 0) * 10 + code - 48;
-      } else if (value >= 0) {
-        if (value >>> 5 < words.length) words[value >>> 5]! |= 1 << (value & 31);
-        value = -1;
+        value = value * 10 + code - 48;
+        digits = true;
+      } else {
+        if (digits && value < last) words[value >>> 5]! |= 1 << (value & 31);
+        value = 0;
+        digits = false;
       }
     }
+    if (digits && value < last) words[value >>> 5]! |= 1 << (value & 31);
     return set;
   }
 
