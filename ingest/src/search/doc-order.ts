@@ -4,23 +4,30 @@ import { firstInOrder } from './select.ts';
 import { sortLanguageKey } from './sort.ts';
 
 /**
- * Candidates in rowid order with their relevance bucket (lower is better: tone-exact,
- * then fewer typos, then words in the names); relevance breaks ties by rowid.
+ * Candidates in rowid order. Their relevance buckets (lower is better: tone-exact, then
+ * fewer typos, then words in the names; ties by rowid) cost FTS5 searches, so they are
+ * asked for only when the order needs them.
  */
 export interface Candidates {
   rowids: Uint32Array;
-  relevance: Uint8Array;
+  relevance: () => Uint8Array;
 }
 
 /**
  * The rowids of one page of results, by the requested sort with relevance breaking ties.
- * Relevance alone is a counting sort over the buckets; other sorts select just the
- * first `offset + limit` candidates instead of sorting them all.
+ * Relevance alone is a counting sort over the buckets. Other sorts select just the first
+ * `offset + limit` candidates instead of sorting them all, and rank only when a document
+ * of the page shares its sort key with another (dates do; update times seldom).
  */
 export function pageRowids(candidates: Candidates, columns: DocColumns, sort: Sort, lang: string | undefined, offset: number, limit: number): Uint32Array {
-  const { rowids, relevance } = candidates;
-  const order = sort === 'relevance' ? bucketOrder(relevance) : firstInOrder(rowids.length, offset + limit, comparator(candidates, columns, sort, lang));
-  return Uint32Array.from(order.subarray(offset, offset + limit), (index) => rowids[index]!);
+  const { rowids } = candidates;
+  const page = (order: Uint32Array): Uint32Array => Uint32Array.from(order.subarray(offset, offset + limit), (index) => rowids[index]!);
+  if (sort === 'relevance') return page(bucketOrder(candidates.relevance()));
+  const key = sortKey(rowids, columns, sort, lang);
+  const byKey = firstInOrder(rowids.length, offset + limit, (a, b) => key.compare(a, b) || a - b);
+  if (!sharesKey(byKey.subarray(offset), key.values)) return page(byKey);
+  const relevance = candidates.relevance();
+  return page(firstInOrder(rowids.length, offset + limit, (a, b) => key.compare(a, b) || relevance[a]! - relevance[b]! || a - b));
 }
 
 /** Indices by bucket, ascending index within a bucket (a stable counting sort). */
@@ -35,31 +42,46 @@ function bucketOrder(relevance: Uint8Array): Uint32Array {
   return order;
 }
 
-type Compare = (a: number, b: number) => number;
+/** Whether a key of the page belongs to more than one candidate (equal keys: NaN equals NaN). */
+export function sharesKey(page: Uint32Array, values: ArrayLike<string | number>): boolean {
+  const seen = new Map<string | number, number>(Array.from(page, (index) => [values[index]!, 0]));
+  for (let index = 0; index < values.length; index++) {
+    const count = seen.get(values[index]!);
+    if (count === undefined) continue;
+    if (count === 1) return true;
+    seen.set(values[index]!, 1);
+  }
+  return false;
+}
 
-function comparator({ rowids, relevance }: Candidates, columns: DocColumns, sort: Exclude<Sort, 'relevance'>, lang: string | undefined): Compare {
-  const byRelevance: Compare = (a, b) => relevance[a]! - relevance[b]! || a - b;
+interface SortKey {
+  /** Each candidate's key: missing titles and update times as '', missing years as NaN. */
+  values: ArrayLike<string | number>;
+  compare: (a: number, b: number) => number;
+}
+
+function sortKey(rowids: Uint32Array, columns: DocColumns, sort: Exclude<Sort, 'relevance'>, lang: string | undefined): SortKey {
   switch (sort) {
     case 'title': {
       const key = sortLanguageKey(lang);
-      const titles = Array.from(rowids, (rowid) => columns.meta(rowid)?.titleSort[key]);
-      return (a, b) => compareText(titles[a], titles[b]) || byRelevance(a, b);
+      const titles = Array.from(rowids, (rowid) => columns.meta(rowid)?.titleSort[key] ?? '');
+      return { values: titles, compare: (a, b) => compareText(titles[a]!, titles[b]!) };
     }
     case 'date:asc':
     case 'date:desc': {
       const direction = sort === 'date:asc' ? 1 : -1;
       const years = Float64Array.from(rowids, (rowid) => columns.year(rowid));
-      return (a, b) => compareYears(years[a]!, years[b]!, direction) || byRelevance(a, b);
+      return { values: years, compare: (a, b) => compareYears(years[a]!, years[b]!, direction) };
     }
     case 'updated:desc': {
-      const updated = Array.from(rowids, (rowid) => columns.meta(rowid)?.updatedAt);
-      return (a, b) => compareText(updated[b], updated[a]) || byRelevance(a, b);
+      const updated = Array.from(rowids, (rowid) => columns.meta(rowid)?.updatedAt ?? '');
+      return { values: updated, compare: (a, b) => compareText(updated[b]!, updated[a]!) };
     }
   }
 }
 
-function compareText(a: string | undefined, b: string | undefined): number {
-  return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Documents without a year (NaN) come last in both directions. */

@@ -130,15 +130,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (query.words.length === 0) {
       if (query.geo) this.#columns.keepWithin(set, query.geo);
       const rowids = set.toArray();
-      return { set, candidates: { rowids, relevance: new Uint8Array(rowids.length) } };
+      return { set, candidates: { rowids, relevance: () => new Uint8Array(rowids.length) } };
     }
-    if (set.firstAnd(set) < 0) return { set, candidates: { rowids: new Uint32Array(0), relevance: new Uint8Array(0) } };
+    if (set.firstAnd(set) < 0) return { set, candidates: { rowids: new Uint32Array(0), relevance: () => new Uint8Array(0) } };
     this.#vocabulary ??= this.#loadVocabulary();
     const words = query.words.map((word) => this.#vocabulary!.alternatives(word));
     set.and(this.#match(allWords(words)));
     if (query.geo) this.#columns.keepWithin(set, query.geo);
     const rowids = set.toArray();
-    return { set, candidates: { rowids, relevance: relevanceBuckets(words, rowids, (expression) => this.#match(expression)) } };
+    return { set, candidates: { rowids, relevance: () => relevanceBuckets(words, rowids, (expression) => this.#match(expression)) } };
   }
 
   /** Rowids matching an FTS5 expression; shared with the cache, so never modified. */
