@@ -173,6 +173,19 @@ describe.each(DRIVERS)('catalog (%s)', (driver) => {
       expect((await catalog.media.listForItem(item)).map((m) => m.id)).toEqual([first.id, second.id]);
     });
 
+    it('fetches several items and their media in one round trip each', async () => {
+      const [a, b, none] = [uniqueId('item'), uniqueId('item'), uniqueId('item')];
+      await catalog.items.upsert(itemInput(a), { author: 'a' });
+      await catalog.items.upsert(itemInput(b), { author: 'a' });
+      const m = await catalog.media.insert(mediaInput(a, { sha256: '7'.repeat(64) }));
+      expect((await catalog.items.getMany([b, none, a])).map((i) => i.id)).toEqual([a, b].sort());
+      const grouped = await catalog.media.listForItems([a, b, none]);
+      expect(grouped.get(a)?.map((x) => x.id)).toEqual([m.id]);
+      expect(grouped.get(b)).toEqual([]);
+      expect(grouped.get(none)).toEqual([]);
+      expect(await catalog.items.getMany([])).toEqual([]);
+    });
+
     it('updates what the pipeline owns, and null clears an optional field', async () => {
       const m = await catalog.media.insert(mediaInput(itemId, { sha256: '5'.repeat(64) }));
       await catalog.media.update(m.id, { status: 'failed', error: 'truncated JPEG' });

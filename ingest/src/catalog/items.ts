@@ -51,6 +51,13 @@ export function createItemRepository(sql: Sql) {
       return row ? toItem(row) : null;
     },
 
+    /** Several items in one round trip (missing ids are simply absent). */
+    async getMany(ids: readonly string[]): Promise<Item[]> {
+      if (ids.length === 0) return [];
+      const rows = await sql.query(`SELECT ${COLUMNS} FROM items WHERE id = ANY($1::text[]) AND ${LIVE} ORDER BY id`, [ids]);
+      return rows.map(toItem);
+    },
+
     /** Keyset pagination by id: stable and fast however deep the page. */
     async list(options: { limit?: number; afterId?: string } = {}): Promise<ItemPage> {
       const limit = options.limit ?? 100;

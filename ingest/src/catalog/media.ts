@@ -80,6 +80,15 @@ export function createMediaRepository(sql: Sql) {
       return (await sql.query(`SELECT ${COLUMNS} FROM media WHERE item_id = $1 ORDER BY position, id`, [itemId])).map(toMedia);
     },
 
+    /** The media of several items in one round trip, grouped by item id. */
+    async listForItems(itemIds: readonly string[]): Promise<Map<string, Media[]>> {
+      const grouped = new Map<string, Media[]>(itemIds.map((id) => [id, []]));
+      if (itemIds.length === 0) return grouped;
+      const rows = await sql.query(`SELECT ${COLUMNS} FROM media WHERE item_id = ANY($1::text[]) ORDER BY item_id, position, id`, [itemIds]);
+      for (const media of rows.map(toMedia)) grouped.get(media.itemId)?.push(media);
+      return grouped;
+    },
+
     async listByStatus(status: MediaStatus, options: { limit?: number } = {}): Promise<Media[]> {
       const rows = await sql.query(`SELECT ${COLUMNS} FROM media WHERE status = $1 ORDER BY created_at, id LIMIT $2`, [status, options.limit ?? 1000]);
       return rows.map(toMedia);

@@ -7,19 +7,19 @@ const BATCH = 500;
 /** Keeps the search index in step with the catalog, the system of record. */
 export function createIndexer(catalog: Catalog, search: SearchEngine) {
   async function indexItems(ids: Iterable<string>): Promise<number> {
-    const documents = [];
-    const missing: string[] = [];
-    for (const id of new Set(ids)) {
-      const item = await catalog.items.get(id);
-      if (!item) {
-        missing.push(id);
-        continue;
-      }
-      documents.push(toSearchDocument(item, await catalog.media.listForItem(id)));
+    const wanted = [...new Set(ids)];
+    let indexed = 0;
+    for (let start = 0; start < wanted.length; start += BATCH) {
+      const batch = wanted.slice(start, start + BATCH);
+      const items = await catalog.items.getMany(batch);
+      const media = await catalog.media.listForItems(batch);
+      if (items.length > 0) await search.upsert(items.map((item) => toSearchDocument(item, media.get(item.id) ?? [])));
+      const found = new Set(items.map((item) => item.id));
+      const missing = batch.filter((id) => !found.has(id));
+      if (missing.length > 0) await search.remove(missing);
+      indexed += items.length;
     }
-    if (documents.length > 0) await search.upsert(documents);
-    if (missing.length > 0) await search.remove(missing);
-    return documents.length;
+    return indexed;
   }
 
   /** Rebuilds the whole index from the catalog (`disan reindex`). */

@@ -52,6 +52,7 @@ export function createImageJobHandler({ catalog, storage, images, indexer }: Ima
     }
     await catalog.media.update(media.id, {
       status: 'ready',
+      error: null,
       derivatives,
       width: probe.width,
       height: probe.height,
