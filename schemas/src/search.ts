@@ -3,7 +3,8 @@ import { ITEM_KINDS, MEDIA_KINDS } from './codes.ts';
 import { EthnicGroup, Id, LocalizedText } from './common.ts';
 
 /** Attributes a search can be narrowed and counted by. */
-export const FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access'] as const;
+/** `communities` is here so that cultural access protocols can filter on it; counts only ever cover what the caller may see. */
+export const FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access', 'communities'] as const;
 export type Facet = (typeof FACETS)[number];
 
 export const SORTS = ['relevance', 'title', 'date:asc', 'date:desc', 'updated:desc'] as const;

@@ -103,6 +103,8 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
       ['shows drafts without a scope', undefined, 'gom khmer', ['khmer-pottery']],
       ['ORs filter sets', [{ status: ['published'] }, { collections: ['crafts'] }], 'gom khmer', ['khmer-pottery']],
       ['hides everything with an empty scope', [], 'le hoi', []],
+      ['shows a community record to its community', [{ access: ['public'] }, { access: ['community'], communities: ['khmer-an-giang'] }], 'thot not', ['palm-sugar']],
+      ['hides a community record from another community', [{ access: ['public'] }, { access: ['community'], communities: ['hoa-can-tho'] }], 'thot not', []],
     ] as [string, SearchScope, string, string[]][])('scope %s', async (_name, scope, q, expected) => {
       expect(ids(await search({ q }, scope))).toEqual(expected);
     });

@@ -15,6 +15,7 @@ export function facetValues(document: SearchDocument): FacetValues {
     mediaKinds: document.mediaKinds,
     status: [document.status],
     access: [document.access],
+    communities: document.communities,
   };
 }
 

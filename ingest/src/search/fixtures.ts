@@ -145,6 +145,7 @@ export const FIXTURES: SearchDocument[] = [
     collections: ['crafts'],
     province: ['an-giang'],
     access: 'community',
+    communities: ['khmer-an-giang'],
     year: 2015,
     updatedAt: '2024-02-01T00:00:00Z',
     geo: { lat: 10.4167, lon: 104.9983 },

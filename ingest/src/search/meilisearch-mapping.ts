@@ -28,6 +28,7 @@ export interface MeiliDocument {
   mediaKinds: string[];
   status: string;
   access: string;
+  communities: string[];
   /** Left out when unknown: Meilisearch sorts documents missing the field last. */
   year?: number;
   updatedAt: string;
@@ -69,6 +70,7 @@ export function toMeiliDocument(document: SearchDocument): MeiliDocument {
     mediaKinds: document.mediaKinds,
     status: document.status,
     access: document.access,
+    communities: document.communities,
     ...(document.year === null ? {} : { year: document.year }),
     updatedAt: document.updatedAt,
     titleSort: titleSortKeys(document.title),
