@@ -31,7 +31,9 @@ function vipsOutput(spec: ImageRendition, out: string): string {
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // sharp sets VIPSHOME for its bundled libvips; Debian's vipsthumbnail would then miss its own modules (AVIF).
+    const { VIPSHOME: _bundled, ...env } = process.env;
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -61,7 +61,7 @@ export async function registerFiles(
 ): Promise<void> {
   const emit = options.onEvent ?? (() => undefined);
 
-  const root = ingestRoot(options.inputs);
+  const root = await ingestRoot(options.inputs);
   const sheet = await loadSheet(options, root);
   await loadCollections(archive, options.inputs, options.collection);
   const author = options.author ?? 'ingest';
@@ -200,9 +200,11 @@ async function ensureFileItem(archive: Archive, file: FoundFile, collection: str
   return id;
 }
 
-function ingestRoot(inputs: readonly string[]): string {
+/** Sheet paths are relative to the folder being ingested (or to the folder of the first file given). */
+async function ingestRoot(inputs: readonly string[]): Promise<string> {
   const first = resolve(inputs[0] ?? '.');
-  return inputs.length === 1 && !/\.[a-z0-9]{2,5}$/i.test(first) ? first : dirname(first);
+  const isFolder = await stat(first).then((info) => info.isDirectory(), () => false);
+  return isFolder ? first : dirname(first);
 }
 
 async function loadSheet(options: IngestOptions, root: string): Promise<ParsedSheet> {
