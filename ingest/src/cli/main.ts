@@ -72,7 +72,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.stderr.write(`disan ${command}: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`disan ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`disan ${command} failed: ${describeChain(error)}\n`);
     return 1;
   }
+}
+
+/** An operator at a terminal wants the whole chain: our error, then what the backend said. */
+function describeChain(error: unknown): string {
+  const lines: string[] = [];
+  for (let current: unknown = error; current !== undefined && lines.length < 5; current = current instanceof Error ? current.cause : undefined) {
+    lines.push(current instanceof Error ? (current.stack ?? current.message) : String(current));
+  }
+  return lines.join('\ncaused by: ');
 }
