@@ -81,7 +81,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 function describeChain(error: unknown): string {
   const lines: string[] = [];
   for (let current: unknown = error; current !== undefined && lines.length < 5; current = current instanceof Error ? current.cause : undefined) {
-    lines.push(current instanceof Error ? (current.stack ?? current.message) : String(current));
+    lines.push(current instanceof Error ? (current.stack ?? current.message) : JSON.stringify(current));
   }
   return lines.join('\ncaused by: ');
 }
