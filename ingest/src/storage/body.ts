@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { ValidationError } from '../errors.ts';
+import { assertSafeKey } from './keys.ts';
 
 /**
  * A `put` body as chunks, with its own failure kept apart from the backend's: when the
@@ -41,4 +42,18 @@ export class GuardedBody {
 
 function sizeMismatch(expected: number, actual: string): ValidationError {
   return new ValidationError(`Body was announced as ${expected} bytes but carried ${actual}`);
+}
+
+/**
+ * The start of every `put`: refuses an unsafe key before reading a byte, and then
+ * releases the caller's stream so its file handle or socket is not left open.
+ */
+export function guardPut(key: string, body: Readable | Uint8Array, size: number | undefined): GuardedBody {
+  try {
+    assertSafeKey(key);
+  } catch (error) {
+    if (body instanceof Readable) body.destroy();
+    throw error;
+  }
+  return new GuardedBody(body, size);
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
 import { ConflictError, DisanError, ObjectNotFoundError, UpstreamError } from '../errors.ts';
-import { GuardedBody } from './body.ts';
+import { guardPut, GuardedBody } from './body.ts';
 import { describes, fsyncDirs, isMissing, moveInto, openData, readSidecar, sidecarFor, writeFileAtomic, writeTempFile, type Sidecar } from './filesystem-files.ts';
 import { listFiles } from './filesystem-list.ts';
 import { KeyedLock } from './keyed-lock.ts';
@@ -43,13 +43,8 @@ export class FilesystemStorage implements ObjectStorage {
   }
 
   async put(key: string, body: Readable | Uint8Array, options: PutOptions): Promise<ObjectInfo> {
-    try {
-      assertSafeKey(key);
-    } catch (error) {
-      if (body instanceof Readable) body.destroy();
-      throw error;
-    }
-    return this.#writers.run(key, () => this.#write(key, new GuardedBody(body, options.size), options.contentType));
+    const guarded = guardPut(key, body, options.size);
+    return this.#writers.run(key, () => this.#write(key, guarded, options.contentType));
   }
 
   async get(key: string, range?: ByteRange): Promise<{ info: ObjectInfo; body: Readable }> {

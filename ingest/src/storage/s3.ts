@@ -12,7 +12,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import type { Config } from '../config.ts';
 import { DisanError, ObjectNotFoundError, RangeNotSatisfiableError, UpstreamError } from '../errors.ts';
-import { GuardedBody } from './body.ts';
+import { guardPut } from './body.ts';
 import { assertSafeKey, assertSafePrefix } from './keys.ts';
 import { assertValidRange, cutToRange, parseContentRange, rangeHeader, resolveRange } from './range.ts';
 import type { ByteRange, ObjectInfo, ObjectStorage, PutOptions } from './storage.ts';
@@ -75,13 +75,7 @@ export class S3Storage implements ObjectStorage {
   }
 
   async put(key: string, body: Readable | Uint8Array, options: PutOptions): Promise<ObjectInfo> {
-    try {
-      assertSafeKey(key);
-    } catch (error) {
-      if (body instanceof Readable) body.destroy();
-      throw error;
-    }
-    const guarded = new GuardedBody(body, options.size);
+    const guarded = guardPut(key, body, options.size);
     const upload = new Upload({
       client: this.#client,
       params: { Bucket: this.#bucket, Key: key, Body: Readable.from(guarded.chunks), ContentType: options.contentType },
