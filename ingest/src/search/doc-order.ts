@@ -11,6 +11,8 @@ import { sortLanguageKey } from './sort.ts';
 export interface Candidates {
   rowids: Uint32Array;
   relevance: () => Uint8Array;
+  /** The first `count` candidate indices in relevance order when cheaper than all buckets, or null. */
+  firstByRelevance?: (count: number) => Uint32Array | null;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface Candidates {
 export function pageRowids(candidates: Candidates, columns: DocColumns, sort: Sort, lang: string | undefined, offset: number, limit: number): Uint32Array {
   const { rowids } = candidates;
   const page = (order: Uint32Array): Uint32Array => Uint32Array.from(order.subarray(offset, offset + limit), (index) => rowids[index]!);
-  if (sort === 'relevance') return page(bucketOrder(candidates.relevance()));
+  if (sort === 'relevance') return page(candidates.firstByRelevance?.(offset + limit) ?? bucketOrder(candidates.relevance()));
   const key = sortKey(rowids, columns, sort, lang);
   const byKey = firstInOrder(rowids.length, offset + limit, (a, b) => key.compare(a, b) || a - b);
   if (!sharesKey(byKey.subarray(offset), key.values)) return page(byKey);

@@ -5,6 +5,20 @@ import type { WordAlternatives } from './vocabulary.ts';
 /** Runs one FTS5 MATCH expression and returns the matching rowids. */
 export type MatchRowids = (expression: string) => Bitset;
 
+/** The first matches of an expression in rowid order: every match up to `through` (inclusive). */
+export interface MatchPrefix {
+  set: Bitset;
+  through: number;
+}
+
+/** Runs one FTS5 MATCH expression for its first `limit` rowids only. */
+export type MatchFirst = (expression: string, limit: number) => MatchPrefix;
+
+// Matches read per page slot in the first attempt at finding a page in the best bucket,
+// and the most a second, estimated attempt may read before ranking everything instead.
+const FIRST_PREFIX_PER_SLOT = 64;
+const MAX_PREFIX_PER_SLOT = 1024;
+
 // Bucket layout, lower is better: not tone-exact (bit 6), typos (bits 1-5, at most 2 per
 // word of MAX_QUERY_WORDS), attribute (bit 0: not every word in the names).
 const NOT_EXACT = 1 << 6;
@@ -37,4 +51,41 @@ function typoCounter(entry: WordAlternatives, match: MatchRowids): ((rowid: numb
   if (entry.twoTypos.length === 0) return [(rowid) => (exactly.has(rowid) ? 0 : 1)];
   const withinOne = match(wordWithin(entry, 1));
   return [(rowid) => (exactly.has(rowid) ? 0 : withinOne.has(rowid) ? 1 : 2)];
+}
+
+/**
+ * The first `count` candidates (as indices into `rowids`) in relevance order, when all of
+ * them are in the best bucket (tone-exact, no typo, every word in the names): then they
+ * are the best-bucket candidates of lowest rowid, found from the first matches of each
+ * bucket's FTS5 expression in rowid order. FTS5 stops early under `ORDER BY rowid LIMIT`,
+ * so this reads a small part of each doclist instead of ranking every candidate. Null when
+ * the best bucket does not fill the page cheaply: rank everything (relevanceBuckets).
+ */
+export function firstInBestBucket(words: readonly WordAlternatives[], rowids: Uint32Array, count: number, matchFirst: MatchFirst): Uint32Array | null {
+  if (rowids.length < 2 || count <= 0 || count >= rowids.length) return null;
+  const toned = tonedWords(words.map((entry) => entry.word));
+  const expressions = [
+    ...(toned === null ? [] : [toned]),
+    allWords(words, ['names']),
+    ...words.filter((entry) => entry.oneTypo.length > 0 || entry.twoTypos.length > 0).map((entry) => wordWithin(entry, 0)),
+  ];
+  let limit = count * FIRST_PREFIX_PER_SLOT;
+  for (;;) {
+    const prefixes = expressions.map((expression) => matchFirst(expression, limit));
+    const through = Math.min(...prefixes.map((prefix) => prefix.through));
+    const best: number[] = [];
+    let index = 0;
+    for (; index < rowids.length && rowids[index]! <= through; index++) {
+      const rowid = rowids[index]!;
+      if (prefixes.every((prefix) => prefix.set.has(rowid))) {
+        best.push(index);
+        if (best.length === count) return Uint32Array.from(best);
+      }
+    }
+    if (through === Infinity) return null;
+    // Read as far again as the best bucket's density so far says is needed, with margin.
+    const needed = Math.ceil(limit * (best.length === 0 ? 16 : (2 * count) / best.length));
+    if (needed > count * MAX_PREFIX_PER_SLOT) return null;
+    limit = needed;
+  }
 }

@@ -7,7 +7,7 @@ import { Bitset } from './bitset.ts';
 import { DocColumns, docMeta, type DocMeta } from './doc-columns.ts';
 import { pageRowids, type Candidates } from './doc-order.ts';
 import { documentText } from './document-text.ts';
-import { relevanceBuckets } from './embedded-ranking.ts';
+import { firstInBestBucket, relevanceBuckets, type MatchPrefix } from './embedded-ranking.ts';
 import { createSchema } from './embedded-schema.ts';
 import type { SearchEngine, SearchScope } from './engine.ts';
 import { allWords } from './fts-query.ts';
@@ -34,7 +34,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   readonly #db: DatabaseSync;
   readonly #columns = new DocColumns();
   readonly #matches: Lru<Bitset>;
+  readonly #prefixes: Lru<MatchPrefix>;
   #matchStatement: StatementSync | null = null;
+  #prefixStatement: StatementSync | null = null;
   #vocabulary: Vocabulary | null = null;
   #dataVersion = -1;
 
@@ -42,6 +44,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
     this.#matches = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
+    this.#prefixes = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
     createSchema(this.#db);
   }
 
@@ -138,7 +141,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
     set.and(this.#match(allWords(words)));
     if (query.geo) this.#columns.keepWithin(set, query.geo);
     const rowids = set.toArray();
-    return { set, candidates: { rowids, relevance: () => relevanceBuckets(words, rowids, (expression) => this.#match(expression)) } };
+    // Complete match sets read while looking for the first page serve the full ranking too.
+    const complete = new Map<string, Bitset>();
+    const match = (expression: string): Bitset => complete.get(expression) ?? this.#match(expression);
+    const matchFirst = (expression: string, limit: number): MatchPrefix => {
+      const prefix = this.#matchFirst(expression, limit);
+      if (prefix.through === Infinity) complete.set(expression, prefix.set);
+      return prefix;
+    };
+    return {
+      set,
+      candidates: {
+        rowids,
+        relevance: () => relevanceBuckets(words, rowids, match),
+        firstByRelevance: (count) => firstInBestBucket(words, rowids, count, matchFirst),
+      },
+    };
   }
 
   /** Rowids matching an FTS5 expression; shared with the cache, so never modified. */
@@ -150,6 +168,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const { ids } = this.#matchStatement.get(expression) as { ids: string | null };
     const found = Bitset.fromList(this.#columns.capacity, ids);
     this.#matches.set(expression, found);
+    return found;
+  }
+
+  /** The first `limit` rowids matching an expression: FTS5 stops reading its doclists there. */
+  #matchFirst(expression: string, limit: number): MatchPrefix {
+    const key = `${limit} ${expression}`;
+    const cached = this.#prefixes.get(key);
+    if (cached) return cached;
+    this.#prefixStatement ??= this.#db.prepare(
+      'SELECT group_concat(rowid) AS ids, count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid LIMIT ?)',
+    );
+    const { ids, n, last } = this.#prefixStatement.get(expression, limit) as { ids: string | null; n: number; last: number | null };
+    const found = { set: Bitset.fromList(this.#columns.capacity, ids), through: n < limit || last === null ? Infinity : last };
+    this.#prefixes.set(key, found);
     return found;
   }
 
@@ -182,6 +214,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** After a write: cached match sets and the vocabulary are stale. */
   #forgetMatches(): void {
     this.#matches.clear();
+    this.#prefixes.clear();
     this.#vocabulary = null;
   }
 
