@@ -66,20 +66,26 @@ function sortKey(rowids: Uint32Array, columns: DocColumns, sort: Exclude<Sort, '
   switch (sort) {
     case 'title': {
       const key = sortLanguageKey(lang);
-      const titles = Array.from(rowids, (rowid) => columns.meta(rowid)?.titleSort[key] ?? '');
+      const titles = perCandidate(rowids, new Array<string>(rowids.length), (rowid) => columns.meta(rowid)?.titleSort[key] ?? '');
       return { values: titles, compare: (a, b) => compareText(titles[a]!, titles[b]!) };
     }
     case 'date:asc':
     case 'date:desc': {
       const direction = sort === 'date:asc' ? 1 : -1;
-      const years = Float64Array.from(rowids, (rowid) => columns.year(rowid));
+      const years = perCandidate(rowids, new Float64Array(rowids.length), (rowid) => columns.year(rowid));
       return { values: years, compare: (a, b) => compareYears(years[a]!, years[b]!, direction) };
     }
     case 'updated:desc': {
-      const updated = Array.from(rowids, (rowid) => columns.meta(rowid)?.updatedAt ?? '');
+      const updated = perCandidate(rowids, new Array<string>(rowids.length), (rowid) => columns.meta(rowid)?.updatedAt ?? '');
       return { values: updated, compare: (a, b) => compareText(updated[b]!, updated[a]!) };
     }
   }
+}
+
+/** Fills `into` with a value per candidate (a plain loop: TypedArray.from with a map function is several times slower). */
+function perCandidate<T, A extends { [index: number]: T }>(rowids: Uint32Array, into: A, value: (rowid: number) => T): A {
+  for (let index = 0; index < rowids.length; index++) into[index] = value(rowids[index]!);
+  return into;
 }
 
 function compareText(a: string, b: string): number {
