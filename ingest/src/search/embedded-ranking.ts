@@ -1,9 +1,9 @@
 import type { Bitset } from './bitset.ts';
-import { allWords, tonedWords, wordWithin } from './fts-query.ts';
+import { allWordsInNames, tonedWords, wordWithin, type FtsTable } from './fts-query.ts';
 import type { WordAlternatives } from './vocabulary.ts';
 
 /** Runs one FTS5 MATCH expression and returns the matching rowids. */
-export type MatchRowids = (expression: string) => Bitset;
+export type MatchRowids = (expression: string, table?: FtsTable) => Bitset;
 
 /** The first matches of an expression in rowid order: every match up to `through` (inclusive). */
 export interface MatchPrefix {
@@ -12,7 +12,7 @@ export interface MatchPrefix {
 }
 
 /** Runs one FTS5 MATCH expression for its first `limit` rowids only. */
-export type MatchFirst = (expression: string, limit: number) => MatchPrefix;
+export type MatchFirst = (expression: string, limit: number, table?: FtsTable) => MatchPrefix;
 
 // Matches read per page slot in the first attempt at finding a page in the best bucket,
 // and the most a second, estimated attempt may read before ranking everything instead.
@@ -34,7 +34,7 @@ export function relevanceBuckets(words: readonly WordAlternatives[], rowids: Uin
   if (rowids.length < 2) return buckets;
   const toned = tonedWords(words.map((entry) => entry.word));
   const exact = toned === null ? null : match(toned);
-  const names = match(allWords(words, ['names']));
+  const names = match(allWordsInNames(words), 'fts_names');
   const typoCounters = words.flatMap((entry) => typoCounter(entry, match));
   rowids.forEach((rowid, index) => {
     let typos = 0;
@@ -64,14 +64,14 @@ function typoCounter(entry: WordAlternatives, match: MatchRowids): ((rowid: numb
 export function firstInBestBucket(words: readonly WordAlternatives[], rowids: Uint32Array, count: number, matchFirst: MatchFirst): Uint32Array | null {
   if (rowids.length < 2 || count <= 0 || count >= rowids.length) return null;
   const toned = tonedWords(words.map((entry) => entry.word));
-  const expressions = [
-    ...(toned === null ? [] : [toned]),
-    allWords(words, ['names']),
-    ...words.filter((entry) => entry.oneTypo.length > 0 || entry.twoTypos.length > 0).map((entry) => wordWithin(entry, 0)),
+  const expressions: [string, FtsTable][] = [
+    ...(toned === null ? [] : [[toned, 'fts'] as [string, FtsTable]]),
+    [allWordsInNames(words), 'fts_names'],
+    ...words.filter((entry) => entry.oneTypo.length > 0 || entry.twoTypos.length > 0).map((entry): [string, FtsTable] => [wordWithin(entry, 0), 'fts']),
   ];
   let limit = count * FIRST_PREFIX_PER_SLOT;
   for (;;) {
-    const prefixes = expressions.map((expression) => matchFirst(expression, limit));
+    const prefixes = expressions.map(([expression, table]) => matchFirst(expression, limit, table));
     const through = Math.min(...prefixes.map((prefix) => prefix.through));
     const best: number[] = [];
     let index = 0;

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../errors.ts';
 import { createSearchEngine } from './create.ts';
 import { EmbeddedSearchEngine } from './embedded.ts';
 import { describeSearchEngineContract } from './engine.contract.ts';
-import { fixture } from './fixtures.ts';
+import { FIXTURES, fixture } from './fixtures.ts';
 
 describeSearchEngineContract('embedded', () => Promise.resolve(createSearchEngine({ driver: 'embedded', file: ':memory:' })));
 
@@ -25,6 +26,22 @@ describe('embedded engine on a file', () => {
     await writer.close();
     expect((await reader.search({ q: 'thot not' })).hits.map((hit) => hit.id)).toEqual(['palm-sugar']);
     await reader.close();
+  });
+
+  it('fills the names table of an index made before it, ranking as before', async () => {
+    const file = join(dir, 'before-names.sqlite');
+    const engine = new EmbeddedSearchEngine(file);
+    await engine.upsert(FIXTURES);
+    const queries = ['le hoi', 'hội quán', 'chua khmer', 'thot not'];
+    const before = await Promise.all(queries.map((q) => engine.search({ q })));
+    await engine.close();
+    const db = new DatabaseSync(file);
+    db.exec('DROP TABLE fts_names');
+    db.close();
+    const reopened = new EmbeddedSearchEngine(file);
+    const after = await Promise.all(queries.map((q) => reopened.search({ q })));
+    await reopened.close();
+    expect(after.map((result) => result.hits.map((hit) => hit.id))).toEqual(before.map((result) => result.hits.map((hit) => hit.id)));
   });
 
   it('reports a backend failure as UpstreamError with the cause', async () => {

@@ -10,7 +10,7 @@ import { documentText } from './document-text.ts';
 import { firstInBestBucket, relevanceBuckets, type MatchPrefix } from './embedded-ranking.ts';
 import { createSchema } from './embedded-schema.ts';
 import type { SearchEngine, SearchScope } from './engine.ts';
-import { allWords } from './fts-query.ts';
+import { allWords, type FtsTable } from './fts-query.ts';
 import { Lru } from './lru.ts';
 import { assertDocuments, prepareQuery, type PreparedQuery } from './query.ts';
 import { buildResult, pageOffset } from './result.ts';
@@ -35,8 +35,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   readonly #columns = new DocColumns();
   readonly #matches: Lru<Bitset>;
   readonly #prefixes: Lru<MatchPrefix>;
-  #matchStatement: StatementSync | null = null;
-  #prefixStatement: StatementSync | null = null;
+  readonly #statements = new Map<string, StatementSync>();
   #vocabulary: Vocabulary | null = null;
   #dataVersion = -1;
 
@@ -45,7 +44,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.#db = new DatabaseSync(file);
     this.#matches = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
     this.#prefixes = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
-    createSchema(this.#db);
+    if (createSchema(this.#db)) this.#indexNames();
   }
 
   upsert(documents: readonly SearchDocument[]): Promise<void> {
@@ -56,6 +55,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         'INSERT INTO docs (id, doc, meta) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, meta = excluded.meta RETURNING rowid',
       );
       const saveText = this.#db.prepare('INSERT OR REPLACE INTO fts (rowid, names, body, full, exact) VALUES (?, ?, ?, ?, ?)');
+      const saveNames = this.#db.prepare('INSERT OR REPLACE INTO fts_names (rowid, names) VALUES (?, ?)');
       this.#transaction(() => {
         // All documents first, then all texts: interleaving statements on docs and fts
         // makes FTS5 write out its pending terms far more often (measured: document
@@ -66,7 +66,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
           this.#columns.set(rowid, meta);
           return rowid;
         });
-        documents.forEach((document, index) => saveText.run(rowids[index]!, ...indexedColumns(document)));
+        const texts = documents.map(indexedColumns);
+        texts.forEach((text, index) => saveText.run(rowids[index]!, ...text));
+        texts.forEach((text, index) => saveNames.run(rowids[index]!, text[0]));
       });
       this.#forgetMatches();
     });
@@ -77,11 +79,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.#refresh();
       const removeDoc = this.#db.prepare('DELETE FROM docs WHERE id = ? RETURNING rowid');
       const removeText = this.#db.prepare('DELETE FROM fts WHERE rowid = ?');
+      const removeNames = this.#db.prepare('DELETE FROM fts_names WHERE rowid = ?');
       this.#transaction(() => {
         for (const id of ids) {
           const row = removeDoc.get(id) as { rowid: number } | undefined;
           if (!row) continue;
           removeText.run(row.rowid);
+          removeNames.run(row.rowid);
           this.#columns.delete(row.rowid);
         }
       });
@@ -92,7 +96,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   clear(): Promise<void> {
     return this.#run(() => {
       this.#transaction(() => {
-        this.#db.exec("DELETE FROM docs; INSERT INTO fts (fts) VALUES ('delete-all');");
+        this.#db.exec("DELETE FROM docs; INSERT INTO fts (fts) VALUES ('delete-all'); INSERT INTO fts_names (fts_names) VALUES ('delete-all');");
       });
       this.#columns.clear();
       this.#forgetMatches();
@@ -143,10 +147,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const rowids = set.toArray();
     // Complete match sets read while looking for the first page serve the full ranking too.
     const complete = new Map<string, Bitset>();
-    const match = (expression: string): Bitset => complete.get(expression) ?? this.#match(expression);
-    const matchFirst = (expression: string, limit: number): MatchPrefix => {
-      const prefix = this.#matchFirst(expression, limit);
-      if (prefix.through === Infinity) complete.set(expression, prefix.set);
+    const match = (expression: string, table: FtsTable = 'fts'): Bitset => complete.get(`${table} ${expression}`) ?? this.#match(expression, table);
+    const matchFirst = (expression: string, limit: number, table: FtsTable = 'fts'): MatchPrefix => {
+      const prefix = this.#matchFirst(expression, limit, table);
+      if (prefix.through === Infinity) complete.set(`${table} ${expression}`, prefix.set);
       return prefix;
     };
     return {
@@ -160,29 +164,50 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Rowids matching an FTS5 expression; shared with the cache, so never modified. */
-  #match(expression: string): Bitset {
-    const cached = this.#matches.get(expression);
+  #match(expression: string, table: FtsTable = 'fts'): Bitset {
+    const key = `${table} ${expression}`;
+    const cached = this.#matches.get(key);
     if (cached) return cached;
     // One string per query: node:sqlite builds an object per row, which costs more than the search.
-    this.#matchStatement ??= this.#db.prepare('SELECT group_concat(rowid) AS ids FROM fts WHERE fts MATCH ?');
-    const { ids } = this.#matchStatement.get(expression) as { ids: string | null };
+    const statement = this.#statement(`SELECT group_concat(rowid) AS ids FROM ${table} WHERE ${table} MATCH ?`);
+    const { ids } = statement.get(expression) as { ids: string | null };
     const found = Bitset.fromList(this.#columns.capacity, ids);
-    this.#matches.set(expression, found);
+    this.#matches.set(key, found);
     return found;
   }
 
   /** The first `limit` rowids matching an expression: FTS5 stops reading its doclists there. */
-  #matchFirst(expression: string, limit: number): MatchPrefix {
-    const key = `${limit} ${expression}`;
+  #matchFirst(expression: string, limit: number, table: FtsTable): MatchPrefix {
+    const key = `${table} ${limit} ${expression}`;
     const cached = this.#prefixes.get(key);
     if (cached) return cached;
-    this.#prefixStatement ??= this.#db.prepare(
-      'SELECT group_concat(rowid) AS ids, count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid LIMIT ?)',
+    const statement = this.#statement(
+      `SELECT group_concat(rowid) AS ids, count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid LIMIT ?)`,
     );
-    const { ids, n, last } = this.#prefixStatement.get(expression, limit) as { ids: string | null; n: number; last: number | null };
+    const { ids, n, last } = statement.get(expression, limit) as { ids: string | null; n: number; last: number | null };
     const found = { set: Bitset.fromList(this.#columns.capacity, ids), through: n < limit || last === null ? Infinity : last };
     this.#prefixes.set(key, found);
     return found;
+  }
+
+  /** Prepared once per connection: the match statements run several times per search. */
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Fills fts_names from the stored documents, for an index made before that table. */
+  #indexNames(): void {
+    const rows = this.#db.prepare('SELECT rowid, doc FROM docs').all() as { rowid: number; doc: string }[];
+    if (rows.length === 0) return;
+    const saveNames = this.#db.prepare('INSERT OR REPLACE INTO fts_names (rowid, names) VALUES (?, ?)');
+    this.#transaction(() => {
+      for (const row of rows) saveNames.run(row.rowid, documentText(JSON.parse(row.doc) as SearchDocument).names);
+    });
   }
 
   #load(rowids: Uint32Array): SearchDocument[] {

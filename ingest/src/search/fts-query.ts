@@ -8,6 +8,8 @@ import type { WordAlternatives } from './vocabulary.ts';
  */
 export const TEXT_COLUMNS = ['names', 'body', 'full'] as const;
 export type TextColumn = (typeof TEXT_COLUMNS)[number];
+/** The FTS5 tables: all text columns, or the names alone (see embedded-schema.ts). */
+export type FtsTable = 'fts' | 'fts_names';
 
 /** @example quote('lễ') === '"lễ"' */
 export function quote(token: string): string {
@@ -31,6 +33,11 @@ export function wordExpression(alternatives: WordAlternatives, maxTypos: number)
 export function allWords(alternatives: readonly WordAlternatives[], columns: readonly TextColumn[] = TEXT_COLUMNS): string {
   const words = alternatives.map((entry) => wordExpression(entry, 2)).join(' AND ');
   return `{${columns.join(' ')}}: (${words})`;
+}
+
+/** Every word in the names, for the names table (fts_names, one column). */
+export function allWordsInNames(alternatives: readonly WordAlternatives[]): string {
+  return `(${alternatives.map((entry) => wordExpression(entry, 2)).join(' AND ')})`;
 }
 
 /** Words typed with tones, each found with exactly those tones. */
