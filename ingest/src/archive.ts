@@ -24,6 +24,8 @@ export interface Archive {
   jobs: JobQueue;
   images: ImageAdapter;
   indexer: Indexer;
+  /** Items put back into an empty search index at opening (new engine, new index format, lost file). */
+  reindexedAtOpen: number;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
     opened.push(search);
     const catalog = createCatalog(db);
     const indexer = createIndexer(catalog, search);
+    // The index is derived from the catalog: if it is empty while the catalog is not, rebuild it.
+    const reindexedAtOpen = (await search.count()) === 0 && (await catalog.items.count()) > 0 ? await indexer.reindexAll() : 0;
     return {
       config,
       db,
@@ -53,6 +57,7 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
       jobs: createJobQueue(db),
       images: createImageAdapter({ maxPixels: config.ingest.maxImagePixels }),
       indexer,
+      reindexedAtOpen,
       async close() {
         // Close in reverse order of opening; keep going if one fails so nothing is left open.
         const results = await Promise.allSettled([...opened].reverse().map((resource) => resource.close()));

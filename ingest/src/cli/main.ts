@@ -62,6 +62,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     const config = loadConfig(env);
     const archive = await openArchive(config);
+    if (archive.reindexedAtOpen > 0) process.stderr.write(`the search index was empty: rebuilt ${archive.reindexedAtOpen} items from the catalog\n`);
     try {
       return await commands[command as keyof typeof commands](archive, { positionals, values: parsed.values });
     } finally {

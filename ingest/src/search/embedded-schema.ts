@@ -8,10 +8,18 @@ import type { DatabaseSync } from 'node:sqlite';
  * `exact` holds the words written with tones, for tone-exact ranking. `fts_names` holds
  * the names column again on its own: titles are short, so the "every word in the names"
  * ranking searches a small index instead of filtering the big one by column.
- * Returns true when fts_names was created now (an index from before it needs filling).
+ *
+ * The index is derived data: when its format changes (columns, tokenizer, facets),
+ * FORMAT goes up and an index file of another format is emptied here; the archive
+ * then rebuilds it from the catalog (see openArchive). Returns true when it was emptied.
  */
+export const FORMAT = 3;
+
 export function createSchema(db: DatabaseSync): boolean {
-  const hadNames = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'fts_names'").get() !== undefined;
+  const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  const hasTables = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'docs'").get() !== undefined;
+  const outdated = hasTables && version !== FORMAT;
+  if (outdated) db.exec('DROP TABLE IF EXISTS fts_vocab; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS fts_names; DROP TABLE IF EXISTS docs;');
   db.exec(`
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = NORMAL;
@@ -38,6 +46,7 @@ export function createSchema(db: DatabaseSync): boolean {
       detail = column
     );
     CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts, 'col');
+    PRAGMA user_version = ${FORMAT};
   `);
-  return !hadNames;
+  return outdated;
 }

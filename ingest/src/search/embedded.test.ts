@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../errors.ts';
 import { createSearchEngine } from './create.ts';
+import { FORMAT } from './embedded-schema.ts';
 import { EmbeddedSearchEngine } from './embedded.ts';
 import { describeSearchEngineContract } from './engine.contract.ts';
 import { FIXTURES, fixture } from './fixtures.ts';
@@ -28,20 +29,22 @@ describe('embedded engine on a file', () => {
     await reader.close();
   });
 
-  it('fills the names table of an index made before it, ranking as before', async () => {
-    const file = join(dir, 'before-names.sqlite');
+  it('empties an index file of another format, which the archive then rebuilds', async () => {
+    const file = join(dir, 'old-format.sqlite');
     const engine = new EmbeddedSearchEngine(file);
     await engine.upsert(FIXTURES);
-    const queries = ['le hoi', 'hội quán', 'chua khmer', 'thot not'];
-    const before = await Promise.all(queries.map((q) => engine.search({ q })));
     await engine.close();
     const db = new DatabaseSync(file);
-    db.exec('DROP TABLE fts_names');
+    db.exec(`PRAGMA user_version = ${FORMAT - 1}`);
     db.close();
     const reopened = new EmbeddedSearchEngine(file);
-    const after = await Promise.all(queries.map((q) => reopened.search({ q })));
+    expect(await reopened.count()).toBe(0);
+    await reopened.upsert(FIXTURES);
+    expect((await reopened.search({ q: 'thot not' })).hits.map((hit) => hit.id)).toEqual(['palm-sugar']);
     await reopened.close();
-    expect(after.map((result) => result.hits.map((hit) => hit.id))).toEqual(before.map((result) => result.hits.map((hit) => hit.id)));
+    const again = new EmbeddedSearchEngine(file);
+    expect(await again.count()).toBe(FIXTURES.length);
+    await again.close();
   });
 
   it('reports a backend failure as UpstreamError with the cause', async () => {

@@ -44,7 +44,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.#db = new DatabaseSync(file);
     this.#matches = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
     this.#prefixes = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
-    if (createSchema(this.#db)) this.#indexNames();
+    createSchema(this.#db);
   }
 
   upsert(documents: readonly SearchDocument[]): Promise<void> {
@@ -198,16 +198,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.#statements.set(sql, statement);
     }
     return statement;
-  }
-
-  /** Fills fts_names from the stored documents, for an index made before that table. */
-  #indexNames(): void {
-    const rows = this.#db.prepare('SELECT rowid, doc FROM docs').all() as { rowid: number; doc: string }[];
-    if (rows.length === 0) return;
-    const saveNames = this.#db.prepare('INSERT OR REPLACE INTO fts_names (rowid, names) VALUES (?, ?)');
-    this.#transaction(() => {
-      for (const row of rows) saveNames.run(row.rowid, documentText(JSON.parse(row.doc) as SearchDocument).names);
-    });
   }
 
   #load(rowids: Uint32Array): SearchDocument[] {
