@@ -62,3 +62,17 @@ export const Item = Type.Object(
   { additionalProperties: false },
 );
 export type Item = Static<typeof Item>;
+
+/** A file to attach to an imported record, relative to the JSON Lines file. */
+export const ImportMediaRef = Type.Object(
+  {
+    file: Type.String({ minLength: 1, maxLength: 1024 }),
+    caption: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
+  { additionalProperties: false },
+);
+export type ImportMediaRef = Static<typeof ImportMediaRef>;
+
+/** One line of `disan import`: an item, optionally with the files to attach to it. */
+export const ImportLine = Type.Object({ ...ItemFields, media: Type.Optional(Type.Array(ImportMediaRef, { maxItems: 500 })) }, { additionalProperties: false });
+export type ImportLine = Static<typeof ImportLine>;

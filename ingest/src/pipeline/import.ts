@@ -1,9 +1,14 @@
 import { createReadStream } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ItemInput } from '@disan/schemas';
+import { Value } from 'typebox/value';
+import { ImportMediaRef, type ItemInput } from '@disan/schemas';
 import type { Archive } from '../archive.ts';
 import { ValidationError } from '../errors.ts';
-import { describe } from './ingest.ts';
+import { describe, type IngestReport } from './ingest.ts';
+import { ingest } from './run-ingest.ts';
+import type { SheetEntry } from './sheet.ts';
+import { resolveInside } from './walk.ts';
 
 export interface ImportReport {
   lines: number;
@@ -11,6 +16,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   failures: { line: number; reason: string }[];
+  /** What happened to the files the records named, when any did. */
+  media: IngestReport | null;
 }
 
 const INDEX_BATCH = 500;
@@ -18,12 +25,17 @@ const MAX_LINE_CHARS = 1_000_000;
 
 /**
  * Loads catalog records from JSON Lines (one ItemInput per line), so metadata from
- * other systems comes in without files. A bad line is reported with its number
- * and reason; the others go through. Importing the same file twice changes nothing.
+ * other systems comes in without files; a line may name files to attach in `media`
+ * ([{ "file": "photos/a.jpg", "caption": "…" }], relative to the JSON Lines file),
+ * which then go through the same pipeline as `disan ingest`. A bad line is reported
+ * with its number and reason; the others go through. Importing twice changes nothing.
  */
 export async function importRecords(archive: Archive, path: string, options: { author?: string } = {}): Promise<ImportReport> {
-  const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, failures: [] };
+  const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, failures: [], media: null };
+  const root = dirname(resolve(path));
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const entries: SheetEntry[] = [];
+  const files: string[] = [];
   let pendingIndex: string[] = [];
   let lineNumber = 0;
   for await (const line of lines) {
@@ -31,11 +43,21 @@ export async function importRecords(archive: Archive, path: string, options: { a
     if (line.trim() === '') continue;
     report.lines++;
     try {
-      const record = parseLine(line);
+      const { record, media } = parseLine(line);
+      const attach: string[] = [];
+      for (const ref of media) {
+        const resolved = await resolveInside(root, ref.file);
+        if ('reason' in resolved) throw new ImportLineError(`media "${ref.file}": ${resolved.reason}`);
+        attach.push(resolved.path);
+      }
       for (const collection of record.collections ?? []) await archive.catalog.collections.ensure(collection, collection);
       const result = await archive.catalog.items.upsert(record, { author: options.author ?? 'import' });
       report[result.created ? 'created' : result.changed ? 'updated' : 'unchanged']++;
       pendingIndex.push(record.id);
+      media.forEach((ref, index) => {
+        entries.push({ line: lineNumber, file: ref.file, itemId: record.id, ...(ref.caption ? { caption: ref.caption } : {}) });
+        files.push(attach[index]!);
+      });
     } catch (error) {
       report.failures.push({ line: lineNumber, reason: describe(error) });
     }
@@ -45,10 +67,13 @@ export async function importRecords(archive: Archive, path: string, options: { a
     }
   }
   await archive.indexer.indexItems(pendingIndex);
+  if (files.length > 0) {
+    report.media = await ingest(archive, { inputs: [...new Set(files)], entries, root, entrySource: basename(path), author: options.author ?? 'import' });
+  }
   return report;
 }
 
-function parseLine(line: string): ItemInput {
+function parseLine(line: string): { record: ItemInput; media: ImportMediaRef[] } {
   if (line.length > MAX_LINE_CHARS) throw new ImportLineError(`the line is longer than ${MAX_LINE_CHARS} characters`);
   let value: unknown;
   try {
@@ -57,8 +82,12 @@ function parseLine(line: string): ItemInput {
     throw new ImportLineError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportLineError('each line must be one JSON object (an item)');
-  // Validation against the Item schema happens in the catalog, with every problem listed.
-  return value as ItemInput;
+  const { media = [], ...record } = value as { media?: unknown };
+  if (!Array.isArray(media) || !media.every((ref) => Value.Check(ImportMediaRef, ref))) {
+    throw new ImportLineError('media must be a list of { "file": "relative/path", "caption": "…" }');
+  }
+  // The item itself is validated against the Item schema by the catalog, every problem listed.
+  return { record: record as ItemInput, media: media as ImportMediaRef[] };
 }
 
 class ImportLineError extends ValidationError {}

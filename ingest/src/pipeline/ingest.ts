@@ -24,6 +24,11 @@ export interface IngestOptions {
   author?: string;
   concurrency?: number;
   onEvent?: (event: IngestEvent) => void;
+  /** Files already assigned to items (a JSON Lines import), used instead of a sheet; paths relative to `root`. */
+  entries?: SheetEntry[];
+  root?: string;
+  /** How reports name where an entry came from: "metadata sheet" (default) or the import file's name. */
+  entrySource?: string;
 }
 
 export type FileOutcome = 'ingested' | 'skipped' | 'stored' | 'failed';
@@ -61,13 +66,14 @@ export async function registerFiles(
 ): Promise<void> {
   const emit = options.onEvent ?? (() => undefined);
 
-  const root = await ingestRoot(options.inputs);
-  const sheet = await loadSheet(options, root);
+  const root = options.root ?? (await ingestRoot(options.inputs));
+  const sheet: ParsedSheet = options.entries ? { items: new Map(), entries: options.entries, rejected: [] } : await loadSheet(options, root);
+  const source = options.entrySource ?? 'metadata sheet';
   await loadCollections(archive, options.inputs, options.collection);
   const author = options.author ?? 'ingest';
 
   for (const rejected of sheet.rejected) {
-    record(`metadata sheet line ${rejected.line}${rejected.file ? ` (${rejected.file})` : ''}`, 'failed', rejected.reason);
+    record(`${source} line ${rejected.line}${rejected.file ? ` (${rejected.file})` : ''}`, 'failed', rejected.reason);
   }
   const touchedItems = new Set<string>();
   for (const [id, item] of sheet.items) {
@@ -80,13 +86,13 @@ export async function registerFiles(
   const described = new Map<string, SheetEntry>();
   for (const entry of sheet.entries) {
     const resolved = await resolveInside(root, entry.file);
-    if ('reason' in resolved) record(`metadata sheet line ${entry.line} (${entry.file})`, 'failed', resolved.reason);
+    if ('reason' in resolved) record(`${source} line ${entry.line} (${entry.file})`, 'failed', resolved.reason);
     else described.set(resolved.path, entry);
   }
   const seen = new Set<string>();
 
   const found: (FoundFile | { relativePath: string; reason: string })[] = [];
-  for await (const file of walk(options.inputs)) found.push(file);
+  for await (const file of walk(options.inputs, root)) found.push(file);
   const candidates = found.filter((f) => !('path' in f) || !isSidecar(f, options.sheet));
   const files = candidates.filter((f): f is FoundFile => 'path' in f);
   report.files = candidates.length;
@@ -110,7 +116,7 @@ export async function registerFiles(
     }
   });
   for (const [path, entry] of described) {
-    if (!seen.has(path)) record(`metadata sheet line ${entry.line} (${entry.file})`, 'failed', 'listed in the sheet but not among the files being ingested');
+    if (!seen.has(path)) record(`${source} line ${entry.line} (${entry.file})`, 'failed', 'listed but not among the files being ingested');
   }
   await archive.indexer.indexItems(touchedItems);
 }

@@ -16,8 +16,11 @@ export interface FoundFile {
 
 const SKIPPED_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
-/** Finds every regular file under the given files or folders, in a stable order. Hidden files are skipped. */
-export async function* walk(inputs: readonly string[]): AsyncGenerator<FoundFile | { relativePath: string; reason: string }> {
+/**
+ * Finds every regular file under the given files or folders, in a stable order. Hidden
+ * files are skipped. A file given directly is named relative to `root` when it lies inside it.
+ */
+export async function* walk(inputs: readonly string[], root?: string): AsyncGenerator<FoundFile | { relativePath: string; reason: string }> {
   for (const input of inputs) {
     const absolute = resolve(input);
     const info = await stat(absolute).catch(() => null);
@@ -26,7 +29,9 @@ export async function* walk(inputs: readonly string[]): AsyncGenerator<FoundFile
     } else if (info.isDirectory()) {
       yield* walkFolder(Buffer.from(absolute), absolute);
     } else if (info.isFile()) {
-      yield { path: Buffer.from(absolute), relativePath: input.split(sep).pop() ?? input, root: resolve(absolute, '..'), size: info.size };
+      const inside = root === undefined ? '' : relative(root, absolute);
+      const named = inside !== '' && !inside.startsWith('..') ? inside.split(sep).join('/') : (input.split(sep).pop() ?? input);
+      yield { path: Buffer.from(absolute), relativePath: named, root: root ?? resolve(absolute, '..'), size: info.size };
     } else {
       yield { relativePath: input, reason: 'not a regular file' };
     }

@@ -10,5 +10,11 @@ export async function runImportCommand(archive: Archive, { positionals }: Comman
   const report = await importRecords(archive, path);
   process.stdout.write(`imported ${report.lines} records: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.failures.length} failed\n`);
   for (const failure of report.failures) process.stdout.write(`  line ${failure.line}: ${failure.reason}\n`);
-  return report.failures.length > 0 ? 1 : 0;
+  const media = report.media;
+  if (media) {
+    const { ingested, skipped, stored, failed } = media.outcomes;
+    process.stdout.write(`files named by the records: ${ingested} ingested, ${skipped} already there, ${stored} stored awaiting their pipeline, ${failed} failed\n`);
+    for (const failure of media.failures) process.stdout.write(`  ${failure.file}: ${failure.reason}\n`);
+  }
+  return report.failures.length > 0 || (media?.failures.length ?? 0) > 0 ? 1 : 0;
 }
