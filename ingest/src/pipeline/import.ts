@@ -87,7 +87,7 @@ function parseLine(line: string): { record: ItemInput; media: ImportMediaRef[] }
     throw new ImportLineError('media must be a list of { "file": "relative/path", "caption": "…" }');
   }
   // The item itself is validated against the Item schema by the catalog, every problem listed.
-  return { record: record as ItemInput, media: media as ImportMediaRef[] };
+  return { record: record as ItemInput, media };
 }
 
 class ImportLineError extends ValidationError {}
