@@ -243,6 +243,8 @@ const SIDECAR = /\.(csv|json|jsonl|md|txt)$/i;
 function isSidecar(file: FoundFile, sheet: string | undefined): boolean {
   const absolute = file.path.toString('utf8');
   if (sheet && resolve(sheet) === absolute) return true;
+  // A file the archivist names explicitly is never skipped: it gets ingested or a reason.
+  if (file.given) return false;
   const rel = relative(file.root, absolute);
   return !rel.includes(sep) && SIDECAR.test(rel);
 }

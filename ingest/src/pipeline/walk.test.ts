@@ -35,6 +35,15 @@ describe('walk and resolveInside', () => {
     expect(latin1 && 'path' in latin1 && latin1.path.includes(0xe9)).toBe(true);
   });
 
+  it('marks files named directly as given, and files found in folders as not', async () => {
+    const found = [];
+    for await (const entry of walk([join(root, 'a.jpg'), join(root, 'sub')], root)) found.push(entry);
+    expect(found.map((f) => [f.relativePath, 'given' in f && f.given])).toEqual([
+      ['a.jpg', true],
+      ['ảnh.jpg', false], // a folder given directly is its own root
+    ]);
+  });
+
   it('reports a missing input instead of throwing', async () => {
     const found = [];
     for await (const entry of walk([join(root, 'nope')])) found.push(entry);

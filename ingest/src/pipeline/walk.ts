@@ -10,6 +10,8 @@ export interface FoundFile {
   path: Buffer;
   /** Path relative to the root it was found under, '/'-separated, for display and sheet matching. */
   relativePath: string;
+  /** Named on the command line, rather than found inside a folder. */
+  given: boolean;
   root: string;
   size: number;
 }
@@ -31,7 +33,7 @@ export async function* walk(inputs: readonly string[], root?: string): AsyncGene
     } else if (info.isFile()) {
       const inside = root === undefined ? '' : relative(root, absolute);
       const named = inside !== '' && !inside.startsWith('..') ? inside.split(sep).join('/') : (input.split(sep).pop() ?? input);
-      yield { path: Buffer.from(absolute), relativePath: named, root: root ?? resolve(absolute, '..'), size: info.size };
+      yield { path: Buffer.from(absolute), relativePath: named, root: root ?? resolve(absolute, '..'), size: info.size, given: true };
     } else {
       yield { relativePath: input, reason: 'not a regular file' };
     }
@@ -50,7 +52,7 @@ async function* walkFolder(folder: Buffer, root: string): AsyncGenerator<FoundFi
       yield* walkFolder(path, root);
     } else if (entry.isFile()) {
       const info = await lstat(path);
-      yield { path, relativePath, root, size: info.size };
+      yield { path, relativePath, root, size: info.size, given: false };
     } else if (entry.isSymbolicLink()) {
       yield { relativePath, reason: 'symbolic links are not followed' };
     }
