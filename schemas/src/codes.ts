@@ -97,7 +97,8 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const ACCESS_LEVELS = ['public', 'researchers', 'community', 'metadata-only', 'embargo'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
-export const MEDIA_KINDS = ['image', 'video', 'audio', 'document', 'other'] as const;
+/** `captions`: a WebVTT caption or transcript file attached to a recording. */
+export const MEDIA_KINDS = ['image', 'video', 'audio', 'document', 'captions', 'other'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export const MEDIA_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;

@@ -7,3 +7,4 @@ export * from './collection.ts';
 export * from './media.ts';
 export * from './sheet.ts';
 export * from './search.ts';
+export * from './text.ts';

@@ -14,6 +14,9 @@ export const Rendition = Type.Object(
     size: Type.Integer({ minimum: 0 }),
     width: Type.Optional(Type.Integer({ minimum: 1 })),
     height: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** For page images of a document: the 1-based page. */
+    page: Type.Optional(Type.Integer({ minimum: 1 })),
+    durationSeconds: Type.Optional(Type.Number({ minimum: 0 })),
   },
   { additionalProperties: false },
 );
@@ -34,6 +37,10 @@ export const Media = Type.Object(
     width: Type.Optional(Type.Integer({ minimum: 1 })),
     height: Type.Optional(Type.Integer({ minimum: 1 })),
     durationSeconds: Type.Optional(Type.Number({ minimum: 0 })),
+    /** Pages of a document. */
+    pageCount: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** What probing found (codecs, rotation, streams, PDF metadata...), flat and small. */
+    technical: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean()]))),
     /** From EXIF when the camera recorded it. */
     capturedAt: Type.Optional(Type.String()),
     geo: Type.Optional(GeoPoint),

@@ -4,6 +4,7 @@ import { createCollectionRepository } from './collections.ts';
 import { createItemRepository } from './items.ts';
 import { createMediaRepository } from './media.ts';
 import { createAgentRepository, createPlaceRepository } from './records.ts';
+import { createTextRepository } from './texts.ts';
 
 /**
  * The catalog's repositories over one SQL connection. Pass a transaction's `tx` to
@@ -17,6 +18,7 @@ export function createCatalog(sql: Sql) {
     collections: createCollectionRepository(sql),
     agents: createAgentRepository(sql),
     places: createPlaceRepository(sql),
+    texts: createTextRepository(sql),
     audit: createAuditLog(sql),
   };
 }

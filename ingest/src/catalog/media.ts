@@ -19,6 +19,8 @@ export const MediaPatch = Type.Object(
     width: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
     height: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
     durationSeconds: Type.Optional(Type.Union([Type.Number({ minimum: 0 }), Type.Null()])),
+    pageCount: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+    technical: Type.Optional(Type.Union([Media.properties.technical, Type.Null()])),
     capturedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     geo: Type.Optional(Type.Union([Media.properties.geo, Type.Null()])),
     error: Type.Optional(Type.Union([Type.String(), Type.Null()])),
@@ -34,13 +36,15 @@ const PATCHABLE: Record<keyof MediaPatch, { column: string; json?: true }> = {
   width: { column: 'width' },
   height: { column: 'height' },
   durationSeconds: { column: 'duration_seconds' },
+  pageCount: { column: 'page_count' },
+  technical: { column: 'technical', json: true },
   capturedAt: { column: 'captured_at' },
   geo: { column: 'geo', json: true },
   error: { column: 'error' },
 };
 
 const COLUMNS = `id, item_id, sha256, mime_type, kind, size, original_name, original_key, width, height, duration_seconds,
-  captured_at, geo, caption, position, status, error, derivatives, created_at`;
+  page_count, technical, captured_at, geo, caption, position, status, error, derivatives, created_at`;
 
 export function createMediaRepository(sql: Sql) {
   return {
@@ -56,12 +60,12 @@ export function createMediaRepository(sql: Sql) {
         return await sql.transaction(async (tx) => {
           const [row] = await tx.query(
             `INSERT INTO media (id, item_id, sha256, mime_type, kind, size, original_name, original_key, width, height,
-               duration_seconds, captured_at, geo, caption, position, status, error, derivatives)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18::jsonb)
+               duration_seconds, captured_at, geo, caption, position, status, error, derivatives, page_count, technical)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18::jsonb, $19, $20::jsonb)
              RETURNING ${COLUMNS}`,
             [m.id, m.itemId, m.sha256, m.mimeType, m.kind, m.size, m.originalName, m.originalKey, m.width ?? null, m.height ?? null,
               m.durationSeconds ?? null, m.capturedAt ?? null, jsonParam(m.geo), m.caption ?? null, m.position, m.status,
-              m.error ?? null, JSON.stringify(m.derivatives)],
+              m.error ?? null, JSON.stringify(m.derivatives), m.pageCount ?? null, jsonParam(m.technical)],
           );
           await writeAudit(tx, { actor: options.actor ?? 'system', action: 'media.create', target: m.id, details: { itemId: m.itemId, sha256: m.sha256 } });
           return toMedia(row!);
@@ -134,6 +138,8 @@ function toMedia(row: Row): Media {
     width: row.width as number | null,
     height: row.height as number | null,
     durationSeconds: row.duration_seconds as number | null,
+    pageCount: row.page_count as number | null,
+    technical: row.technical as Media['technical'] | null,
     capturedAt: row.captured_at as string | null,
     geo: row.geo as Media['geo'] | null,
     caption: row.caption as string | null,
