@@ -1,14 +1,15 @@
 import { Value } from 'typebox/value';
 import { FACETS, SearchQuery, type Facet, type SearchFilters, type SearchResult } from '@disan/schemas';
 import type { Archive } from '../../archive.ts';
-import { PUBLIC, SYSTEM, searchScopeFor } from '../../access/access.ts';
+import { PUBLIC, SYSTEM } from '../../access/access.ts';
+import { searchArchive } from '../../search/service.ts';
 import { ValidationError } from '../../errors.ts';
 import type { CommandArgs } from '../main.ts';
 
 /** `disan search`: what the public sees (or everything with --all), as text or as the API's JSON. */
 export async function runSearchCommand(archive: Archive, { positionals, values }: CommandArgs): Promise<number> {
   const query = buildQuery(positionals.join(' '), values);
-  const result = await archive.search.search(query, searchScopeFor(values.all ? SYSTEM : PUBLIC));
+  const result = await searchArchive(archive, query, values.all ? SYSTEM : PUBLIC);
   process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, query.lang ?? 'vi'));
   return 0;
 }
