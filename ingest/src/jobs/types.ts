@@ -15,6 +15,12 @@ export type JobPayloads = { [T in JobType]: Static<(typeof JOB_PAYLOADS)[T]> };
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/**
+ * Most jobs of a type one worker runs at once, below its overall concurrency:
+ * a transcode uses every core, so two at once only slow each other down.
+ */
+export const JOB_CONCURRENCY: Partial<Record<JobType, number>> = {};
+
 /** Lower runs first: work a person is waiting for goes before backfills and reprocessing. */
 export const JOB_PRIORITY = { upload: 0, normal: 10, backfill: 100 } as const;
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { DisanError } from '../errors.ts';
 import { validate } from '../catalog/validate.ts';
 import type { JobQueue } from './queue.ts';
-import { JOB_PAYLOADS, JOB_TYPES, isJobType, type Job, type JobPayloads, type JobType } from './types.ts';
+import { JOB_CONCURRENCY, JOB_PAYLOADS, JOB_TYPES, isJobType, type Job, type JobPayloads, type JobType } from './types.ts';
 
 export type JobHandler<T extends JobType> = (payload: JobPayloads[T], job: Job<T>) => Promise<void>;
 /** Exactly one handler per job type. */
@@ -24,7 +24,7 @@ export interface WorkerOptions {
   handlers: JobHandlers;
   /** Jobs run at once by this worker (default 2). */
   concurrency?: number;
-  /** Lower limits for some types, e.g. one video transcode at a time. */
+  /** Lower limits for some types, e.g. one video transcode at a time (default JOB_CONCURRENCY). */
   perType?: Partial<Record<JobType, number>>;
   /** Stop claiming; resolves once running jobs have finished. */
   signal?: AbortSignal;
@@ -107,7 +107,7 @@ class WorkerLoop {
   /** Types with room under both the global and the per-type limit. */
   freeTypes(): JobType[] {
     if (this.running.size >= this.concurrency) return [];
-    return JOB_TYPES.filter((type) => (this.runningByType.get(type) ?? 0) < (this.options.perType?.[type] ?? this.concurrency));
+    return JOB_TYPES.filter((type) => (this.runningByType.get(type) ?? 0) < (this.options.perType?.[type] ?? JOB_CONCURRENCY[type] ?? this.concurrency));
   }
 
   async claim(types: JobType[]): Promise<Job | null> {

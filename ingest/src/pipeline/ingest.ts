@@ -6,7 +6,7 @@ import { Value } from 'typebox/value';
 import { Collection, type ItemInput, type MediaKind } from '@disan/schemas';
 import type { Archive } from '../archive.ts';
 import { DisanError } from '../errors.ts';
-import { JOB_PRIORITY } from '../jobs/types.ts';
+import { JOB_PRIORITY, type JobType } from '../jobs/types.ts';
 import { originalKey } from '../storage/keys.ts';
 import { forEachLimited } from './concurrency.ts';
 import { detectType } from './detect.ts';
@@ -167,10 +167,11 @@ async function registerOne(
       ...(caption ? { caption } : {}),
     });
   }
-  if (!hasPipeline(type.kind)) return { outcome: 'stored', reason: `${type.mimeType} stored; its ${type.kind} pipeline arrives in a later release` };
+  const jobType = PIPELINE[type.kind];
+  if (!jobType) return { outcome: 'stored', reason: `${type.mimeType} stored; the archive keeps it but makes no derivatives for ${type.kind} files` };
   // Registered before queueing: the job may finish before enqueue returns.
   waiting.set(mediaId, file.relativePath);
-  const { job } = await archive.jobs.enqueue('image.derivatives', mediaId, { mediaId }, { priority: JOB_PRIORITY.upload });
+  const { job } = await archive.jobs.enqueue(jobType, mediaId, { mediaId }, { priority: JOB_PRIORITY.upload });
   if (job.status === 'done' || job.status === 'failed') {
     // Settled in an earlier run: report what it left rather than wait for a job that will not run.
     waiting.delete(mediaId);
@@ -180,7 +181,10 @@ async function registerOne(
   return 'queued';
 }
 
-const hasPipeline = (kind: MediaKind) => kind === 'image';
+/** The first job of each kind's pipeline; it may queue follow-up jobs of its own. */
+export const PIPELINE: Partial<Record<MediaKind, JobType>> = {
+  image: 'image.derivatives',
+};
 
 /** One id per (item, content): the same file twice on one item is one media; on two items, two media sharing one original. */
 export function mediaIdFor(itemId: string, sha256: string): string {
