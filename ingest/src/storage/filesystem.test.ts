@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -68,5 +68,25 @@ describe('filesystem storage specifics', () => {
   test('ping fails with UpstreamError when the folder is gone', async () => {
     await rm(root, { recursive: true, force: true });
     await expect(storage.ping()).rejects.toBeInstanceOf(UpstreamError);
+  });
+});
+
+describe('filesystem storage after a crash', () => {
+  test('sweeps temp files a dead writer abandoned, and keeps recent ones a live writer may own', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'disan-storage-'));
+    try {
+      await (await createStorage({ driver: 'filesystem', root })).close();
+      const abandoned = join(root, '.tmp', 'abandoned-write');
+      const live = join(root, '.tmp', 'live-write');
+      await writeFile(abandoned, 'half an object');
+      await writeFile(live, 'a write in progress');
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      await utimes(abandoned, anHourAgo, anHourAgo);
+      const reopened = await createStorage({ driver: 'filesystem', root });
+      expect(await readdir(join(root, '.tmp'))).toEqual(['live-write']);
+      await reopened.close();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { BigIntStats } from 'node:fs';
-import { access, constants, mkdir, rm, unlink, type FileHandle } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
@@ -18,6 +18,12 @@ const META_DIR = '.meta';
 /** A reader that opened the data between the sidecar rename and the data rename tries again. */
 const CONSISTENT_READ_ATTEMPTS = 8;
 const FALLBACK_CONTENT_TYPE = 'application/octet-stream';
+/**
+ * A temp file untouched this long was left by a process that died mid-write (a live
+ * write touches its file with every chunk). Long enough for a stalled upload on a weak
+ * rural link to resume, short enough that crashes do not pile up garbage.
+ */
+export const ABANDONED_TEMP_MS = 15 * 60_000;
 
 /**
  * Objects as plain files under `root` (originals stay readable bit for bit with ordinary
@@ -36,10 +42,26 @@ export class FilesystemStorage implements ObjectStorage {
     this.#root = root;
   }
 
-  /** Creates the bookkeeping folders; call once before use (createStorage does). */
-  async init(): Promise<void> {
+  /** Creates the bookkeeping folders and sweeps abandoned temp files; call once before use (createStorage does). */
+  async init(options: { abandonedAfterMs?: number } = {}): Promise<void> {
     await mkdir(this.#tmpDir, { recursive: true }).catch(upstream('create the storage folders'));
     await mkdir(join(this.#root, META_DIR), { recursive: true }).catch(upstream('create the storage folders'));
+    await this.sweepAbandoned(options.abandonedAfterMs ?? ABANDONED_TEMP_MS);
+  }
+
+  /** Removes temp files a crashed writer left behind (never visible as objects, but they take disk). */
+  async sweepAbandoned(olderThanMs: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const name of await readdir(this.#tmpDir).catch(() => [])) {
+      const path = join(this.#tmpDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtimeMs <= cutoff) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async put(key: string, body: Readable | Uint8Array, options: PutOptions): Promise<ObjectInfo> {
