@@ -93,8 +93,13 @@ export function createMediaRepository(sql: Sql) {
       return grouped;
     },
 
-    async listByStatus(status: MediaStatus, options: { limit?: number } = {}): Promise<Media[]> {
-      const rows = await sql.query(`SELECT ${COLUMNS} FROM media WHERE status = $1 ORDER BY created_at, id LIMIT $2`, [status, options.limit ?? 1000]);
+    /** A page of media in one status, oldest first; pass the last one's createdAt and id as `after` for the next page. */
+    async listByStatus(status: MediaStatus, options: { limit?: number; after?: { createdAt: string; id: string } } = {}): Promise<Media[]> {
+      const rows = await sql.query(
+        `SELECT ${COLUMNS} FROM media WHERE status = $1 AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::text))
+         ORDER BY created_at, id LIMIT $2`,
+        [status, options.limit ?? 1000, options.after?.createdAt ?? null, options.after?.id ?? null],
+      );
       return rows.map(toMedia);
     },
 

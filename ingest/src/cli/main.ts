@@ -16,7 +16,7 @@ Usage:
   disan search "<query>" [--filter field=value[,value]]... [--near lat,lon,km] [--sort s] [--lang l] [--page n] [--all] [--json]
   disan import <records.jsonl>
   disan reindex
-  disan jobs [--retry-failed]
+  disan jobs [--retry-failed] [--backfill]
   disan worker [--concurrency n] [--once]
 
 The data folder is ./data unless DISAN_DATA_DIR says otherwise; see the README for every setting.`;
@@ -36,6 +36,7 @@ const OPTIONS = {
   all: { type: 'boolean' },
   json: { type: 'boolean' },
   'retry-failed': { type: 'boolean' },
+  backfill: { type: 'boolean' },
   once: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;

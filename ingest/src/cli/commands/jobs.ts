@@ -1,8 +1,16 @@
 import type { Archive } from '../../archive.ts';
+import { queueBackfill } from '../../pipeline/backfill.ts';
 import type { CommandArgs } from '../main.ts';
 
-/** `disan jobs`: what is queued, running, failed and done; `--retry-failed` queues failures again. */
+/**
+ * `disan jobs`: what is queued, running, failed and done; `--retry-failed` queues failures
+ * again; `--backfill` queues stored files that have no job yet (a worker does this at start).
+ */
 export async function runJobsCommand(archive: Archive, { values }: CommandArgs): Promise<number> {
+  if (values.backfill) {
+    const count = await queueBackfill(archive);
+    process.stdout.write(`queued ${count} stored file${count === 1 ? '' : 's'} for processing (backfill)\n`);
+  }
   if (values['retry-failed']) {
     const count = await archive.jobs.retryFailed();
     process.stdout.write(`queued ${count} failed job${count === 1 ? '' : 's'} again\n`);
@@ -13,6 +21,9 @@ export async function runJobsCommand(archive: Archive, { values }: CommandArgs):
   for (const type of types) {
     const c = counts[type]!;
     process.stdout.write(`${type}: ${c.queued} queued, ${c.running} running, ${c.failed} failed, ${c.done} done\n`);
+  }
+  for (const job of await archive.jobs.list({ status: 'running', limit: 20 })) {
+    process.stdout.write(`  running ${job.id} on ${job.lockedBy ?? '?'} (attempt ${job.attempts} of ${job.maxAttempts}, lease until ${job.lockedUntil ?? '?'})\n`);
   }
   for (const job of await archive.jobs.list({ status: 'failed', limit: 20 })) {
     process.stdout.write(`  failed ${job.id}: ${job.lastError ?? 'no reason recorded'}\n`);

@@ -1,5 +1,6 @@
 import type { Archive } from '../../archive.ts';
 import { runWorker } from '../../jobs/worker.ts';
+import { queueBackfill } from '../../pipeline/backfill.ts';
 import { createJobHandlers } from '../../pipeline/handlers.ts';
 import type { CommandArgs } from '../main.ts';
 
@@ -15,6 +16,8 @@ export async function runWorkerCommand(archive: Archive, { values }: CommandArgs
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
+  const backfilled = await queueBackfill(archive);
+  if (backfilled > 0) process.stderr.write(`worker: queued ${backfilled} stored file${backfilled === 1 ? '' : 's'} that had no job yet (backfill, after fresh uploads)\n`);
   const concurrency = typeof values.concurrency === 'string' ? Number(values.concurrency) : archive.config.ingest.concurrency;
   process.stderr.write(`worker: running jobs with concurrency ${concurrency} (Ctrl-C to stop)\n`);
   const summary = await runWorker({
