@@ -1,4 +1,5 @@
 import { Agent } from './agent.ts';
+import { ErrorBody, ItemPage, ItemView } from './api.ts';
 import { Collection } from './collection.ts';
 import { Item, ItemInput } from './item.ts';
 import { Media } from './media.ts';
@@ -9,7 +10,7 @@ const BASE = 'https://disan.example.org/schemas';
 
 /** The JSON Schema documents published for other systems, by file name, as text. */
 export function exportedSchemas(): Record<string, string> {
-  const schemas = { item: Item, 'item-input': ItemInput, collection: Collection, media: Media, agent: Agent, place: Place, 'search-query': SearchQuery, 'search-result': SearchResult };
+  const schemas = { item: Item, 'item-input': ItemInput, collection: Collection, media: Media, agent: Agent, place: Place, 'search-query': SearchQuery, 'search-result': SearchResult, 'api-error': ErrorBody, 'api-item': ItemView, 'api-item-page': ItemPage };
   return Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => [
       name,

@@ -8,3 +8,4 @@ export * from './media.ts';
 export * from './sheet.ts';
 export * from './search.ts';
 export * from './text.ts';
+export * from './api.ts';
