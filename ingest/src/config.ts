@@ -24,6 +24,19 @@ export interface Config {
   search: { driver: 'embedded'; file: string } | { driver: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
   ingest: { concurrency: number; maxImagePixels: number; maxFileBytes: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  http: {
+    host: string;
+    port: number;
+    /** The site's public base URL, for absolute links; undefined when not set. */
+    publicUrl: string | undefined;
+    /** Origins allowed by CORS; empty = no cross-origin access. */
+    corsOrigins: string[];
+    /** Requests per minute per client. */
+    rateLimit: number;
+    bodyLimit: number;
+    /** Bearer token that makes a request an operator's; undefined = no operator access over HTTP. */
+    operatorToken: string | undefined;
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -48,6 +61,13 @@ export const CONFIG_VARIABLES = {
   DISAN_MAX_IMAGE_PIXELS: 'Largest image accepted, in pixels (default 250000000); guards against decompression bombs.',
   DISAN_MAX_FILE_BYTES: 'Largest file accepted, in bytes (default 21474836480, 20 GiB).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent.',
+  DISAN_HOST: 'Address the API listens on (default 127.0.0.1; 0.0.0.0 in a container).',
+  DISAN_API_PORT: 'Port the API listens on (default 4000).',
+  DISAN_PUBLIC_URL: 'The public base URL of the site (https://heritage.example.org), for absolute links.',
+  DISAN_CORS_ORIGINS: 'Comma-separated origins allowed to call the API from a browser (default none).',
+  DISAN_RATE_LIMIT: 'Requests per minute per client address (default 600).',
+  DISAN_BODY_LIMIT_BYTES: 'Largest request body, in bytes (default 1048576, 1 MiB).',
+  DISAN_OPERATOR_TOKEN: 'Bearer token (at least 32 characters) that gives operator access over HTTP; unset = none.',
 } as const;
 
 /**
@@ -118,6 +138,32 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     maxFileBytes: integer('DISAN_MAX_FILE_BYTES', 20 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
   };
 
+  const http = {
+    host: env.DISAN_HOST || '127.0.0.1',
+    port: integer('DISAN_API_PORT', 4000, 0, 65_535),
+    publicUrl: url('DISAN_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
+    corsOrigins: corsOrigins(env.DISAN_CORS_ORIGINS, problems),
+    rateLimit: integer('DISAN_RATE_LIMIT', 600, 1, 1_000_000),
+    bodyLimit: integer('DISAN_BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 ** 3),
+    operatorToken: env.DISAN_OPERATOR_TOKEN || undefined,
+  };
+  if (http.operatorToken !== undefined && http.operatorToken.length < 32) problems.push('DISAN_OPERATOR_TOKEN must be at least 32 characters');
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, database, storage, search, ingest, logLevel: logLevel as Config['logLevel'] };
+  return { dataDir, database, storage, search, ingest, logLevel: logLevel as Config['logLevel'], http };
+}
+
+/** Each origin must be a bare http(s) origin, as browsers send it: no path, no trailing slash. */
+function corsOrigins(raw: string | undefined, problems: string[]): string[] {
+  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(origin).protocol) && new URL(origin).origin === origin;
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push(`DISAN_CORS_ORIGINS: "${origin}" must be an origin like https://heritage.example.org (no path, no trailing slash)`);
+  }
+  return origins;
 }
