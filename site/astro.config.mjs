@@ -1,0 +1,23 @@
+// @ts-check
+import node from '@astrojs/node';
+import { defineConfig } from 'astro/config';
+
+// Server-rendered: every page reads the API at request time. The site's own
+// middleware (src/middleware.ts) adds security headers, compression and the /api proxy.
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  // Sessions are not used; without this the adapter would set up a filesystem store.
+  session: false,
+  // Pages use their own language prefixes (see src/i18n/paths.ts) rather than Astro's i18n routing.
+  trailingSlash: 'ignore',
+  build: {
+    // External files keep the CSP to 'self' (no inline styles or scripts to hash).
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  devToolbar: { enabled: false },
+  telemetry: false,
+});
