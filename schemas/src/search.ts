@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ITEM_KINDS, MEDIA_KINDS } from './codes.ts';
 import { EthnicGroup, Id, LocalizedText } from './common.ts';
+import { TEXT_SOURCES } from './text.ts';
 
 /** Attributes a search can be narrowed and counted by. */
 /** `communities` is here so that cultural access protocols can filter on it; counts only ever cover what the caller may see. */
@@ -85,6 +86,26 @@ export const SearchDocument = Type.Object({
 });
 export type SearchDocument = Static<typeof SearchDocument>;
 
+/**
+ * Where in a medium a hit's words were found: a document page or a caption cue. The
+ * reader can be sent to that page or time code.
+ */
+export const HitPassage = Type.Object(
+  {
+    mediaId: Id,
+    source: Type.Enum(TEXT_SOURCES),
+    /** 1-based page, for document text (pdf-text, ocr). */
+    page: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Cue start and end in seconds, for captions and transcripts. */
+    startSeconds: Type.Optional(Type.Number({ minimum: 0 })),
+    endSeconds: Type.Optional(Type.Number({ minimum: 0 })),
+    /** The passage cropped around its matches, HTML-escaped, matches wrapped in <mark>. */
+    html: Type.String(),
+  },
+  { additionalProperties: false },
+);
+export type HitPassage = Static<typeof HitPassage>;
+
 export const SearchHit = Type.Object({
   id: Id,
   kind: Type.String(),
@@ -92,11 +113,21 @@ export const SearchHit = Type.Object({
   title: Type.Array(LocalizedText),
   thumbnail: Type.Union([Type.String(), Type.Null()]),
   geo: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
-  /** Best matching passage, HTML-escaped, matches wrapped in <mark>. */
+  /**
+   * Best matching passage, HTML-escaped, matches wrapped in <mark>. `field` names where it
+   * is: title, alternativeNames, description, subjects, places, or fullText when the best
+   * match is text inside a medium (then it is the first of `passages`, when there is one).
+   */
   snippet: Type.Union([Type.Object({ field: Type.String(), lang: Type.Optional(Type.String()), html: Type.String() }), Type.Null()]),
+  /**
+   * Up to 3 places inside the item's media (pages, caption cues) holding the query words,
+   * best first (most query words, then reading order). Empty when the words are only in
+   * the record's description, when there is no query text, or when the viewer may not
+   * read the item's media (metadata-only records).
+   */
+  passages: Type.Array(HitPassage, { maxItems: 3 }),
 });
 export type SearchHit = Static<typeof SearchHit>;
-
 export const SearchResult = Type.Object({
   query: Type.String(),
   total: Type.Integer(),

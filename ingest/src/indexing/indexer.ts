@@ -3,6 +3,8 @@ import type { SearchEngine } from '../search/engine.ts';
 import { toSearchDocument } from './search-document.ts';
 
 const BATCH = 500;
+/** Items whose media text is loaded at once: a few books of 5 000 pages, not 500 of them. */
+const TEXT_BATCH = 25;
 
 /** Keeps the search index in step with the catalog, the system of record. */
 export function createIndexer(catalog: Catalog, search: SearchEngine) {
@@ -13,7 +15,11 @@ export function createIndexer(catalog: Catalog, search: SearchEngine) {
       const batch = wanted.slice(start, start + BATCH);
       const items = await catalog.items.getMany(batch);
       const media = await catalog.media.listForItems(batch);
-      if (items.length > 0) await search.upsert(items.map((item) => toSearchDocument(item, media.get(item.id) ?? [])));
+      for (let from = 0; from < items.length; from += TEXT_BATCH) {
+        const some = items.slice(from, from + TEXT_BATCH);
+        const texts = await catalog.texts.listForItems(some.map((item) => item.id));
+        await search.upsert(some.map((item) => toSearchDocument(item, media.get(item.id) ?? [], texts.get(item.id) ?? [])));
+      }
       const found = new Set(items.map((item) => item.id));
       const missing = batch.filter((id) => !found.has(id));
       if (missing.length > 0) await search.remove(missing);

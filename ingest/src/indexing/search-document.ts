@@ -1,12 +1,16 @@
-import type { Item, Media, SearchDocument } from '@disan/schemas';
+import type { Item, Media, SearchDocument, TextPassage } from '@disan/schemas';
 import { effectiveLevel } from '../access/access.ts';
+import { mediaText } from './full-text.ts';
 
 /**
- * Flattens an item and its media into the one document both search engines index.
- * The access level is the effective one at indexing time (an ended embargo is
- * public); the nightly reindex, arriving with the jobs issue, keeps it current.
+ * Flattens an item, its media and the text inside them (document pages, caption cues)
+ * into the one document both search engines index. The access level is the effective one
+ * at indexing time (an ended embargo is public); the nightly reindex, arriving with the
+ * jobs issue, keeps it current. A metadata-only record is indexed without its media text
+ * (see mediaText): even staff find it by its description, not by words inside its files.
  */
-export function toSearchDocument(item: Item, media: readonly Media[], now: Date = new Date()): SearchDocument {
+export function toSearchDocument(item: Item, media: readonly Media[], passages: readonly TextPassage[] = [], now: Date = new Date()): SearchDocument {
+  const access = effectiveLevel(item.access, now);
   const ready = media.filter((m) => m.status === 'ready');
   const cover = ready.find((m) => m.derivatives.some((d) => d.name === 'thumb'));
   const year = yearOf(item.date);
@@ -20,14 +24,14 @@ export function toSearchDocument(item: Item, media: readonly Media[], now: Date 
     description: item.description ?? [],
     subjects: (item.subjects ?? []).map((s) => s.value),
     places: (item.places ?? []).map((p) => p.name),
-    fullText: media.map((m) => m.caption).filter((c): c is string => Boolean(c)),
+    fullText: mediaText(media, passages, access === 'metadata-only'),
     collections: item.collections ?? [],
     province: unique((item.places ?? []).map((p) => p.province).filter((p): p is string => Boolean(p))),
     period: year === null ? [] : [centuryOf(year)],
     languages: unique([...(item.languages ?? []), ...item.title.map((t) => t.lang)]),
     mediaKinds: unique(media.map((m) => m.kind)),
     status: item.status,
-    access: effectiveLevel(item.access, now),
+    access,
     communities: item.access.communities ?? [],
     year,
     updatedAt: item.updatedAt,

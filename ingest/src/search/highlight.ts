@@ -2,6 +2,7 @@ import type { SearchDocument, SearchHit } from '@disan/schemas';
 import { analyze, type Token } from '../analyzer/index.ts';
 import type { QueryWord } from './query.ts';
 import { typos } from './typo.ts';
+import { wordProbe, type WordProbe } from './word-probe.ts';
 
 /** About as many words as Meilisearch's default cropLength. */
 export const CROP_WORDS = 30;
@@ -22,16 +23,59 @@ interface Candidate {
  */
 export function snippet(document: SearchDocument, words: readonly QueryWord[], lang?: string): Snippet | null {
   if (words.length === 0) return null;
-  let best: { candidate: Candidate; tokens: Token[]; matched: boolean[]; score: number } | null = null;
+  const probes = probesFor(words);
+  // No field can match more than every distinct query word: stop there.
+  const most = new Set(words.map((word) => word.key)).size;
+  let best: { candidate: Candidate; marked: Marked } | null = null;
   for (const candidate of candidates(document, lang)) {
-    const tokens = analyze(candidate.text);
-    const matched = tokens.map((token) => words.some((word) => wordMatches(word, token.key)));
-    const score = new Set(tokens.flatMap((token) => words.filter((word) => wordMatches(word, token.key)).map((word) => word.key))).size;
-    if (score > (best?.score ?? 0)) best = { candidate, tokens, matched, score };
+    const marked = markMatches(candidate.text, words, probes);
+    if (marked && marked.score > (best?.marked.score ?? 0)) best = { candidate, marked };
+    if (best?.marked.score === most) break;
   }
   if (!best) return null;
-  const html = cropAndMark(best.candidate.text, best.tokens, best.matched);
-  return best.candidate.lang === undefined ? { field: best.candidate.field, html } : { field: best.candidate.field, lang: best.candidate.lang, html };
+  const { field, lang: bestLang } = best.candidate;
+  return bestLang === undefined ? { field, html: best.marked.html } : { field, lang: bestLang, html: best.marked.html };
+}
+
+/** A text cropped around its matches, HTML escaped, matches in <mark>; `score` counts the distinct query words found. */
+export interface Marked {
+  html: string;
+  score: number;
+}
+
+/**
+ * Marks the query words in one text, or null when none matches. Texts the probes rule out
+ * (see word-probe.ts) are not analyzed: long document pages cost a regex test, not a
+ * tokenization.
+ */
+export function markMatches(text: string, words: readonly QueryWord[], probes: readonly WordProbe[] = probesFor(words)): Marked | null {
+  const hopeful = words.filter((_, index) => probes[index]!.test(text));
+  if (hopeful.length === 0) return null;
+  const tokens = analyze(text);
+  const found = new Set<string>();
+  const matched = tokens.map((token) => {
+    let any = false;
+    for (const word of hopeful) {
+      if (!wordMatches(word, token.key)) continue;
+      found.add(word.key);
+      any = true;
+    }
+    return any;
+  });
+  if (found.size === 0) return null;
+  return { html: cropAndMark(text, tokens, matched), score: found.size };
+}
+
+// The words of one query are one array shared by every hit of the result: probe them once.
+const probeCache = new WeakMap<readonly QueryWord[], WordProbe[]>();
+
+export function probesFor(words: readonly QueryWord[]): WordProbe[] {
+  let probes = probeCache.get(words);
+  if (!probes) {
+    probes = words.map(wordProbe);
+    probeCache.set(words, probes);
+  }
+  return probes;
 }
 
 /** Same rule as the engines: equal, a prefix of the last word, or within the typo budget. */

@@ -14,6 +14,8 @@ export function toHit(document: SearchDocument, query: PreparedQuery): SearchHit
     thumbnail: document.thumbnail,
     geo: document.geo,
     snippet: snippet(document, query.words, query.lang),
+    // Filled by the search service from the catalog (see service.ts), for either engine.
+    passages: [],
   };
 }
 

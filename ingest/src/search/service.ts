@@ -1,7 +1,9 @@
-import type { SearchQuery, SearchResult } from '@disan/schemas';
-import { searchScopeFor, type Viewer } from '../access/access.ts';
+import type { HitPassage, SearchHit, SearchQuery, SearchResult } from '@disan/schemas';
+import { canReadMedia, searchScopeFor, type Viewer } from '../access/access.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { SearchEngine } from './engine.ts';
+import { inReadingOrder, locatePassages } from './passages.ts';
+import { queryWords, type QueryWord } from './query.ts';
 
 export interface SearchServiceDeps {
   search: SearchEngine;
@@ -11,8 +13,44 @@ export interface SearchServiceDeps {
 /**
  * The one way every door searches: the viewer's access scope is applied here, so
  * the API, the CLI and later doors cannot forget it, and the answer has the same
- * shape whichever engine is configured.
+ * shape whichever engine is configured. Hits then say where inside their media the
+ * words are (page, time code), from the catalog's passages: the engines index the text
+ * but not its location.
  */
 export async function searchArchive(deps: SearchServiceDeps, query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
-  return deps.search.search(query, searchScopeFor(viewer));
+  const startedAt = performance.now();
+  const result = await deps.search.search(query, searchScopeFor(viewer));
+  const words = queryWords(query.q);
+  if (words.length === 0 || result.hits.length === 0) return result;
+  const passages = await passagesByHit(deps.catalog, result.hits, words, viewer);
+  return {
+    ...result,
+    hits: result.hits.map((hit) => withPassages(hit, passages.get(hit.id) ?? [])),
+    // The whole search, passages included.
+    tookMs: Math.round((performance.now() - startedAt) * 100) / 100,
+  };
+}
+
+/**
+ * Passages of the returned page's hits only, and only of items whose media the viewer
+ * may read: text inside the media of a metadata-only record never reaches the public,
+ * even as a highlighted line.
+ */
+async function passagesByHit(catalog: Catalog, hits: readonly SearchHit[], words: readonly QueryWord[], viewer: Viewer): Promise<Map<string, HitPassage[]>> {
+  const items = await catalog.items.getMany(hits.map((hit) => hit.id));
+  const readable = items.filter((item) => canReadMedia(viewer, item)).map((item) => item.id);
+  const [texts, media] = await Promise.all([catalog.texts.listForItems(readable), catalog.media.listForItems(readable)]);
+  const located = new Map<string, HitPassage[]>();
+  for (const id of readable) {
+    const order = new Map((media.get(id) ?? []).map((m) => [m.id, m.position]));
+    located.set(id, locatePassages(inReadingOrder(texts.get(id) ?? [], order), words));
+  }
+  return located;
+}
+
+/** When the engine's best match is text inside media, the snippet shows the best located passage. */
+function withPassages(hit: SearchHit, passages: HitPassage[]): SearchHit {
+  const best = passages[0];
+  if (hit.snippet?.field !== 'fullText' || !best) return { ...hit, passages };
+  return { ...hit, snippet: { field: 'fullText', html: best.html }, passages };
 }
