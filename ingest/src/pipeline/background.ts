@@ -1,0 +1,37 @@
+import type { Archive } from '../archive.ts';
+import { runWorker, type WorkerEvent, type WorkerSummary } from '../jobs/worker.ts';
+import { queueBackfill } from './backfill.ts';
+import { createJobHandlers } from './handlers.ts';
+
+export interface BackgroundWorker {
+  /** Stops claiming, waits for the jobs in hand, and returns what was done. */
+  stop(): Promise<WorkerSummary>;
+  /** Jobs queued at start for stored files that had none. */
+  backfilled: number;
+}
+
+/**
+ * The job worker inside a serving process: how the embedded mode runs (PGlite belongs
+ * to one process, so the API process is also the worker). Jobs a crash left "running"
+ * are taken back at once, and stored files without a job are queued behind fresh uploads.
+ */
+export async function startBackgroundWorker(archive: Archive, options: { onEvent?: (event: WorkerEvent) => void; pollMs?: number } = {}): Promise<BackgroundWorker> {
+  if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
+  const backfilled = await queueBackfill(archive);
+  const controller = new AbortController();
+  const running = runWorker({
+    queue: archive.jobs,
+    handlers: createJobHandlers(archive),
+    concurrency: archive.config.ingest.concurrency,
+    signal: controller.signal,
+    pollMs: options.pollMs ?? 500,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
+  return {
+    backfilled,
+    stop() {
+      controller.abort();
+      return running;
+    },
+  };
+}
