@@ -2,11 +2,12 @@
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 
-// Server-rendered: every page reads the API at request time. The site's own
-// middleware (src/middleware.ts) adds security headers, compression and the /api proxy.
+// Server-rendered: every page reads the API at request time. The adapter builds a
+// request handler (dist/server/entry.mjs); bin/serve.ts is the server around it, with
+// the /api proxy, static files, compression and security headers.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'middleware' }),
   // Sessions are not used; without this the adapter would set up a filesystem store.
   session: false,
   // Pages use their own language prefixes (see src/i18n/paths.ts) rather than Astro's i18n routing.
