@@ -1,5 +1,5 @@
 import { Value } from 'typebox/value';
-import { FACETS, SearchQuery, type Facet, type SearchFilters, type SearchResult } from '@disan/schemas';
+import { FACETS, SearchQuery, type Facet, type HitPassage, type SearchFilters, type SearchResult } from '@disan/schemas';
 import type { Archive } from '../../archive.ts';
 import { PUBLIC, SYSTEM } from '../../access/access.ts';
 import { searchArchive } from '../../search/service.ts';
@@ -43,6 +43,7 @@ function formatResult(result: SearchResult, lang: string): string {
     const title = hit.title.find((t) => t.lang === lang)?.value ?? hit.title[0]?.value ?? hit.id;
     lines.push(`${String((result.page - 1) * result.pageSize + index + 1).padStart(3)}. ${title}  [${hit.kind} · ${hit.ethnicGroups.join(', ')}]  ${hit.id}`);
     if (hit.snippet) lines.push(`     ${hit.snippet.field}: ${plain(hit.snippet.html)}`);
+    for (const passage of hit.passages) lines.push(`       ${passageLocation(passage)}: ${plain(passage.html)}`);
   });
   for (const [facet, counts] of Object.entries(result.facets)) {
     const entries = Object.entries(counts);
@@ -51,8 +52,21 @@ function formatResult(result: SearchResult, lang: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Where a passage is, as a reader looks for it: `page 7` in a document, `00:01:30` in a recording. */
+export function passageLocation(passage: HitPassage): string {
+  if (passage.page !== undefined) return `page ${passage.page}`;
+  if (passage.startSeconds !== undefined) return timeCode(passage.startSeconds);
+  return passage.source;
+}
+
+/** @example timeCode(90) === '00:01:30'; timeCode(3725.9) === '01:02:05' */
+export function timeCode(seconds: number): string {
+  const whole = Math.floor(seconds);
+  return [Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60].map((part) => String(part).padStart(2, '0')).join(':');
+}
+
 /** Snippets are HTML for the site; on a terminal, matches are shown in «» brackets. */
-function plain(html: string): string {
+export function plain(html: string): string {
   return html
     .replace(/<mark>/g, '«')
     .replace(/<\/mark>/g, '»')
