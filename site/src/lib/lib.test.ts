@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemView } from '@disan/schemas';
+import { useTranslations } from '../i18n/translate.ts';
+import { formatDuration, formatEdtf, formatNumber, formatRecurrence } from './format.ts';
+import { itemJsonLd, jsonForScript } from './jsonld.ts';
+import { kindLabel, peopleName } from './labels.ts';
+import { pageUrls } from './seo.ts';
+import { responsiveImage, shareImage } from './srcset.ts';
+
+const webp = (width: number, height = Math.round((width * 2) / 3)) => ({ name: `webp-${width}`, url: `/api/media/m1/webp-${width}`, mimeType: 'image/webp', width, height });
+const avif = { name: 'avif-480', url: '/api/media/m1/avif-480', mimeType: 'image/avif', width: 480, height: 320 };
+const thumb = { name: 'thumb', url: '/api/media/m1/thumb', mimeType: 'image/jpeg', width: 320, height: 213 };
+
+describe('responsiveImage', () => {
+  it.each([
+    ['three WebP sizes, unsorted', [webp(2048), webp(480), avif, webp(1024), thumb], { src: '/api/media/m1/webp-1024', srcset: '/api/media/m1/webp-480 480w, /api/media/m1/webp-1024 1024w, /api/media/m1/webp-2048 2048w', width: 1024, height: 683 }],
+    ['a small original: one size only', [webp(300, 200), thumb], { src: '/api/media/m1/webp-300', srcset: '/api/media/m1/webp-300 300w', width: 300, height: 200 }],
+    ['two renditions of the same width (small original)', [webp(300, 200), { ...webp(300, 200), name: 'webp-1024', url: '/x' }], { src: '/api/media/m1/webp-300', srcset: '/api/media/m1/webp-300 300w', width: 300, height: 200 }],
+    ['no WebP at all', [thumb, avif], null],
+    ['renditions without sizes', [{ name: 'webp-480', url: '/u', mimeType: 'image/webp' }], null],
+  ])('%s', (_name, renditions, expected) => {
+    expect(responsiveImage(renditions)).toEqual(expected);
+  });
+
+  it('picks the largest shareable image up to the limit', () => {
+    expect(shareImage([webp(480), webp(1024), webp(2048), thumb])?.name).toBe('webp-1024');
+    expect(shareImage([avif])).toBeNull();
+  });
+});
+
+describe('formatting per locale', () => {
+  it.each([
+    ['2023-11-26', 'en', 'November 26, 2023'],
+    ['2023-11-26', 'vi', '26 tháng 11, 2023'],
+    ['1930', 'en', '1930'],
+    ['1930~', 'en', 'about 1930'],
+    ['1930?', 'vi', '1930 (chưa chắc chắn)'],
+    ['1920/1930', 'en', '1920 – 1930'],
+    ['1920/..', 'en', '1920 – unknown'],
+    ['19XX', 'en', '19XX'],
+    ['2023-04', 'zh', '2023年4月'],
+  ] as const)('EDTF %s in %s reads "%s"', (edtf, lang, expected) => {
+    expect(formatEdtf(edtf, lang, useTranslations(lang))).toBe(expected);
+  });
+
+  it.each([
+    ['en', { calendar: 'vietnamese-lunisolar', month: 10, day: 15, durationDays: 3 }, 'day 15 of month 10 (Vietnamese lunar calendar), for 3 days'],
+    ['km', { calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' }, '15 កើត ខែទី 12 (ចន្ទគតិខ្មែរ)'],
+  ] as const)('a %s recurrence reads right', (lang, recurrence, expected) => {
+    expect(formatRecurrence(recurrence, useTranslations(lang))).toBe(expected);
+  });
+
+  it.each([
+    [12345, 'vi', '12.345'],
+    [12345, 'en', '12,345'],
+    [12345, 'zh', '12,345'],
+  ] as const)('%d in %s is %s', (n, lang, expected) => {
+    expect(formatNumber(n, lang)).toBe(expected);
+  });
+
+  it.each([
+    [5, '0:05'],
+    [65, '1:05'],
+    [3725, '1:02:05'],
+  ])('%d s lasts %s', (seconds, expected) => {
+    expect(formatDuration(seconds)).toBe(expected);
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['khmer', 'km', { value: 'ខ្មែរ', lang: 'km', fallback: false }],
+    ['hoa', 'zh', { value: '华族', lang: 'zh-Hans', fallback: false }],
+    ['tay', 'vi', { value: 'Tày', lang: 'vi', fallback: false }],
+    ['tay', 'en', { value: 'Tay', lang: 'en', fallback: false }],
+    ['tay', 'zh', { value: 'Tay', lang: 'en', fallback: true }],
+  ] as const)('people %s for a %s reader', (code, lang, expected) => {
+    expect(peopleName(code, lang, useTranslations(lang))).toEqual(expected);
+  });
+
+  it('names kinds and leaves unknown ones as written', () => {
+    expect(kindLabel('festival', useTranslations('en'))).toBe('Festivals');
+    expect(kindLabel('spaceship', useTranslations('en'))).toBe('spaceship');
+  });
+});
+
+describe('pageUrls', () => {
+  it('gives the canonical URL and an alternate per language plus x-default', () => {
+    const urls = pageUrls('https://disan.example.org/', 'km', '/item/chua-doi');
+    expect(urls.canonical).toBe('https://disan.example.org/km/item/chua-doi');
+    expect(urls.alternates).toEqual([
+      { hreflang: 'vi', href: 'https://disan.example.org/item/chua-doi' },
+      { hreflang: 'en', href: 'https://disan.example.org/en/item/chua-doi' },
+      { hreflang: 'km', href: 'https://disan.example.org/km/item/chua-doi' },
+      { hreflang: 'zh-Hans', href: 'https://disan.example.org/zh/item/chua-doi' },
+      { hreflang: 'x-default', href: 'https://disan.example.org/item/chua-doi' },
+    ]);
+  });
+});
+
+const item: ItemView = {
+  id: 'ok-om-bok',
+  kind: 'festival',
+  ethnicGroups: ['khmer'],
+  title: [
+    { lang: 'vi', value: 'Lễ hội Ok Om Bok' },
+    { lang: 'km', value: 'បុណ្យអកអំបុក' },
+  ],
+  description: [{ lang: 'en', value: 'Moon festival </script><script>alert(1)</script>' }],
+  subjects: [{ lang: 'vi', value: 'cúng trăng' }],
+  alternativeNames: [{ lang: 'km-Latn', value: 'Bon Ak Ambok', type: 'romanisation' }],
+  agents: [],
+  date: '2023-11-26',
+  recurrence: [],
+  places: [{ name: 'Hồ Nước Ngọt', province: 'Sóc Trăng', geo: { lat: 9.6003, lon: 105.9725 } }],
+  languages: ['km', 'vi'],
+  rights: null,
+  source: null,
+  status: 'published',
+  access: { level: 'public' },
+  version: 1,
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-02T00:00:00.000Z',
+  media: [],
+  related: [],
+  collections: [],
+};
+
+describe('itemJsonLd', () => {
+  const doc = itemJsonLd(item, { base: 'https://d.org', pageUrl: 'https://d.org/item/ok-om-bok', images: ['/api/media/m1/webp-1024'] });
+
+  it.each([
+    ['@type', 'Event'],
+    ['name', [{ '@value': 'Lễ hội Ok Om Bok', '@language': 'vi' }, { '@value': 'បុណ្យអកអំបុក', '@language': 'km' }]],
+    ['image', ['https://d.org/api/media/m1/webp-1024']],
+    ['location', { '@type': 'Place', name: 'Hồ Nước Ngọt', geo: { '@type': 'GeoCoordinates', latitude: 9.6003, longitude: 105.9725 }, address: { '@type': 'PostalAddress', addressRegion: 'Sóc Trăng', addressCountry: 'VN' } }],
+    ['about', [{ '@type': 'Thing', name: [{ '@value': 'Khmer', '@language': 'vi' }, { '@value': 'Khmer', '@language': 'en' }] }]],
+    ['alternateName', [{ '@value': 'Bon Ak Ambok', '@language': 'km-Latn' }]],
+    ['startDate', '2023-11-26'],
+  ])('has %s', (key, expected) => {
+    expect(doc[key]).toEqual(expected);
+  });
+
+  it('describes a non-event kind as a CreativeWork with contentLocation', () => {
+    const craft = itemJsonLd({ ...item, kind: 'craft' }, { base: 'https://d.org', pageUrl: 'https://d.org/item/x', images: [] });
+    expect(craft['@type']).toBe('CreativeWork');
+    expect(craft.contentLocation).toBeDefined();
+    expect(craft.image).toBeUndefined();
+  });
+
+  it('serialises so that archive text cannot close the script element', () => {
+    const json = jsonForScript(doc);
+    expect(json).not.toMatch(/<|>/);
+    expect(JSON.parse(json)).toEqual(doc);
+  });
+});
