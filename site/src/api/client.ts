@@ -1,0 +1,81 @@
+import type {
+  CollectionList,
+  CollectionView,
+  EthnicGroupList,
+  ItemPage,
+  ItemView,
+  PlaceList,
+  SearchResult,
+} from '@disan/schemas';
+import { ApiError, ApiNotFoundError, ApiUnavailableError } from './errors.ts';
+
+/** Filters and paging the site passes to list and search routes; arrays become repeated parameters. */
+export type ListParams = Record<string, string | number | readonly string[] | undefined>;
+
+export interface ApiClient {
+  search(params: ListParams): Promise<SearchResult>;
+  items(params: ListParams): Promise<ItemPage>;
+  item(id: string): Promise<ItemView>;
+  collections(): Promise<CollectionList>;
+  collection(id: string, params: ListParams): Promise<CollectionView>;
+  ethnicGroups(): Promise<EthnicGroupList>;
+  places(): Promise<PlaceList>;
+}
+
+/**
+ * @example queryString({ q: 'le hoi', kind: ['festival', 'ritual'], page: 2 }) // 'q=le+hoi&kind=festival&kind=ritual&page=2'
+ */
+export function queryString(params: ListParams): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    if (typeof value === 'object') for (const v of value) search.append(name, v);
+    else search.append(name, String(value));
+  }
+  return search.toString();
+}
+
+/**
+ * The site's one client of the API: anonymous (the public's view), over HTTP, each
+ * call bounded by `timeoutMs`.
+ */
+export function createApiClient(options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch }): ApiClient {
+  const doFetch = options.fetch ?? fetch;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function get<T>(path: string, params: ListParams = {}): Promise<T> {
+    const qs = queryString(params);
+    const url = `${base}${path}${qs ? `?${qs}` : ''}`;
+    let response: Response;
+    try {
+      response = await doFetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(options.timeoutMs) });
+    } catch (error) {
+      throw new ApiUnavailableError(`The API at ${base} did not answer ${path} within ${options.timeoutMs} ms`, { cause: error });
+    }
+    if (response.status === 404) {
+      await response.body?.cancel();
+      throw new ApiNotFoundError(path);
+    }
+    if (!response.ok) {
+      const body = await response.text().catch(() => '');
+      if (response.status >= 500) throw new ApiUnavailableError(`The API answered ${response.status} to ${path}`, { cause: body });
+      throw new ApiError(`The API refused ${path} with ${response.status}`, response.status, { cause: body });
+    }
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      throw new ApiUnavailableError(`The API's answer to ${path} is not JSON`, { cause: error });
+    }
+  }
+
+  const segment = (id: string): string => encodeURIComponent(id);
+  return {
+    search: (params) => get('/api/search', params),
+    items: (params) => get('/api/items', params),
+    item: (id) => get(`/api/items/${segment(id)}`),
+    collections: () => get('/api/collections'),
+    collection: (id, params) => get(`/api/collections/${segment(id)}`, params),
+    ethnicGroups: () => get('/api/ethnic-groups'),
+    places: () => get('/api/places'),
+  };
+}
