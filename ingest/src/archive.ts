@@ -4,6 +4,10 @@ import type { Database } from './database/database.ts';
 import { openDatabase } from './database/open.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { createImageAdapter, type ImageAdapter } from './media/image.ts';
+import { createAvAdapter, type AvAdapter } from './media/ffmpeg.ts';
+import { createOcrAdapter, type OcrAdapter } from './media/ocr.ts';
+import { createPdfAdapter, type PdfAdapter } from './media/pdf.ts';
+import { createPopplerAdapter, type PopplerAdapter } from './media/poppler.ts';
 import { createSearchEngine } from './search/create.ts';
 import type { SearchEngine } from './search/engine.ts';
 import { createStorage } from './storage/create.ts';
@@ -23,6 +27,14 @@ export interface Archive {
   search: SearchEngine;
   jobs: JobQueue;
   images: ImageAdapter;
+  /** ffmpeg/ffprobe: probes, transcodes, posters, waveforms. */
+  av: AvAdapter;
+  /** pdfjs: PDF facts and text layers. */
+  pdf: PdfAdapter;
+  /** poppler's pdftoppm: page images. */
+  poppler: PopplerAdapter;
+  /** tesseract: text of scans. */
+  ocr: OcrAdapter;
   indexer: Indexer;
   /** Items put back into an empty search index at opening (new engine, new index format, lost file). */
   reindexedAtOpen: number;
@@ -33,6 +45,10 @@ export interface ArchiveOverrides {
   db?: Database;
   storage?: ObjectStorage;
   search?: SearchEngine;
+  av?: AvAdapter;
+  pdf?: PdfAdapter;
+  poppler?: PopplerAdapter;
+  ocr?: OcrAdapter;
 }
 
 export async function openArchive(config: Config, overrides: ArchiveOverrides = {}): Promise<Archive> {
@@ -56,6 +72,10 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
       search,
       jobs: createJobQueue(db),
       images: createImageAdapter({ maxPixels: config.ingest.maxImagePixels }),
+      av: overrides.av ?? createAvAdapter(config.av),
+      pdf: overrides.pdf ?? createPdfAdapter(),
+      poppler: overrides.poppler ?? createPopplerAdapter(),
+      ocr: overrides.ocr ?? createOcrAdapter(),
       indexer,
       reindexedAtOpen,
       async close() {

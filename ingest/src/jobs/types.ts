@@ -2,12 +2,17 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Id } from '@disan/schemas';
 
 /** Every kind of background work. Each has exactly one handler, checked when a worker starts. */
-export const JOB_TYPES = ['image.derivatives'] as const;
+export const JOB_TYPES = ['image.derivatives', 'video.derivatives', 'audio.derivatives', 'document.derivatives', 'document.ocr', 'captions.index'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** What each job type carries; checked on enqueue and again before the handler runs. */
 export const JOB_PAYLOADS = {
   'image.derivatives': Type.Object({ mediaId: Id }, { additionalProperties: false }),
+  'video.derivatives': Type.Object({ mediaId: Id }, { additionalProperties: false }),
+  'audio.derivatives': Type.Object({ mediaId: Id }, { additionalProperties: false }),
+  'document.derivatives': Type.Object({ mediaId: Id }, { additionalProperties: false }),
+  'document.ocr': Type.Object({ mediaId: Id }, { additionalProperties: false }),
+  'captions.index': Type.Object({ mediaId: Id }, { additionalProperties: false }),
 } as const satisfies Record<JobType, TSchema>;
 
 export type JobPayloads = { [T in JobType]: Static<(typeof JOB_PAYLOADS)[T]> };
@@ -19,7 +24,11 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
  * Most jobs of a type one worker runs at once, below its overall concurrency:
  * a transcode uses every core, so two at once only slow each other down.
  */
-export const JOB_CONCURRENCY: Partial<Record<JobType, number>> = {};
+export const JOB_CONCURRENCY: Partial<Record<JobType, number>> = {
+  'video.derivatives': 1,
+  // tesseract is slow and single-threaded here: one scan at a time leaves room for fresh uploads.
+  'document.ocr': 1,
+};
 
 /** Lower runs first: work a person is waiting for goes before backfills and reprocessing. */
 export const JOB_PRIORITY = { upload: 0, normal: 10, backfill: 100 } as const;

@@ -46,6 +46,7 @@ export async function detectType(path: string | Buffer): Promise<DetectedType | 
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
     if (bytesRead === 0) return { reason: 'the file is empty (0 bytes)' };
     const head = buffer.subarray(0, bytesRead);
+    if (isWebVtt(head)) return { mimeType: 'text/vtt', kind: 'captions' };
     // A Blob over the file gives the detector random access: some TIFFs keep their directory at the end.
     const type = await fileTypeFromBlob(await openAsBlob(path));
     if (!type) {
@@ -57,6 +58,16 @@ export async function detectType(path: string | Buffer): Promise<DetectedType | 
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * WebVTT has no magic number a detector knows: a text file whose first line is
+ * `WEBVTT` (optionally after a UTF-8 byte order mark) is one. Full validation is
+ * the captions job's, with line numbers.
+ */
+function isWebVtt(head: Buffer): boolean {
+  const text = head.subarray(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0);
+  return !head.includes(0) && /^WEBVTT(?:[ \t\r\n]|$)/.test(text.subarray(0, 8).toString('latin1'));
 }
 
 function looksLikeText(bytes: Buffer): boolean {

@@ -1,10 +1,21 @@
 import type { Archive } from '../archive.ts';
 import type { JobHandlers } from '../jobs/worker.ts';
 import { createImageJobHandler } from './image-job.ts';
+import { createVideoJobHandler } from './video-job.ts';
+import { createAudioJobHandler } from './audio-job.ts';
+import { createCaptionsJobHandler } from './captions-job.ts';
+import { createDocumentJobHandler } from './document-job.ts';
+import { withFollowUps } from './follow-ups.ts';
+import { createOcrJobHandler } from './ocr-job.ts';
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
 export function createJobHandlers(archive: Archive): JobHandlers {
-  return {
+  return withFollowUps(archive, {
     'image.derivatives': createImageJobHandler(archive),
-  };
+    'video.derivatives': createVideoJobHandler(archive),
+    'audio.derivatives': createAudioJobHandler(archive),
+    'document.derivatives': createDocumentJobHandler(archive),
+    'document.ocr': createOcrJobHandler(archive),
+    'captions.index': createCaptionsJobHandler(archive),
+  });
 }

@@ -184,6 +184,10 @@ async function registerOne(
 /** The first job of each kind's pipeline; it may queue follow-up jobs of its own. */
 export const PIPELINE: Partial<Record<MediaKind, JobType>> = {
   image: 'image.derivatives',
+  video: 'video.derivatives',
+  audio: 'audio.derivatives',
+  document: 'document.derivatives',
+  captions: 'captions.index',
 };
 
 /** One id per (item, content): the same file twice on one item is one media; on two items, two media sharing one original. */

@@ -1,0 +1,118 @@
+import type { Media, TextPassage } from '@disan/schemas';
+import type { Catalog } from '../catalog/catalog.ts';
+import { DisanError, UnsupportedMediaError } from '../errors.ts';
+import type { Indexer } from '../indexing/indexer.ts';
+import { parseWebVtt, serializeWebVtt, type WebVtt } from '../media/webvtt.ts';
+import { derivativeKey } from '../storage/keys.ts';
+import type { ObjectStorage } from '../storage/storage.ts';
+import { readAll } from './read-all.ts';
+
+export interface CaptionsJobDeps {
+  catalog: Catalog;
+  storage: ObjectStorage;
+  indexer: Indexer;
+}
+
+/**
+ * `captions.index` for a WebVTT file: validates it, stores one passage per cue
+ * with its times, linked to the item's recording, and keeps a clean re-serialised
+ * copy (rendition `vtt`, NOTEs dropped) for players; the upload stays the original.
+ * A broken file is a permanent outcome with the line of its first problem.
+ */
+export function createCaptionsJobHandler({ catalog, storage, indexer }: CaptionsJobDeps) {
+  return async function captionsIndex(payload: { mediaId: string }): Promise<void> {
+    const media = await catalog.media.get(payload.mediaId);
+    if (!media || media.status === 'ready') return;
+    await catalog.media.update(media.id, { status: 'processing' });
+    const bytes = await readAll((await storage.get(media.originalKey)).body);
+    let vtt: WebVtt;
+    try {
+      vtt = parseWebVtt(decodeUtf8(bytes));
+    } catch (error) {
+      if (error instanceof DisanError && error.status < 500) {
+        await catalog.media.update(media.id, { status: 'failed', error: error.message });
+        await indexer.indexItems([media.itemId]);
+        return;
+      }
+      throw error;
+    }
+    const siblings = await catalog.media.listForItem(media.itemId);
+    const recording = recordingFor(media, siblings);
+    const lang = captionLanguage(media.originalName) ?? (await catalog.items.get(media.itemId))?.languages?.[0];
+    await catalog.texts.replace(media.id, cuePassages(media, vtt, recording?.id, lang));
+    const clean = Buffer.from(serializeWebVtt(vtt), 'utf8');
+    const key = derivativeKey(media.id, 'vtt', 'vtt');
+    const info = await storage.put(key, clean, { contentType: 'text/vtt; charset=utf-8' });
+    const last = vtt.cues.at(-1);
+    await catalog.media.update(media.id, {
+      status: 'ready',
+      error: null,
+      derivatives: [{ name: 'vtt', key, mimeType: 'text/vtt', size: info.size }],
+      ...(last ? { durationSeconds: last.endSeconds } : {}),
+      technical: { cues: vtt.cues.length, ...(lang ? { lang } : {}), ...(recording ? { recordingId: recording.id } : {}) },
+    });
+    await indexer.indexItems([media.itemId]);
+  };
+}
+
+function cuePassages(media: Media, vtt: WebVtt, recordingId: string | undefined, lang: string | undefined): TextPassage[] {
+  return vtt.cues
+    .filter((cue) => cue.text !== '')
+    .map((cue, seq) => ({
+      mediaId: media.id,
+      itemId: media.itemId,
+      seq,
+      source: 'captions' as const,
+      startSeconds: cue.startSeconds,
+      endSeconds: cue.endSeconds,
+      ...(recordingId ? { recordingId } : {}),
+      ...(lang ? { lang } : {}),
+      text: cue.text,
+    }));
+}
+
+/**
+ * The recording a caption file belongs to: the video or audio of the same item
+ * with the same base name (`clip.vi.vtt` → `clip.mp4`), else the item's only one.
+ */
+export function recordingFor(captions: Pick<Media, 'originalName'>, siblings: readonly Media[]): Media | undefined {
+  const recordings = siblings.filter((m) => m.kind === 'video' || m.kind === 'audio');
+  const base = baseName(captions.originalName).replace(/(\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?\.vtt$/i, '');
+  return recordings.find((m) => baseName(m.originalName).replace(/\.[^.]+$/, '') === base) ?? (recordings.length === 1 ? recordings[0] : undefined);
+}
+
+/** @example captionLanguage('khmer/clip.vi.vtt') // 'vi'; captionLanguage('clip.zh-Hant.vtt') // 'zh-Hant' */
+export function captionLanguage(name: string): string | undefined {
+  return /\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.vtt$/i.exec(name)?.[1];
+}
+
+const baseName = (path: string) => path.split('/').pop() ?? path;
+
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new UnsupportedMediaError('the caption file is not valid UTF-8 (WebVTT must be UTF-8): save it again as UTF-8', { cause: error });
+  }
+}
+
+/**
+ * Links caption passages to their recording when the recording arrived after the
+ * captions (files of one ingest are processed in parallel). Runs after every
+ * video or audio job; does nothing when the links are already right.
+ */
+export async function linkCaptions(archive: { catalog: Catalog; indexer: Indexer }, recordingMediaId: string): Promise<void> {
+  const recording = await archive.catalog.media.get(recordingMediaId);
+  if (!recording) return;
+  const siblings = await archive.catalog.media.listForItem(recording.itemId);
+  let changed = false;
+  for (const captions of siblings.filter((m) => m.kind === 'captions' && m.status === 'ready')) {
+    const target = recordingFor(captions, siblings);
+    if (!target || captions.technical?.recordingId === target.id) continue;
+    const passages = await archive.catalog.texts.listForMedia(captions.id);
+    await archive.catalog.texts.replace(captions.id, passages.map((p) => ({ ...p, recordingId: target.id })));
+    await archive.catalog.media.update(captions.id, { technical: { ...captions.technical, recordingId: target.id } });
+    changed = true;
+  }
+  if (changed) await archive.indexer.indexItems([recording.itemId]);
+}

@@ -1,0 +1,117 @@
+import type { Media, Rendition, TextPassage } from '@disan/schemas';
+import type { Catalog } from '../catalog/catalog.ts';
+import { DisanError } from '../errors.ts';
+import type { Indexer } from '../indexing/indexer.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { JOB_PRIORITY } from '../jobs/types.ts';
+import type { ImageAdapter } from '../media/image.ts';
+import type { OpenedPdf, PdfAdapter, PdfFacts } from '../media/pdf.ts';
+import type { PopplerAdapter } from '../media/poppler.ts';
+import { derivativeKey } from '../storage/keys.ts';
+import type { ObjectStorage } from '../storage/storage.ts';
+import { hasText, mergePassages } from './document-text.ts';
+import { readAll } from './read-all.ts';
+
+export interface DocumentJobDeps {
+  catalog: Catalog;
+  storage: ObjectStorage;
+  images: ImageAdapter;
+  pdf: PdfAdapter;
+  poppler: PopplerAdapter;
+  indexer: Indexer;
+  jobs: JobQueue;
+}
+
+/**
+ * Page images are made for the first 50 pages only: enough to leaf through a
+ * report, while a 5 000-page register does not become 5 000 files. Text is
+ * extracted from every page regardless.
+ */
+export const PAGE_IMAGE_CAP = 50;
+const COVER_SIZE = 1024;
+const PAGE_SIZE = 800;
+
+/**
+ * `document.derivatives` for a PDF: facts and metadata (→ `technical`), the text
+ * layer of every page as one passage per page, a cover and low-resolution page
+ * images. Pages without a text layer are handed to `document.ocr`, a separate,
+ * lower-priority job, so a big scan never holds up fresh uploads. A PDF that
+ * cannot be read (password, damage) is a permanent outcome: the media is marked
+ * failed with the reason and its original is kept.
+ */
+export function createDocumentJobHandler(deps: DocumentJobDeps) {
+  const { catalog, storage, pdf, indexer, jobs } = deps;
+  return async function documentDerivatives(payload: { mediaId: string }): Promise<void> {
+    const media = await catalog.media.get(payload.mediaId);
+    if (!media || media.status === 'ready') return;
+    await catalog.media.update(media.id, { status: 'processing' });
+    const bytes = await readAll((await storage.get(media.originalKey)).body);
+    let result: { facts: PdfFacts; passages: Omit<TextPassage, 'seq'>[]; scanned: number; derivatives: Rendition[] };
+    try {
+      const opened = await pdf.open(bytes);
+      const text = await readPages(opened, media).finally(() => opened.close());
+      const derivatives = await renderPageImages(deps, media, bytes, opened.facts.pageCount);
+      result = { facts: opened.facts, ...text, derivatives };
+    } catch (error) {
+      if (error instanceof DisanError && error.status < 500) {
+        await catalog.media.update(media.id, { status: 'failed', error: error.message });
+        await indexer.indexItems([media.itemId]);
+        return;
+      }
+      throw error;
+    }
+    const existing = await catalog.texts.listForMedia(media.id);
+    await catalog.texts.replace(media.id, mergePassages(existing, 'pdf-text', result.passages));
+    await catalog.media.update(media.id, {
+      status: 'ready',
+      error: null,
+      pageCount: result.facts.pageCount,
+      derivatives: result.derivatives,
+      technical: technical(result.facts, result.passages.length, result.scanned, media.technical),
+    });
+    if (result.scanned > 0) await jobs.enqueue('document.ocr', media.id, { mediaId: media.id }, { priority: JOB_PRIORITY.normal });
+    await indexer.indexItems([media.itemId]);
+  };
+}
+
+async function readPages(opened: OpenedPdf, media: Media) {
+  const passages: Omit<TextPassage, 'seq'>[] = [];
+  let scanned = 0;
+  for await (const { page, text } of opened.pages()) {
+    if (hasText(text)) passages.push({ mediaId: media.id, itemId: media.itemId, source: 'pdf-text', page, text });
+    else scanned++;
+  }
+  return { passages, scanned };
+}
+
+/** Cover (page 1, larger) and page images up to the cap: pdftoppm renders, sharp encodes WebP. */
+async function renderPageImages(deps: DocumentJobDeps, media: Media, bytes: Buffer, pageCount: number): Promise<Rendition[]> {
+  const last = Math.min(pageCount, PAGE_IMAGE_CAP);
+  const derivatives: Rendition[] = [];
+  for await (const { page, png } of deps.poppler.renderPages(bytes, { first: 1, last, scaleTo: COVER_SIZE })) {
+    const specs = [
+      ...(page === 1 ? [{ name: 'cover-webp', format: 'webp' as const, size: COVER_SIZE, quality: 80 }] : []),
+      { name: `page-${page}-webp`, format: 'webp' as const, size: PAGE_SIZE, quality: 75 },
+    ];
+    for (const encoded of await deps.images.renditions(png, specs)) {
+      const key = derivativeKey(media.id, encoded.name, 'webp');
+      const info = await deps.storage.put(key, encoded.data, { contentType: encoded.mimeType });
+      derivatives.push({ name: encoded.name, key, mimeType: encoded.mimeType, size: info.size, width: encoded.width, height: encoded.height, ...(encoded.name === 'cover-webp' ? {} : { page }) });
+    }
+  }
+  return derivatives;
+}
+
+function technical(facts: PdfFacts, textPages: number, scanned: number, previous: Media['technical']): NonNullable<Media['technical']> {
+  const result: NonNullable<Media['technical']> = { ...previous, textPages, scannedPages: scanned, javascript: facts.javascript };
+  const fields: [string, string | undefined][] = [
+    ['title', facts.title], ['author', facts.author], ['subject', facts.subject], ['producer', facts.producer],
+    ['creator', facts.creator], ['createdAt', facts.createdAt], ['pdfVersion', facts.pdfVersion],
+  ];
+  for (const [key, value] of fields) if (value !== undefined) result[key] = value;
+  if (facts.pageCount > PAGE_IMAGE_CAP) {
+    result.pageImagesNote = `page images for the first ${PAGE_IMAGE_CAP} of ${facts.pageCount} pages only; the text of every page is searchable`;
+  }
+  if (facts.javascript) result.javascriptNote = 'the PDF contains JavaScript; it was never run, and the original is served as a download';
+  return result;
+}

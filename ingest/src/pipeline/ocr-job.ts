@@ -1,0 +1,107 @@
+import type { Media, TextPassage } from '@disan/schemas';
+import type { Catalog } from '../catalog/catalog.ts';
+import { DisanError } from '../errors.ts';
+import type { Indexer } from '../indexing/indexer.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import { JOB_PRIORITY } from '../jobs/types.ts';
+import type { ImageAdapter } from '../media/image.ts';
+import { tesseractLanguages, type OcrAdapter } from '../media/ocr.ts';
+import type { PopplerAdapter } from '../media/poppler.ts';
+import type { ObjectStorage } from '../storage/storage.ts';
+import { hasText, mergePassages } from './document-text.ts';
+import { readAll } from './read-all.ts';
+
+export interface OcrJobDeps {
+  catalog: Catalog;
+  storage: ObjectStorage;
+  images: ImageAdapter;
+  poppler: PopplerAdapter;
+  ocr: OcrAdapter;
+  indexer: Indexer;
+}
+
+/** Scans are read at 300 dpi, tesseract's sweet spot for body text. */
+const OCR_DPI = 300;
+/** Pages rendered per pdftoppm call: few enough to keep temp files small, many enough to parse the PDF rarely. */
+const RENDER_BATCH = 10;
+/** Longest edge of a scanned image handed to tesseract (larger ones are shrunk, smaller ones kept). */
+const OCR_IMAGE_EDGE = 4000;
+
+/**
+ * `document.ocr`: reads the pages of a PDF that have no text layer, or a scanned
+ * image on a document item, with tesseract in the item's languages, and stores
+ * the text per page (`source: 'ocr'`) beside the text layer's passages. A page
+ * tesseract cannot read is noted in `technical.ocrError`; the document stays
+ * usable, since its original, page images and text layer are already there.
+ */
+export function createOcrJobHandler(deps: OcrJobDeps) {
+  const { catalog, indexer } = deps;
+  return async function documentOcr(payload: { mediaId: string }): Promise<void> {
+    const media = await catalog.media.get(payload.mediaId);
+    if (!media || media.status !== 'ready') return;
+    const item = await catalog.items.get(media.itemId);
+    const languages = tesseractLanguages(item?.languages);
+    const existing = await catalog.texts.listForMedia(media.id);
+    const bytes = await readAll((await deps.storage.get(media.originalKey)).body);
+    const lang = ocrLang(item?.languages);
+    const fresh: Omit<TextPassage, 'seq'>[] = [];
+    let ocrError: string | undefined;
+    try {
+      const pages = media.kind === 'image' ? readImage(deps, bytes, languages) : readScannedPages(deps, media, existing, bytes, languages);
+      for await (const { page, text } of pages) {
+        if (hasText(text)) fresh.push({ mediaId: media.id, itemId: media.itemId, source: 'ocr', page, ...(lang ? { lang } : {}), text });
+      }
+    } catch (error) {
+      if (!(error instanceof DisanError && error.status < 500)) throw error;
+      ocrError = error.message;
+    }
+    await catalog.texts.replace(media.id, mergePassages(existing, 'ocr', fresh));
+    const { ocrError: _previous, ...technical } = media.technical ?? {};
+    await catalog.media.update(media.id, { technical: { ...technical, ocrLanguages: languages, ocrPages: fresh.length, ...(ocrError ? { ocrError } : {}) } });
+    await indexer.indexItems([media.itemId]);
+  };
+}
+
+async function* readImage(deps: OcrJobDeps, bytes: Buffer, languages: string) {
+  // Upright and in a format tesseract reads, whatever the upload was (WebP, AVIF, rotated JPEG).
+  const [upright] = await deps.images.renditions(bytes, [{ name: 'ocr', format: 'jpeg', size: OCR_IMAGE_EDGE, quality: 92 }]);
+  yield { page: 1, text: await deps.ocr.recognise(upright!.data, languages) };
+}
+
+/** Pages without a text layer: every page the text layer job stored nothing for. */
+async function* readScannedPages(deps: OcrJobDeps, media: Media, existing: readonly TextPassage[], bytes: Buffer, languages: string) {
+  const withText = new Set(existing.filter((p) => p.source === 'pdf-text').map((p) => p.page));
+  const pages = Array.from({ length: media.pageCount ?? 0 }, (_, i) => i + 1).filter((page) => !withText.has(page));
+  for (const run of contiguousRuns(pages, RENDER_BATCH)) {
+    for await (const { page, png } of deps.poppler.renderPages(bytes, { first: run[0]!, last: run.at(-1)!, dpi: OCR_DPI, gray: true })) {
+      if (run.includes(page)) yield { page, text: await deps.ocr.recognise(png, languages) };
+    }
+  }
+}
+
+/** @example contiguousRuns([1, 2, 3, 7, 8], 2) // [[1, 2], [3], [7, 8]] */
+export function contiguousRuns(pages: readonly number[], max: number): number[][] {
+  const runs: number[][] = [];
+  for (const page of pages) {
+    const last = runs.at(-1);
+    if (last && last.length < max && last.at(-1) === page - 1) last.push(page);
+    else runs.push([page]);
+  }
+  return runs;
+}
+
+/** The text's language when the item names exactly one; tesseract does not say which of several it used. */
+function ocrLang(languages: readonly string[] | undefined): string | undefined {
+  return languages?.length === 1 ? languages[0] : undefined;
+}
+
+/**
+ * An image on an item catalogued as a document is a scanned page: once its image
+ * job has made the renditions, it is read like a PDF scan.
+ */
+export async function queueScanOcr(archive: { catalog: Catalog; jobs: JobQueue }, mediaId: string): Promise<void> {
+  const media = await archive.catalog.media.get(mediaId);
+  if (media?.kind !== 'image' || media.status !== 'ready') return;
+  const item = await archive.catalog.items.get(media.itemId);
+  if (item?.kind === 'document') await archive.jobs.enqueue('document.ocr', media.id, { mediaId: media.id }, { priority: JOB_PRIORITY.normal });
+}
