@@ -23,6 +23,8 @@ export interface Config {
       };
   search: { driver: 'embedded'; file: string } | { driver: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
   ingest: { concurrency: number; maxImagePixels: number; maxFileBytes: number };
+  /** The ffmpeg and ffprobe binaries (Debian's by default, found on PATH). */
+  av: { ffmpegPath: string; ffprobePath: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   http: {
     host: string;
@@ -60,6 +62,8 @@ export const CONFIG_VARIABLES = {
   DISAN_INGEST_CONCURRENCY: 'Files processed at once by ingest (default 2, one per core here).',
   DISAN_MAX_IMAGE_PIXELS: 'Largest image accepted, in pixels (default 250000000); guards against decompression bombs.',
   DISAN_MAX_FILE_BYTES: 'Largest file accepted, in bytes (default 21474836480, 20 GiB).',
+  DISAN_FFMPEG_PATH: 'The ffmpeg binary for audio and video (default ffmpeg, found on PATH).',
+  DISAN_FFPROBE_PATH: 'The ffprobe binary (default ffprobe, found on PATH).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent.',
   DISAN_HOST: 'Address the API listens on (default 127.0.0.1; 0.0.0.0 in a container).',
   DISAN_API_PORT: 'Port the API listens on (default 4000).',
@@ -149,8 +153,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   };
   if (http.operatorToken !== undefined && http.operatorToken.length < 32) problems.push('DISAN_OPERATOR_TOKEN must be at least 32 characters');
 
+  const av = { ffmpegPath: env.DISAN_FFMPEG_PATH || 'ffmpeg', ffprobePath: env.DISAN_FFPROBE_PATH || 'ffprobe' };
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, database, storage, search, ingest, logLevel: logLevel as Config['logLevel'], http };
+  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http };
 }
 
 /** Each origin must be a bare http(s) origin, as browsers send it: no path, no trailing slash. */

@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AvProbe } from '../media/ffmpeg.ts';
+import { fitInside, type Mp4Rendition, POSTER_BOX, posterTime, stripPlan, thumbnailsVtt, videoLadder } from '../media/av-renditions.ts';
+import { acceptRecording, createAvJobHandler, type AvJobDeps, type AvWork, type Step } from './av-job.ts';
+import { audioSteps } from './audio-job.ts';
+
+/**
+ * `video.derivatives`: poster (JPEG + WebP), H.264/AAC MP4 renditions at 480p,
+ * 720p and 1080p as far as the source goes (never enlarged), and a scrubbing
+ * strip (sprite JPEG + WebVTT thumbnails track).
+ *
+ * Time to first playable: one job runs the steps in order, poster and the
+ * smallest MP4 first, and records each step's files on the media as soon as they
+ * are stored. The media stays `processing` (but playable) until the larger
+ * renditions are done, then becomes `ready`. One job rather than a follow-up job
+ * keeps one outcome per file for `disan ingest`'s report, and a retry resumes at
+ * the first step not yet recorded. Transcodes run one at a time per worker
+ * (JOB_CONCURRENCY): x264 already uses every core.
+ *
+ * A "video" that holds only sound (an MP4 of a recording) gets the audio steps.
+ */
+export function createVideoJobHandler(deps: AvJobDeps) {
+  return createAvJobHandler(deps, (work, probe) => (probe.video ? videoSteps(deps, work, probe, probe.video) : audioSteps(deps, work, probe)), acceptRecording);
+}
+
+function videoSteps({ av }: AvJobDeps, { input, dir, signal }: AvWork, probe: AvProbe, video: NonNullable<AvProbe['video']>): Step[] {
+  const run = signal ? { signal } : {};
+  const duration = probe.durationSeconds;
+  const display = { width: video.width, height: video.height };
+  const [smallest, ...larger] = videoLadder(display);
+  const mp4 = (rendition: Mp4Rendition, announce = false): Step => ({
+    names: [rendition.name],
+    announce,
+    run: async () => {
+      const file = join(dir, `${rendition.name}.mp4`);
+      await av.mp4(input, file, { width: rendition.width, height: rendition.height, audio: probe.audio !== undefined, durationSeconds: duration }, run);
+      return [{ name: rendition.name, extension: 'mp4', mimeType: 'video/mp4', file, width: rendition.width, height: rendition.height, durationSeconds: duration }];
+    },
+  });
+
+  const poster: Step = {
+    names: ['poster-jpeg', 'poster-webp'],
+    run: async () => {
+      const size = fitInside(display, POSTER_BOX);
+      const files = { jpeg: join(dir, 'poster.jpg'), webp: join(dir, 'poster.webp') };
+      await av.poster(input, files, { atSeconds: posterTime(duration), ...size }, run);
+      return [
+        { name: 'poster-jpeg', extension: 'jpg', mimeType: 'image/jpeg', file: files.jpeg, ...size },
+        { name: 'poster-webp', extension: 'webp', mimeType: 'image/webp', file: files.webp, ...size },
+      ];
+    },
+  };
+
+  const strip: Step = {
+    names: ['strip-jpeg', 'strip-vtt'],
+    run: async () => {
+      const plan = stripPlan(duration, display);
+      const sprite = join(dir, 'strip.jpg');
+      const track = join(dir, 'strip.vtt');
+      await av.sprite(input, sprite, plan, duration, run);
+      // The track names the sprite by its derivative file name: both are served from one folder.
+      await writeFile(track, thumbnailsVtt(plan, duration, 'strip-jpeg.jpg'));
+      return [
+        { name: 'strip-jpeg', extension: 'jpg', mimeType: 'image/jpeg', file: sprite, width: plan.width, height: plan.height },
+        { name: 'strip-vtt', extension: 'vtt', mimeType: 'text/vtt', file: track, durationSeconds: duration },
+      ];
+    },
+  };
+
+  return [poster, ...(smallest ? [mp4(smallest, true)] : []), strip, ...larger.map((rendition) => mp4(rendition))];
+}
