@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Media } from '@disan/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../ingest/src/archive.ts';
+import { parseWebVtt } from '../../ingest/src/media/webvtt.ts';
+import type { IngestReport } from '../../ingest/src/pipeline/ingest.ts';
+import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
+import { temporaryArchive } from '../support/archive.ts';
+
+const HEADER = 'file,identifier,kind,ethnic_groups,title_vi,languages';
+const CAPTIONS = `\uFEFFWEBVTT
+
+NOTE chỉ người biên tập thấy
+
+00:00.000 --> 00:04.000
+<v Người dẫn>Đua ghe ngo trên sông <i>Maspero</i>
+
+00:01:30.000 --> 00:01:34.500 align:start
+<v Bình luận viên>Ghe Kantrum về đích!
+`;
+
+/** Caption files through `disan ingest`: detection, validation, cue passages linked to the recording, the clean rendition. */
+describe('captions through the job pipeline', () => {
+  let archive: Archive;
+  let dispose: () => Promise<void>;
+  let folder: string;
+  let report: IngestReport;
+  const media = async (itemId: string, kind: Media['kind']) => (await archive.catalog.media.listForItem(itemId)).filter((m) => m.kind === kind);
+
+  beforeAll(async () => {
+    ({ archive, dispose } = await temporaryArchive());
+    folder = await mkdtemp(join(tmpdir(), 'disan-captions-'));
+    await mkdir(join(folder, 'av'));
+    await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '1', '-pix_fmt', 'yuv420p', join(folder, 'av', 'clip.mp4')]);
+    await writeFile(join(folder, 'av', 'clip.vi.vtt'), CAPTIONS);
+    // A second caption file whose name matches no recording: linked to the item's only one, language from the item.
+    await writeFile(join(folder, 'av', 'loi-binh.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nសួស្តី\n');
+    await mkdir(join(folder, 'bad'));
+    await writeFile(join(folder, 'bad', 'nguoc.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nđúng\n\n00:00:09.000 --> 00:00:05.000\nngược\n');
+    await writeFile(join(folder, 'bad', 'srt.vtt'), 'WEBVTT\n\n1\n00:00:01,000 --> 00:00:02,000\nkiểu SRT\n');
+    await writeFile(join(folder, 'bad', 'latin1.vtt'), Buffer.concat([Buffer.from('WEBVTT\n\n00:01.000 --> 00:02.000\ncaf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    await writeFile(join(folder, 'bad', 'khong-tieu-de.vtt'), '00:01.000 --> 00:02.000\nkhông có WEBVTT\n');
+    await writeFile(join(folder, 'metadata.csv'), `${HEADER}\nav/clip.mp4,dua-ghe,performance,khmer,Đua ghe,km\nav/clip.vi.vtt,dua-ghe,,,,\nav/loi-binh.vtt,dua-ghe,,,,\n`);
+    report = await ingest(archive, { inputs: [folder] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await dispose();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['bad/nguoc.vtt', 'WebVTT line 6: the cue ends (00:00:05.000) before or when it starts (00:00:09.000)'],
+    ['bad/srt.vtt', 'WebVTT line 4: "00:00:01,000" is not a timestamp (hh:mm:ss.ttt or mm:ss.ttt)'],
+    ['bad/latin1.vtt', 'the caption file is not valid UTF-8 (WebVTT must be UTF-8): save it again as UTF-8'],
+    ['bad/khong-tieu-de.vtt', 'not a media file: the content is plain text'],
+  ])('refuses %s with the reason in the ingest report', (file, reason) => {
+    expect(report.failures.find((f) => f.file === file)?.reason).toBe(reason);
+  });
+
+  it('ingests the recording and both caption files as captions media of the item', async () => {
+    expect(report.failures).toHaveLength(4);
+    expect(report.outcomes.ingested).toBe(3);
+    const captions = await media('dua-ghe', 'captions');
+    expect(captions.map((m) => [m.originalName, m.mimeType, m.status])).toEqual([
+      ['av/clip.vi.vtt', 'text/vtt', 'ready'],
+      ['av/loi-binh.vtt', 'text/vtt', 'ready'],
+    ]);
+  });
+
+  it('stores one passage per cue with its times, the language of the file name and the recording it belongs to', async () => {
+    const [recording] = await media('dua-ghe', 'video');
+    const [captions] = await media('dua-ghe', 'captions');
+    const passages = await archive.catalog.texts.listForMedia(captions!.id);
+    expect(passages).toEqual([
+      { mediaId: captions!.id, itemId: 'dua-ghe', seq: 0, source: 'captions', startSeconds: 0, endSeconds: 4, recordingId: recording!.id, lang: 'vi', text: 'Đua ghe ngo trên sông Maspero' },
+      { mediaId: captions!.id, itemId: 'dua-ghe', seq: 1, source: 'captions', startSeconds: 90, endSeconds: 94.5, recordingId: recording!.id, lang: 'vi', text: 'Ghe Kantrum về đích!' },
+    ]);
+    expect(captions!.technical).toMatchObject({ cues: 2, lang: 'vi', recordingId: recording!.id });
+  });
+
+  it("links a caption file with another name to the item's only recording, in the item's language", async () => {
+    const [recording] = await media('dua-ghe', 'video');
+    const [, other] = await media('dua-ghe', 'captions');
+    expect(await archive.catalog.texts.listForMedia(other!.id)).toMatchObject([{ text: 'សួស្តី', lang: 'km', recordingId: recording!.id, startSeconds: 1 }]);
+  });
+
+  it('keeps the upload as the original and serves a clean re-serialised copy without notes', async () => {
+    const [captions] = await media('dua-ghe', 'captions');
+    const read = async (key: string) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await archive.storage.get(key)).body) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    expect(await read(captions!.originalKey)).toBe(CAPTIONS);
+    const rendition = captions!.derivatives.find((d) => d.name === 'vtt')!;
+    expect(rendition.mimeType).toBe('text/vtt');
+    const clean = await read(rendition.key);
+    expect(clean).not.toContain('NOTE');
+    expect(clean).toContain('00:01:30.000 --> 00:01:34.500 align:start');
+    expect(parseWebVtt(clean).cues.map((c) => c.text)).toEqual(['Đua ghe ngo trên sông Maspero', 'Ghe Kantrum về đích!']);
+  });
+
+  it('a second run skips what is done and leaves the passages as they were', async () => {
+    const [captions] = await media('dua-ghe', 'captions');
+    const before = await archive.catalog.texts.listForMedia(captions!.id);
+    const again = await ingest(archive, { inputs: [folder] });
+    expect(again.outcomes).toMatchObject({ ingested: 0, skipped: 3, failed: 4 });
+    expect(await archive.catalog.texts.listForMedia(captions!.id)).toEqual(before);
+  });
+});
