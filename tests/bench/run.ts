@@ -4,8 +4,9 @@
  */
 import { benchIngest } from './ingest.ts';
 import { benchSearch } from './search.ts';
+import { benchSite } from './site.ts';
 
-const sections = { ingest: benchIngest, search: benchSearch };
+const sections = { ingest: benchIngest, search: benchSearch, site: benchSite };
 const chosen = (process.env.BENCH ?? Object.keys(sections).join(',')).split(',');
 
 for (const name of chosen) {
