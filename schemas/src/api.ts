@@ -244,3 +244,13 @@ export type MediaParams = Static<typeof MediaParams>;
 
 export const CollectionQuery = Type.Object({ ...PagingQuery, sort: Type.Optional(Type.Enum(SORTS)) }, { additionalProperties: false });
 export type CollectionQuery = Static<typeof CollectionQuery>;
+
+/** GET /api/jobs: which jobs to list (operators only; counts are always complete). */
+export const JobsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(['queued', 'running', 'done', 'failed'])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type JobsQuery = Static<typeof JobsQuery>;

@@ -1,0 +1,60 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody } from '@disan/schemas';
+import { DisanError } from '@disan/ingest/errors.ts';
+
+/** Codes for the 4xx errors Fastify and its plugins raise themselves. */
+const CODES: Record<number, string> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media',
+  416: 'range_not_satisfiable',
+  429: 'rate_limited',
+};
+
+/**
+ * The one error handler. A DisanError keeps its status and message; a Fastify 4xx
+ * (validation, body too large...) gets a message naming what was wrong; anything
+ * else, and every 5xx, is logged with the request id and answered "internal error".
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(async (error: unknown, request, reply) => {
+    const { status, code, message } = describe(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ status, code }, message);
+    return sendError(request, reply, status, code, status >= 500 ? 'internal error' : message);
+  });
+  app.setNotFoundHandler(async (request, reply) =>
+    sendError(request, reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0] ?? ''}; see /api/docs`),
+  );
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  const body: ErrorBody = { error: { status, code, message, requestId: request.id } };
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+function describe(error: unknown): { status: number; code: string; message: string } {
+  if (error instanceof DisanError) return { status: error.status, code: error.code, message: error.message };
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode ?? 500;
+  if (status < 400 || status >= 500) return { status: status < 400 ? 500 : status, code: 'internal', message: 'internal error' };
+  if (fastifyError.validation) return { status: 400, code: 'invalid', message: validationMessage(fastifyError as FastifyError) };
+  return { status, code: CODES[status] ?? 'invalid', message: fastifyError.message ?? 'bad request' };
+}
+
+/** "query parameter "q" must NOT have more than 500 characters", for each problem. */
+function validationMessage(error: FastifyError): string {
+  const where = error.validationContext === 'querystring' ? 'query parameter' : error.validationContext === 'params' ? 'path parameter' : `${error.validationContext ?? 'request'} field`;
+  return (error.validation ?? [])
+    .map((problem) => {
+      const missing = (problem.params as { missingProperty?: string }).missingProperty;
+      const name = missing ?? problem.instancePath.replace(/^\//, '').replace(/\/(\d+)$/, '[$1]').replace(/\//g, '.');
+      return `${where} "${name || '(whole)'}" ${problem.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}

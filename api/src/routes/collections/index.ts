@@ -1,0 +1,36 @@
+import { CollectionList, CollectionQuery, CollectionView, IdParams } from '@disan/schemas';
+import { canReadRecord } from '@disan/ingest/access/access.ts';
+import { NotFoundError } from '@disan/ingest/errors.ts';
+import { itemPage } from '../../services/browse.ts';
+import { collectionSummaries, toCollectionSummary } from '../../services/items.ts';
+import { ERRORS, type RoutePlugin } from '../context.ts';
+
+export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
+  app.get(
+    '/',
+    { schema: { summary: 'Collections, with the number of items you may see in each', tags: ['collections'], response: { 200: CollectionList, ...ERRORS } } },
+    async (request) => ({ collections: await collectionSummaries(archive, request.viewer, 'all') }),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        summary: 'One collection and a page of its items',
+        tags: ['collections'],
+        params: IdParams,
+        querystring: CollectionQuery,
+        response: { 200: CollectionView, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const collection = await archive.catalog.collections.get(id);
+      if (!collection || !canReadRecord(request.viewer, collection)) throw new NotFoundError(`Collection ${id} not found`);
+      const { page, pageSize, sort } = request.query;
+      const items = await itemPage(archive, request.viewer, { filters: { collections: [id] }, sort, page, pageSize });
+      return { collection: toCollectionSummary(collection, items.total), items };
+    },
+  );
+  done();
+};

@@ -1,0 +1,42 @@
+import type { Media } from '@disan/schemas';
+import { canReadMedia, PUBLIC, type Viewer } from '@disan/ingest/access/access.ts';
+import type { Archive } from '@disan/ingest/archive.ts';
+import { NotFoundError } from '@disan/ingest/errors.ts';
+import type { ObjectInfo } from '@disan/ingest/storage/storage.ts';
+
+export interface ResolvedFile {
+  key: string;
+  info: ObjectInfo;
+  mimeType: string;
+  /** File name offered for download. */
+  fileName: string;
+  original: boolean;
+  /** Anyone may read it: shared caches may keep it. */
+  isPublic: boolean;
+}
+
+/**
+ * The stored file behind `/api/media/{mediaId}/{rendition}`, if the viewer may read
+ * it. A medium the viewer may not read, or that does not exist, or a rendition that
+ * was never made, all answer the same 404, so nothing reveals which.
+ */
+export async function resolveFile(archive: Archive, viewer: Viewer, mediaId: string, rendition: string): Promise<ResolvedFile> {
+  const notFound = new NotFoundError(`Media ${mediaId}/${rendition} not found`);
+  const media = await archive.catalog.media.get(mediaId);
+  const item = media ? await archive.catalog.items.get(media.itemId) : null;
+  if (!media || !item || !canReadMedia(viewer, item)) throw notFound;
+  const file = fileOf(media, rendition);
+  if (!file) throw notFound;
+  const info = await archive.storage.head(file.key);
+  if (!info) throw notFound;
+  return { ...file, info, original: rendition === 'original', isPublic: canReadMedia(PUBLIC, item) };
+}
+
+function fileOf(media: Media, rendition: string): { key: string; mimeType: string; fileName: string } | undefined {
+  if (rendition === 'original') return { key: media.originalKey, mimeType: media.mimeType, fileName: media.originalName };
+  const derivative = media.derivatives.find((d) => d.name === rendition);
+  if (!derivative) return undefined;
+  return { key: derivative.key, mimeType: derivative.mimeType, fileName: `${media.id}-${derivative.name}${extensionOf(derivative.key)}` };
+}
+
+const extensionOf = (key: string) => /\.[a-z0-9]{1,8}$/i.exec(key)?.[0] ?? '';

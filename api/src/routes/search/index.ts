@@ -1,0 +1,26 @@
+import { SearchParams, SearchQuery, SearchResult } from '@disan/schemas';
+import { searchArchive } from '@disan/ingest/search/service.ts';
+import { withThumbnails } from '../../services/browse.ts';
+import { ERRORS, type RoutePlugin } from '../context.ts';
+import { toSearchQuery } from './query.ts';
+
+/** Full-text and faceted search, through the one search service with the viewer's scope. */
+export const searchRoutes: RoutePlugin = (app, { archive }, done) => {
+  const answer = async (query: SearchQuery, viewer: Parameters<typeof searchArchive>[2]): Promise<SearchResult> => {
+    const result = await searchArchive(archive, query, viewer);
+    return { ...result, hits: await withThumbnails(archive, viewer, result.hits) };
+  };
+
+  app.get(
+    '/',
+    { schema: { summary: 'Search (GET, query parameters)', tags: ['search'], querystring: SearchParams, response: { 200: SearchResult, ...ERRORS } } },
+    async (request) => answer(toSearchQuery(request.query), request.viewer),
+  );
+
+  app.post(
+    '/',
+    { schema: { summary: 'Search (POST, a SearchQuery as JSON)', tags: ['search'], body: SearchQuery, response: { 200: SearchResult, ...ERRORS } } },
+    async (request) => answer(request.body, request.viewer),
+  );
+  done();
+};

@@ -1,0 +1,83 @@
+import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, SearchFilters } from '@disan/schemas';
+import { canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access/access.ts';
+import { NotFoundError } from '@disan/ingest/errors.ts';
+import { toMediaView } from '../views/media.ts';
+import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
+
+const RELATED = 6;
+
+/** The item as the viewer may see it, or NotFoundError: a hidden item and a missing one answer alike. */
+export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Promise<ItemView> {
+  const item = await deps.catalog.items.get(id);
+  if (!item || !canReadRecord(viewer, item)) throw new NotFoundError(`Item ${id} not found`);
+  const readable = canReadMedia(viewer, item);
+  const [media, related, collections] = await Promise.all([
+    deps.catalog.media.listForItem(id),
+    relatedItems(deps, viewer, item),
+    collectionSummaries(deps, viewer, item.collections ?? []),
+  ]);
+  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections };
+}
+
+function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections'> {
+  const level = effectiveLevel(item.access);
+  return {
+    id: item.id,
+    kind: item.kind,
+    ethnicGroups: item.ethnicGroups,
+    title: item.title,
+    description: item.description ?? [],
+    subjects: item.subjects ?? [],
+    alternativeNames: item.alternativeNames ?? [],
+    agents: item.agents ?? [],
+    date: item.date ?? null,
+    recurrence: item.recurrence ?? [],
+    places: item.places ?? [],
+    languages: item.languages ?? [],
+    rights: item.rights ?? null,
+    source: item.source ?? null,
+    status: item.status,
+    access: { level, ...(level === 'embargo' && item.access.embargoUntil ? { embargoUntil: item.access.embargoUntil } : {}) },
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+/**
+ * Items sharing the collection, then the group and kind, then the group, then the
+ * kind: the closest first, through the viewer's scope, never the item itself.
+ */
+async function relatedItems(deps: BrowseDeps, viewer: Viewer, item: Item): Promise<ItemSummary[]> {
+  const tiers: SearchFilters[] = [
+    ...(item.collections?.length ? [{ collections: item.collections }] : []),
+    ...(item.ethnicGroups.length ? [{ ethnicGroups: item.ethnicGroups, kind: [item.kind] }, { ethnicGroups: item.ethnicGroups }] : []),
+    { kind: [item.kind] },
+  ];
+  const found = new Map<string, Awaited<ReturnType<typeof browse>>['hits'][number]>();
+  for (const filters of tiers) {
+    if (found.size >= RELATED) break;
+    const result = await browse(deps, viewer, { filters, sort: 'updated:desc', pageSize: RELATED + 1 + found.size });
+    for (const hit of result.hits) if (hit.id !== item.id && found.size < RELATED && !found.has(hit.id)) found.set(hit.id, hit);
+  }
+  return summaries(deps, viewer, [...found.values()]);
+}
+
+/** The named collections the viewer may see, with the number of their items the viewer may see. */
+export async function collectionSummaries(deps: BrowseDeps, viewer: Viewer, ids: readonly string[] | 'all'): Promise<CollectionSummary[]> {
+  const all = ids === 'all' ? await deps.catalog.collections.list() : await Promise.all(ids.map((id) => deps.catalog.collections.get(id)));
+  const visible = all.filter((c): c is Collection => c !== null && canReadRecord(viewer, c));
+  if (visible.length === 0) return [];
+  const counts = await countsBy(deps, viewer, 'collections');
+  return visible.map((c) => toCollectionSummary(c, counts[c.id] ?? 0));
+}
+
+export function toCollectionSummary(collection: Collection, itemCount: number): CollectionSummary {
+  return {
+    id: collection.id,
+    title: collection.title,
+    description: collection.description ?? [],
+    ethnicGroups: collection.ethnicGroups ?? [],
+    itemCount,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Media, MediaView } from '@disan/schemas';
+import { mediaUrl } from './urls.ts';
+
+/** A medium as the viewer sees it; `readable` is canReadMedia for its item. Storage keys never leave. */
+export function toMediaView(media: Media, readable: boolean): MediaView {
+  return {
+    id: media.id,
+    kind: media.kind,
+    mimeType: media.mimeType,
+    caption: media.caption ?? null,
+    width: media.width ?? null,
+    height: media.height ?? null,
+    durationSeconds: media.durationSeconds ?? null,
+    pageCount: media.pageCount ?? null,
+    original: readable ? mediaUrl(media.id, 'original') : null,
+    renditions: readable
+      ? media.derivatives.map((d) => ({
+          name: d.name,
+          url: mediaUrl(media.id, d.name),
+          mimeType: d.mimeType,
+          size: d.size,
+          ...(d.width === undefined ? {} : { width: d.width }),
+          ...(d.height === undefined ? {} : { height: d.height }),
+          ...(d.page === undefined ? {} : { page: d.page }),
+        }))
+      : [],
+    status: media.status,
+  };
+}
