@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CollectionList, EthnicGroupList, ItemPage, ItemView, PlaceList, SearchResult } from '@disan/schemas';
+import { apiFixture, HIDDEN, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from './testing/fixture.ts';
+
+/**
+ * Drafts, in-review, community and researcher records must not reach the public
+ * through any door, and a metadata-only record shows its description but never its
+ * files. The operator token sees everything.
+ */
+describe('access across every door', () => {
+  let f: ApiFixture;
+  const get = async <T>(url: string, headers: Record<string, string> = {}) => {
+    const response = await f.app.inject({ url, headers });
+    return { status: response.statusCode, body: response.json<T>(), text: response.body };
+  };
+
+  beforeAll(async () => {
+    f = await apiFixture();
+  });
+  afterAll(async () => {
+    await f.close();
+  });
+
+  it.each(HIDDEN)('answers 404 (not 403) to the public for hidden item %s, 200 to the operator', async (id) => {
+    const { status, body } = await get<{ error: { code: string } }>(`/api/items/${id}`);
+    expect(status).toBe(404);
+    expect(body.error.code).toBe('not_found');
+    expect((await get(`/api/items/${id}`, OPERATOR)).status).toBe(200);
+  });
+
+  it.each(['ban-nhap', 'cong-dong', 'chi-mo-ta'])('refuses the original and renditions of %s to the public, serves them to the operator', async (id) => {
+    const mediaId = await f.mediaOf(id);
+    for (const rendition of ['original', 'thumb', 'webp-480']) {
+      expect((await f.app.inject({ url: `/api/media/${mediaId}/${rendition}` })).statusCode).toBe(404);
+      expect((await f.app.inject({ method: 'HEAD', url: `/api/media/${mediaId}/${rendition}` })).statusCode).toBe(404);
+      const operator = await f.app.inject({ url: `/api/media/${mediaId}/${rendition}`, headers: OPERATOR });
+      expect(operator.statusCode).toBe(200);
+      expect(operator.headers['cache-control']).toBe('private, no-store');
+    }
+  });
+
+  it('shows a metadata-only item with its description, its media listed without any URL, and no thumbnail in lists', async () => {
+    const { status, body } = await get<ItemView>('/api/items/chi-mo-ta');
+    expect(status).toBe(200);
+    expect(body.description[0]?.value).toBe('Chỉ mô tả, không ảnh');
+    expect(body.media).toHaveLength(1);
+    expect(body.media[0]).toMatchObject({ original: null, renditions: [] });
+    expect(JSON.stringify(body)).not.toMatch(/originals\/|derivatives\//);
+    const list = await get<ItemPage>('/api/items?kind=craft');
+    expect(list.body.items.map((i) => [i.id, i.thumbnail])).toEqual([['chi-mo-ta', null]]);
+    const search = await get<SearchResult>('/api/search?q=long%20den');
+    expect(search.body.hits.find((h) => h.id === 'chi-mo-ta')?.thumbnail).toBeNull();
+  });
+
+  it('lists only visible items, and every hidden one to the operator', async () => {
+    const pub = await get<ItemPage>('/api/items?pageSize=100');
+    expect(pub.body.items.map((i) => i.id).sort()).toEqual([...VISIBLE].sort());
+    expect(pub.body.total).toBe(VISIBLE.length);
+    const ops = await get<ItemPage>('/api/items?pageSize=100', OPERATOR);
+    expect(ops.body.total).toBe(VISIBLE.length + HIDDEN.length);
+  });
+
+  it('keeps hidden items out of search hits and facet counts', async () => {
+    for (const q of ['', 'ban nhap', 'dang duyet', 'cong dong', 'nghien cuu', 'le hoi']) {
+      const { body, text } = await get<SearchResult>(`/api/search?q=${encodeURIComponent(q)}&facets=ethnicGroups,province,collections,kind`);
+      expect(body.hits.map((h) => h.id).filter((id) => (HIDDEN as readonly string[]).includes(id))).toEqual([]);
+      expect(text).not.toContain(HIDDEN_PROVINCE);
+      expect(body.facets.ethnicGroups?.[HIDDEN_GROUP]).toBeUndefined();
+    }
+    const { body } = await get<SearchResult>('/api/search?q=&facets=ethnicGroups', OPERATOR);
+    expect(body.facets.ethnicGroups?.[HIDDEN_GROUP]).toBe(4);
+  });
+
+  it('never relates a hidden item', async () => {
+    const { body } = await get<ItemView>('/api/items/ok-om-bok');
+    const related = body.related.map((i) => i.id);
+    expect(related).toContain('chol-chnam-thmay');
+    expect(related).not.toContain('ok-om-bok');
+    expect(related.filter((id) => (HIDDEN as readonly string[]).includes(id))).toEqual([]);
+    const ops = await get<ItemView>('/api/items/ok-om-bok', OPERATOR);
+    expect(ops.body.related.map((i) => i.id)).toEqual(expect.arrayContaining(['ban-nhap', 'cong-dong']));
+  });
+
+  it('counts only visible items in collections and hides draft collections', async () => {
+    const { body } = await get<CollectionList>('/api/collections');
+    expect(body.collections.map((c) => [c.id, c.itemCount])).toEqual([['khmer-festivals', 2]]);
+    expect((await get('/api/collections/secret-drafts')).status).toBe(404);
+    const page = await get<{ items: ItemPage }>('/api/collections/khmer-festivals');
+    expect(page.body.items.items.map((i) => i.id).sort()).toEqual(['chol-chnam-thmay', 'ok-om-bok']);
+    const ops = await get<CollectionList>('/api/collections', OPERATOR);
+    expect(ops.body.collections.map((c) => [c.id, c.itemCount])).toEqual([['khmer-festivals', 5], ['secret-drafts', 1]]);
+  });
+
+  it('leaves hidden provinces and groups out of the browse entry points', async () => {
+    const places = await get<PlaceList>('/api/places');
+    expect(places.body.places.map((p) => p.province).sort()).toEqual(['Cần Thơ', 'Sóc Trăng', 'Trà Vinh']);
+    expect(places.body.places.find((p) => p.province === 'Sóc Trăng')).toEqual({ province: 'Sóc Trăng', count: 1, geo: { lat: 9.6, lon: 105.97 } });
+    const groups = await get<EthnicGroupList>('/api/ethnic-groups');
+    expect(groups.body.ethnicGroups.map((g) => [g.code, g.count])).toEqual([['khmer', 2], ['hoa', 1]]);
+    const opsPlaces = await get<PlaceList>('/api/places', OPERATOR);
+    expect(opsPlaces.body.places.find((p) => p.province === HIDDEN_PROVINCE)?.count).toBe(4);
+    const opsGroups = await get<EthnicGroupList>('/api/ethnic-groups', OPERATOR);
+    expect(opsGroups.body.ethnicGroups.find((g) => g.code === HIDDEN_GROUP)?.count).toBe(4);
+  });
+
+  it('lists jobs with ids and errors only for the operator', async () => {
+    const pub = await get<{ jobs: unknown; counts: Record<string, Record<string, number>> }>('/api/jobs');
+    expect(pub.body.jobs).toBeNull();
+    expect(pub.body.counts['image.derivatives']?.done).toBe(5);
+    const ops = await get<{ jobs: { id: string }[] }>('/api/jobs', OPERATOR);
+    expect(ops.body.jobs.length).toBe(5);
+  });
+
+  it('refuses a wrong operator token with 401 instead of silently showing the public view', async () => {
+    const { status, body } = await get<{ error: { code: string } }>('/api/items', { authorization: 'Bearer wrong-token' });
+    expect(status).toBe(401);
+    expect(body.error.code).toBe('unauthorized');
+  });
+});
