@@ -20,5 +20,4 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
   },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

@@ -1,0 +1,75 @@
+import type { MediaView, RenditionView } from '@disan/schemas';
+
+export interface PlayableSource {
+  src: string;
+  type: string;
+}
+
+export interface Playable {
+  media: MediaView;
+  sources: PlayableSource[];
+  poster: RenditionView | null;
+  tracks: { src: string }[];
+}
+
+/** Audio formats in the order a browser should try them: Opus first (small), MP3 for everything else. */
+const AUDIO_ORDER = ['audio/ogg', 'audio/opus', 'audio/webm', 'audio/mp4', 'audio/aac', 'audio/mpeg'];
+const VIDEO_ORDER = ['video/mp4', 'video/webm'];
+
+function sourcesOf(media: MediaView, prefix: 'audio/' | 'video/', order: readonly string[]): PlayableSource[] {
+  const rank = (type: string) => {
+    const base = type.split(';')[0]!.trim();
+    const i = order.indexOf(base);
+    return i === -1 ? order.length : i;
+  };
+  // Smaller renditions of the same format first: the browser takes the first source it can play.
+  return media.renditions
+    .filter((r) => r.mimeType.startsWith(prefix))
+    .sort((a, b) => rank(a.mimeType) - rank(b.mimeType) || (a.width ?? 0) - (b.width ?? 0))
+    .map((r) => ({ src: r.url, type: r.mimeType }));
+}
+
+function posterOf(media: MediaView): RenditionView | null {
+  const stills = media.renditions.filter((r) => (r.mimeType === 'image/webp' || r.mimeType === 'image/jpeg') && r.width !== undefined);
+  stills.sort((a, b) => Math.abs((a.width ?? 0) - 1024) - Math.abs((b.width ?? 0) - 1024));
+  return stills[0] ?? null;
+}
+
+function captionUrl(media: MediaView): string | null {
+  const vtt = media.renditions.find((r) => r.mimeType.startsWith('text/vtt'));
+  if (vtt) return vtt.url;
+  return media.mimeType.startsWith('text/vtt') ? media.original : null;
+}
+
+/**
+ * The media of an item sorted for the page: pictures for the gallery, recordings
+ * with their sources (MP4 for video; Opus then MP3 for audio) and caption tracks,
+ * documents, and whether anything is still being processed or withheld.
+ */
+export function arrangeMedia(media: readonly MediaView[]) {
+  const ready = media.filter((m) => m.status === 'ready');
+  const tracks = ready.filter((m) => m.kind === 'captions').map(captionUrl).filter((u): u is string => u !== null).map((src) => ({ src }));
+  const playable = (kind: 'video' | 'audio'): Playable[] =>
+    ready
+      .filter((m) => m.kind === kind)
+      .map((m) => ({
+        media: m,
+        sources: sourcesOf(m, kind === 'video' ? 'video/' : 'audio/', kind === 'video' ? VIDEO_ORDER : AUDIO_ORDER),
+        poster: kind === 'video' ? posterOf(m) : null,
+        tracks,
+      }))
+      .filter((p) => p.sources.length > 0);
+  return {
+    images: ready.filter((m) => m.kind === 'image' && m.renditions.length > 0),
+    videos: playable('video'),
+    audios: playable('audio'),
+    documents: ready.filter((m) => m.kind === 'document' && (m.original !== null || m.renditions.length > 0)),
+    processing: media.some((m) => m.status === 'pending' || m.status === 'processing'),
+    withheld: media.some((m) => m.status === 'ready' && m.original === null && m.renditions.length === 0),
+  };
+}
+
+/** The link for a document: a PDF rendition when the pipeline made one, else the original. */
+export function documentLink(media: MediaView): string | null {
+  return media.renditions.find((r) => r.mimeType === 'application/pdf')?.url ?? media.original;
+}

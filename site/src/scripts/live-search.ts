@@ -1,0 +1,138 @@
+import type { SearchHit, SearchResult } from '@disan/schemas';
+import { isLang, type Lang } from '../i18n/langs.ts';
+import { pickLocalized } from '../i18n/pick.ts';
+
+const DEBOUNCE_MS = 250;
+
+interface Settings {
+  lang: Lang;
+  locale: string;
+  itemPrefix: string;
+  messages: { results: string; resultsFor: string; none: string; error: string; searching: string };
+  kinds: Record<string, string>;
+}
+
+function readSettings(element: HTMLElement): Settings | null {
+  const data = element.dataset;
+  if (!isLang(data.lang)) return null;
+  let kinds: Record<string, string> = {};
+  try {
+    kinds = JSON.parse(data.kinds ?? '{}') as Record<string, string>;
+  } catch {
+    kinds = {};
+  }
+  return {
+    lang: data.lang,
+    locale: data.locale ?? data.lang,
+    itemPrefix: data.itemPrefix ?? '/item/',
+    messages: {
+      results: data.msgResults ?? '',
+      resultsFor: data.msgResultsFor ?? '',
+      none: data.msgNone ?? '',
+      error: data.msgError ?? '',
+      searching: data.msgSearching ?? '',
+    },
+    kinds,
+  };
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Snippet HTML from the engine, rebuilt as text nodes and <mark> elements only: nothing else survives. */
+function snippetNodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body;
+  const nodes: Node[] = [];
+  parsed.querySelectorAll('p').forEach((p) =>
+    p.childNodes.forEach((child) => {
+      if (child.nodeName === 'MARK') {
+        const mark = document.createElement('mark');
+        mark.textContent = child.textContent;
+        nodes.push(mark);
+      } else {
+        nodes.push(document.createTextNode(child.textContent ?? ''));
+      }
+    }),
+  );
+  return nodes;
+}
+
+function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
+  const li = document.createElement('li');
+  if (hit.thumbnail) {
+    const img = document.createElement('img');
+    Object.assign(img, { src: hit.thumbnail, alt: '', width: 96, height: 64, loading: 'lazy', decoding: 'async' });
+    li.append(img);
+  }
+  const body = document.createElement('div');
+  const link = document.createElement('a');
+  link.href = `${settings.itemPrefix}${encodeURIComponent(hit.id)}`;
+  link.dataset.testid = 'result-link';
+  const title = pickLocalized(hit.title, settings.lang);
+  const span = document.createElement('span');
+  span.lang = title?.lang ?? '';
+  span.textContent = title?.value ?? hit.id;
+  link.append(span);
+  const meta = document.createElement('span');
+  meta.className = 'card-meta';
+  meta.textContent = ` · ${settings.kinds[hit.kind] ?? hit.kind}`;
+  body.append(link, meta);
+  if (hit.snippet) {
+    const p = document.createElement('p');
+    p.className = 'snippet';
+    if (hit.snippet.lang) p.lang = hit.snippet.lang;
+    p.append(...snippetNodes(hit.snippet.html));
+    body.append(p);
+  }
+  li.append(body);
+  return li;
+}
+
+/** Wires the search form: typing redraws results (debounced; stale answers are dropped). */
+export function startLiveSearch(): void {
+  const holder = document.getElementById('search-live');
+  const form = document.getElementById('search-form');
+  const input = document.getElementById('search-q');
+  const list = document.getElementById('search-results');
+  const status = document.getElementById('search-status');
+  if (!holder || !(form instanceof HTMLFormElement) || !(input instanceof HTMLInputElement) || !list || !status) return;
+  const settings = readSettings(holder);
+  if (!settings) return;
+  const numbers = new Intl.NumberFormat(settings.locale);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: AbortController | undefined;
+
+  const run = async (): Promise<void> => {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value);
+    const pageUrl = `${form.action}${params.size > 0 ? `?${params}` : ''}`;
+    params.set('lang', settings.locale);
+    params.set('pageSize', '20');
+    status.textContent = settings.messages.searching;
+    try {
+      const response = await fetch(`/api/search?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } });
+      if (!response.ok) throw new Error(`search answered ${response.status}`);
+      const result = (await response.json()) as SearchResult;
+      list.replaceChildren(...result.hits.map((hit) => resultItem(hit, settings)));
+      const total = numbers.format(result.total);
+      const q = input.value.trim();
+      status.textContent = result.total === 0 ? settings.messages.none : q ? fill(settings.messages.resultsFor, { total, query: q }) : fill(settings.messages.results, { total });
+      // The address follows the search, so it can be shared or reloaded.
+      history.replaceState(null, '', pageUrl);
+      document.querySelector('.pagination')?.remove();
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      status.textContent = settings.messages.error;
+      console.error(error);
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  });
+}

@@ -1,0 +1,321 @@
+/**
+ * The public site end to end over HTTP: the site is built once (into
+ * node_modules/.cache, so a running `npm start` keeps its own site/dist), the real
+ * API (buildApp) runs on a temporary archive with sample photos and records, and the
+ * built site server runs as its own process, talking to the API over HTTP.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { brotliDecompressSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../api/src/app.ts';
+import { importRecords } from '../../ingest/src/pipeline/import.ts';
+import { loadConfig } from '../../ingest/src/config.ts';
+import { temporaryArchive } from '../support/archive.ts';
+import { freePort } from '../support/launch.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SITE = join(ROOT, 'site');
+const DIST = join(ROOT, 'node_modules', '.cache', 'disan-site-test');
+const PUBLIC_URL = 'https://heritage.example.org';
+const LANG_PREFIXES = [['vi', ''], ['en', '/en'], ['km', '/km'], ['zh', '/zh']] as const;
+const HTML_LANG = { vi: 'vi', en: 'en', km: 'km', zh: 'zh-Hans' } as const;
+
+async function newestMtime(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  const names = await readdir(path);
+  const times = await Promise.all(names.map((name) => newestMtime(join(path, name))));
+  return Math.max(info.mtimeMs, ...times);
+}
+
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`))));
+  });
+}
+
+/** One build per run, skipped when the cached build is newer than every site source. */
+async function buildSiteOnce(): Promise<void> {
+  const built = await stat(join(DIST, 'server', 'entry.mjs')).then((s) => s.mtimeMs, () => 0);
+  const sources = Math.max(await newestMtime(join(SITE, 'src')), await newestMtime(join(SITE, 'astro.config.mjs')));
+  if (built > sources) return;
+  await rm(DIST, { recursive: true, force: true });
+  await run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', DIST], SITE);
+}
+
+const XSS_TITLE = '<script>alert(1)</script> Lễ hội thử';
+const records = [
+  {
+    id: 'ok-om-bok',
+    kind: 'festival',
+    ethnicGroups: ['khmer'],
+    title: [{ lang: 'vi', value: 'Lễ hội Ok Om Bok' }, { lang: 'en', value: 'Ok Om Bok moon festival' }, { lang: 'km', value: 'បុណ្យអកអំបុក' }],
+    description: [{ lang: 'vi', value: 'Lễ cúng trăng của người Khmer Nam Bộ vào rằm tháng 10 âm lịch.' }],
+    alternativeNames: [{ lang: 'km-Latn', value: 'Bon Ak Ambok', type: 'romanisation' }],
+    places: [{ name: 'Hồ Nước Ngọt', province: 'Sóc Trăng', geo: { lat: 9.6003, lon: 105.9725 } }],
+    recurrence: [{ calendar: 'vietnamese-lunisolar', month: 10, day: 15, durationDays: 3 }],
+    date: '2023-11-26',
+    collections: ['khmer-festivals'],
+    status: 'published',
+    access: { level: 'public' },
+    media: [{ file: 'ok-om-bok-cung-trang.jpg', caption: 'Offerings to the Moon' }, { file: 'ok-om-bok-den-nuoc.jpg' }],
+  },
+  {
+    id: 'quan-de-mieu',
+    kind: 'place',
+    ethnicGroups: ['hoa'],
+    title: [{ lang: 'vi', value: 'Chùa Ông Cần Thơ' }, { lang: 'zh-Hant', value: '廣肇會館' }],
+    places: [{ name: 'Cần Thơ', province: 'Cần Thơ', geo: { lat: 10.0341, lon: 105.7878 } }],
+    collections: ['hoa-heritage'],
+    status: 'published',
+    access: { level: 'public' },
+    media: [{ file: 'chua-ong-can-tho.jpg' }],
+  },
+  {
+    id: 'xss-probe',
+    kind: 'festival',
+    ethnicGroups: ['khmer'],
+    title: [{ lang: 'vi', value: XSS_TITLE }],
+    description: [{ lang: 'vi', value: '<img src=x onerror=alert(2)> mô tả' }],
+    collections: ['khmer-festivals'],
+    status: 'published',
+    access: { level: 'public' },
+  },
+];
+
+let api: FastifyInstance;
+let site: ChildProcess | undefined;
+let siteUrl = '';
+let siteLog = '';
+let dispose: () => Promise<void> = async () => {};
+let workDir = '';
+
+async function waitForSite(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (site?.exitCode !== null) throw new Error(`the site exited:\n${siteLog}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await sleep(100);
+  }
+  throw new Error(`the site did not answer:\n${siteLog}`);
+}
+
+beforeAll(async () => {
+  const building = buildSiteOnce();
+  workDir = await mkdtemp(join(tmpdir(), 'disan-site-'));
+  for (const file of ['ok-om-bok-cung-trang.jpg', 'ok-om-bok-den-nuoc.jpg']) await copyFile(join(ROOT, 'media-samples', 'khmer', file), join(workDir, file));
+  await copyFile(join(ROOT, 'media-samples', 'hoa', 'chua-ong-can-tho.jpg'), join(workDir, 'chua-ong-can-tho.jpg'));
+  await writeFile(join(workDir, 'records.jsonl'), records.map((r) => JSON.stringify(r)).join('\n'));
+
+  const temp = await temporaryArchive({ LOG_LEVEL: 'silent' });
+  dispose = temp.dispose;
+  const collections = JSON.parse(await readFile(join(ROOT, 'media-samples', 'collections.json'), 'utf8')) as Parameters<typeof temp.archive.catalog.collections.upsert>[0][];
+  for (const collection of collections) await temp.archive.catalog.collections.upsert(collection);
+  const report = await importRecords(temp.archive, join(workDir, 'records.jsonl'));
+  expect(report.failures).toEqual([]);
+
+  api = await buildApp({ archive: temp.archive, config: loadConfig({ DISAN_DATA_DIR: temp.dataDir, LOG_LEVEL: 'silent' }), logger: false });
+  await api.listen({ host: '127.0.0.1', port: 0 });
+  const apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
+
+  await building;
+  const port = await freePort();
+  site = spawn(process.execPath, ['--no-warnings', join(SITE, 'bin', 'serve.ts'), '--dist', DIST], {
+    cwd: ROOT,
+    env: { ...process.env, DISAN_API_URL: apiUrl, DISAN_SITE_HOST: '127.0.0.1', DISAN_SITE_PORT: String(port), DISAN_PUBLIC_URL: PUBLIC_URL },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  site.stdout?.on('data', (chunk: Buffer) => (siteLog += chunk.toString()));
+  site.stderr?.on('data', (chunk: Buffer) => (siteLog += chunk.toString()));
+  siteUrl = `http://127.0.0.1:${port}`;
+  await waitForSite(`${siteUrl}/about`);
+}, 300_000);
+
+afterAll(async () => {
+  if (site && site.exitCode === null) {
+    site.kill('SIGTERM');
+    await new Promise((resolve) => site?.once('exit', resolve));
+  }
+  await api?.close();
+  await dispose();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+const page = async (path: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${siteUrl}${path}`, { headers });
+  return { response, html: await response.text() };
+};
+
+const PAGES = ['/', '/browse', '/search', '/search?q=ok+om+bok', '/collections', '/collection/khmer-festivals', '/people/khmer', '/kind/festival', '/item/ok-om-bok', '/about'];
+
+describe('site pages', () => {
+  it.each(LANG_PREFIXES.flatMap(([lang, prefix]) => PAGES.map((path) => [lang, prefix, path] as const)))(
+    '%s %s%s answers 200 with lang, canonical, hreflang and Open Graph',
+    async (lang, prefix, path) => {
+      const url = `${prefix}${path === '/' && prefix ? '/' : path}`;
+      const { response, html } = await page(url);
+      expect(response.status, siteLog).toBe(200);
+      expect(html).toContain(`<html lang="${HTML_LANG[lang]}"`);
+      const pathOnly = path.split('?')[0]!;
+      const own = `${PUBLIC_URL}${prefix}${pathOnly === '/' && prefix ? '/' : pathOnly}`;
+      expect(html).toContain(`<link rel="canonical" href="${own}">`);
+      for (const [l, p] of LANG_PREFIXES) expect(html).toContain(`<link rel="alternate" hreflang="${HTML_LANG[l]}" href="${PUBLIC_URL}${p}${pathOnly === '/' && p ? '/' : pathOnly}">`);
+      expect(html).toContain('hreflang="x-default"');
+      expect(html).toContain('<meta property="og:title"');
+      expect(html).toContain(`<meta property="og:url" content="${own}">`);
+    },
+  );
+
+  it('item page has JSON-LD with names in every language, geo and an Open Graph image', async () => {
+    const { html } = await page('/en/item/ok-om-bok');
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
+    expect(json).toBeDefined();
+    const doc = JSON.parse(json!) as Record<string, unknown>;
+    expect(doc['@type']).toBe('Event');
+    expect(doc.name).toEqual(expect.arrayContaining([{ '@value': 'បុណ្យអកអំបុក', '@language': 'km' }]));
+    expect(doc.location).toMatchObject({ geo: { latitude: 9.6003, longitude: 105.9725 } });
+    expect(html).toMatch(/<meta property="og:image" content="https:\/\/heritage\.example\.org\/api\/media\/[^"]+\/webp-1024">/);
+  });
+
+  it('item page shows names in every script, a gallery with srcset and lazy images after the first', async () => {
+    const { html } = await page('/zh/item/ok-om-bok');
+    expect(html).toContain('<span class="name" lang="km">បុណ្យអកអំបុក</span>');
+    expect(html).toContain('<span class="name" lang="km-Latn">Bon Ak Ambok</span>');
+    const images = [...html.matchAll(/<img [^>]*data-testid="gallery-image"[^>]*>/g)].map((m) => m[0]);
+    expect(images).toHaveLength(2);
+    for (const img of images) expect(img).toMatch(/srcset="[^"]*480w[^"]*" sizes="[^"]+" width="\d+" height="\d+"/);
+    expect(images[0]).not.toContain('loading="lazy"');
+    expect(images[1]).toContain('loading="lazy"');
+    // The Chinese reader has no Chinese title: Vietnamese is shown and the fallback is stated.
+    expect(html).toMatch(/<h1 data-testid="item-title"><span lang="vi">Lễ hội Ok Om Bok<\/span><small class="fallback"[^>]*> \(越南语\)<\/small>/);
+    expect(html).toContain('https://www.openstreetmap.org/?mlat=9.6003&amp;mlon=105.9725');
+  });
+
+  it('renders HTML in metadata as inert text', async () => {
+    const { response, html } = await page('/item/xss-probe');
+    expect(response.status).toBe(200);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Lễ hội thử');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    // In a quoted attribute (title, og:title) "<" is plain text; outside attributes it must never appear raw.
+    const outsideAttributes = html.replace(/="[^"]*"/g, '=""');
+    expect(outsideAttributes).not.toContain('<script>alert(1)');
+    expect(outsideAttributes).not.toContain('<img src=x');
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    expect(json).not.toContain('<');
+  });
+
+  it.each([['/item/no-such-item'], ['/en/item/no-such-item'], ['/km/nowhere/at/all'], ['/vi/about'], ['/people/martians']])('%s answers the 404 page', async (path) => {
+    const { response, html } = await page(path);
+    expect(response.status).toBe(404);
+    expect(html).toContain('data-testid="not-found"');
+  });
+
+  it('the 404 page speaks the language of the address', async () => {
+    const { html } = await page('/km/item/no-such-item');
+    expect(html).toContain('<html lang="km"');
+    expect(html).toContain('រកមិនឃើញទំព័រ');
+  });
+
+  it('search facets are plain form controls that narrow results without JavaScript', async () => {
+    const { html } = await page('/en/search?ethnicGroups=hoa');
+    expect(html).toMatch(/<input type="checkbox" name="ethnicGroups" value="hoa" checked/);
+    expect(html).toContain('data-testid="result-link"');
+    expect(html).toContain('href="/en/item/quan-de-mieu"');
+    expect(html).not.toContain('href="/en/item/ok-om-bok"');
+  });
+
+  it('the language switcher keeps the page and its query', async () => {
+    const { html } = await page('/en/search?q=chua');
+    expect(html).toContain('href="/km/search?q=chua"');
+    expect(html).toContain('href="/search?q=chua"');
+  });
+});
+
+describe('site server', () => {
+  it('sends security headers and compresses pages', async () => {
+    const { response } = await page('/en/', { 'accept-encoding': 'br' });
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('proxies /api with Range passed through (206) and ETag revalidation (304)', async () => {
+    const item = (await (await fetch(`${siteUrl}/api/items/ok-om-bok`)).json()) as { media: { renditions: { name: string; url: string; size: number }[] }[] };
+    const rendition = item.media[0]!.renditions.find((r) => r.name === 'webp-480')!;
+    const ranged = await fetch(`${siteUrl}${rendition.url}`, { headers: { range: 'bytes=0-99' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe(`bytes 0-99/${rendition.size}`);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(100);
+    const full = await fetch(`${siteUrl}${rendition.url}`);
+    const etag = full.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect((await full.arrayBuffer()).byteLength).toBe(rendition.size);
+    const again = await fetch(`${siteUrl}${rendition.url}`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers the API being down with its friendly 5xx page, and keeps serving', async () => {
+    // Measured with a second site process pointed at a closed port.
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--no-warnings', join(SITE, 'bin', 'serve.ts'), '--dist', DIST], {
+      cwd: ROOT,
+      env: { ...process.env, DISAN_API_URL: 'http://127.0.0.1:9', DISAN_SITE_PORT: String(port), DISAN_SITE_HOST: '127.0.0.1' },
+      stdio: 'ignore',
+    });
+    try {
+      let response: Response | undefined;
+      for (let i = 0; i < 100 && !response; i++) {
+        response = await fetch(`http://127.0.0.1:${port}/en/item/ok-om-bok`).catch(() => undefined);
+        if (!response) await sleep(100);
+      }
+      expect(response?.status).toBe(503);
+      expect(await response?.text()).toContain('data-testid="server-error"');
+      const proxied = await fetch(`http://127.0.0.1:${port}/api/items`);
+      expect(proxied.status).toBe(502);
+      expect(((await proxied.json()) as { error: { code: string } }).error.code).toBe('unavailable');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it("keeps the item page's compressed HTML + CSS + JS within 100 KB", async () => {
+    const headers = { 'accept-encoding': 'br' };
+    const document = await rawGet(`${siteUrl}/item/ok-om-bok`, headers);
+    expect(document.headers['content-encoding']).toBe('br');
+    const html = brotliDecompressSync(document.body).toString('utf8');
+    const assets = [...new Set([...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!))];
+    let total = document.body.length;
+    for (const asset of assets) {
+      const answer = await rawGet(`${siteUrl}${asset}`, headers);
+      expect(answer.status).toBe(200);
+      total += answer.body.length;
+    }
+    console.log(`item page: ${(total / 1024).toFixed(1)} KB compressed (HTML ${(document.body.length / 1024).toFixed(1)} KB + ${assets.length} CSS/JS files)`);
+    expect(assets.length).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
+  });
+});
+
+/** GET without fetch's automatic decompression, to measure bytes on the wire. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
