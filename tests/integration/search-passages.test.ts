@@ -75,6 +75,7 @@ describe('search inside media', () => {
     expect(hit?.snippet?.field).toBe('fullText');
     expect(hit?.snippet?.html).toBe(hit?.passages[0]?.html);
     expect(Value.Check(SearchResult, result)).toBe(true);
+    expect(result).not.toHaveProperty('mediaTextHits');
   });
 
   it('finds the caption cue at 90 seconds, and toneless words find toned text', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { SearchDocument, SearchQuery, SearchResult } from '@disan/schemas';
+import type { SearchDocument, SearchQuery } from '@disan/schemas';
 import { DisanError, UpstreamError } from '../errors.ts';
 import { Bitset } from './bitset.ts';
 import { DocColumns, docMeta, type DocMeta } from './doc-columns.ts';
@@ -9,7 +9,7 @@ import { pageRowids, type Candidates } from './doc-order.ts';
 import { documentText } from './document-text.ts';
 import { firstInBestBucket, relevanceBuckets, type MatchPrefix } from './embedded-ranking.ts';
 import { createSchema } from './embedded-schema.ts';
-import type { SearchEngine, SearchScope } from './engine.ts';
+import type { EngineResult, SearchEngine, SearchScope } from './engine.ts';
 import { allWords, type FtsTable } from './fts-query.ts';
 import { Lru } from './lru.ts';
 import { assertDocuments, prepareQuery, type PreparedQuery } from './query.ts';
@@ -103,7 +103,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     });
   }
 
-  search(query: SearchQuery, scope?: SearchScope): Promise<SearchResult> {
+  search(query: SearchQuery, scope?: SearchScope): Promise<EngineResult> {
     const startedAt = performance.now();
     return this.#run(() => {
       const prepared = prepareQuery(query, scope);

@@ -13,13 +13,20 @@ export type SearchScope = SearchFilters[] | undefined;
  * the same way (all words, prefix on the last, typo budget 0/1/2) and build the same
  * result shape, so callers never know which one answered.
  */
+/**
+ * What an engine answers: the result callers get, plus the hits whose indexed media text
+ * may hold a query word. The search service locates passages (page, time code) from the
+ * catalog for those hits only, and leaves this out of what it returns.
+ */
+export type EngineResult = SearchResult & { mediaTextHits: string[] };
+
 export interface SearchEngine {
   readonly name: 'embedded' | 'meilisearch';
   upsert(documents: readonly SearchDocument[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
   /** Drops every document (reindex starts here). */
   clear(): Promise<void>;
-  search(query: SearchQuery, scope?: SearchScope): Promise<SearchResult>;
+  search(query: SearchQuery, scope?: SearchScope): Promise<EngineResult>;
   count(): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -37,10 +37,13 @@ export function snippet(document: SearchDocument, words: readonly QueryWord[], l
   return bestLang === undefined ? { field, html: best.marked.html } : { field, lang: bestLang, html: best.marked.html };
 }
 
-/** A text cropped around its matches, HTML escaped, matches in <mark>; `score` counts the distinct query words found. */
+/** A text cropped around its matches, HTML escaped, matches in <mark>. */
 export interface Marked {
   html: string;
+  /** Distinct query words found. */
   score: number;
+  /** Of those, the words found without a typo (as typed, or begun by the last word). */
+  exact: number;
 }
 
 /**
@@ -53,17 +56,19 @@ export function markMatches(text: string, words: readonly QueryWord[], probes: r
   if (hopeful.length === 0) return null;
   const tokens = analyze(text);
   const found = new Set<string>();
+  const exact = new Set<string>();
   const matched = tokens.map((token) => {
     let any = false;
     for (const word of hopeful) {
       if (!wordMatches(word, token.key)) continue;
       found.add(word.key);
+      if (token.key === word.key || (word.prefix && token.key.startsWith(word.key))) exact.add(word.key);
       any = true;
     }
     return any;
   });
   if (found.size === 0) return null;
-  return { html: cropAndMark(text, tokens, matched), score: found.size };
+  return { html: cropAndMark(text, tokens, matched), score: found.size, exact: exact.size };
 }
 
 // The words of one query are one array shared by every hit of the result: probe them once.

@@ -1,8 +1,8 @@
-import type { SearchDocument, SearchQuery, SearchResult } from '@disan/schemas';
+import type { SearchDocument, SearchQuery } from '@disan/schemas';
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
 import type { Config } from '../config.ts';
 import { DisanError, UpstreamError } from '../errors.ts';
-import type { SearchEngine, SearchScope } from './engine.ts';
+import type { EngineResult, SearchEngine, SearchScope } from './engine.ts';
 import { joinAnd, meiliFilter, meiliQueryText, meiliSort, MEILI_SETTINGS, tonedFilter, toMeiliDocument, type MeiliDocument } from './meilisearch-mapping.ts';
 import { assertDocuments, prepareQuery, type PreparedQuery } from './query.ts';
 import { buildResult, pageOffset, type FacetCounts } from './result.ts';
@@ -46,7 +46,7 @@ export class MeilisearchEngine implements SearchEngine {
     await this.#task(() => index.deleteAllDocuments());
   }
 
-  async search(query: SearchQuery, scope?: SearchScope): Promise<SearchResult> {
+  async search(query: SearchQuery, scope?: SearchScope): Promise<EngineResult> {
     const startedAt = performance.now();
     const prepared = prepareQuery(query, scope);
     // An empty scope is an OR of nothing: nobody may see anything.

@@ -22,6 +22,11 @@ describe('locatePassages', () => {
     expect(locatePassages(pages, queryWords('ghe ngo ')).map((p) => p.page)).toEqual([3, 5, 1]);
   });
 
+  it('ranks a passage with the word as typed above one matching it with a typo', () => {
+    const pages = [page(1, 'pottery'), page(2, 'potery')];
+    expect(locatePassages(pages, queryWords('potery ')).map((p) => p.page)).toEqual([2, 1]);
+  });
+
   it('matches like the engines: prefix on the last word, typos, Han folding', () => {
     const pages = [page(1, 'pottery village'), page(2, '關帝廟'), page(3, 'pagoda')];
     expect(locatePassages(pages, queryWords('potery ')).map((p) => p.page)).toEqual([1]);
@@ -33,6 +38,13 @@ describe('locatePassages', () => {
     expect(locatePassages([page(1, 'a <b>ghe</b> & "c"')], queryWords('ghe '))[0]?.html).toBe('a &lt;b&gt;<mark>ghe</mark>&lt;/b&gt; &amp; &quot;c&quot;');
   });
 
+  it('finds a rare word on a late page of a long document, and a typo of it', () => {
+    const pages = Array.from({ length: 5000 }, (_, index) => page(index + 1, `trang ${index + 1} lễ hội đua ghe ngo`));
+    pages[4000] = page(4001, 'đua ghe trên sông Maspero');
+    expect(locatePassages(pages, queryWords('maspero ')).map((p) => p.page)).toEqual([4001]);
+    expect(locatePassages(pages, queryWords('masperp ')).map((p) => p.page)).toEqual([4001]);
+  });
+
   it('finds nothing without query words or without a match', () => {
     expect(locatePassages([page(1, 'ghe ngo')], [])).toEqual([]);
     expect(locatePassages([page(1, 'ghe ngo')], queryWords('chua '))).toEqual([]);
@@ -42,7 +54,7 @@ describe('locatePassages', () => {
     const pages = Array.from({ length: 5000 }, (_, index) => page(index + 1, `trang ${index + 1} ghe ngo`));
     const started = performance.now();
     expect(locatePassages(pages, queryWords('ghe ')).map((p) => p.page)).toEqual([1, 2, 3]);
-    expect(MAX_ANALYZED_PASSAGES).toBeLessThan(100);
+    expect(MAX_ANALYZED_PASSAGES).toBeLessThanOrEqual(100);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -1,40 +1,56 @@
 import type { HitPassage, TextPassage } from '@disan/schemas';
 import { markMatches, probesFor, type Marked } from './highlight.ts';
+import type { WordProbe } from './word-probe.ts';
 import type { QueryWord } from './query.ts';
 
 /** Passages shown under one hit. */
 export const MAX_HIT_PASSAGES = 3;
 /**
- * Passages fully analyzed per hit, at most: a word found on every page of a 5 000-page
- * book must not cost 5 000 tokenizations. The probe already says which passages hold the
- * most query words, so the best ones are among these.
+ * Passages fully analyzed per hit, at most (~0.25 ms each for a 300-word page): a word
+ * found on every page of a 5 000-page book must not cost 5 000 tokenizations.
  */
-export const MAX_ANALYZED_PASSAGES = 24;
+export const MAX_ANALYZED_PASSAGES = 100;
 
 /**
  * The places inside an item's media that hold the query words, best first: the most
- * distinct query words, then reading order. Matching is the engines' own (the
+ * distinct query words, then the fewest typos, then reading order. Matching is the engines' own (the
  * highlighter's matcher over the shared analyzer), so a passage is marked exactly where
  * the engines would match. `passages` must be in reading order.
+ *
+ * Work is bounded: the probes rank passages (words present as typed first, then words
+ * that may be there with a typo) and at most MAX_ANALYZED_PASSAGES are analyzed, fewer
+ * once `limit` passages hold every query word.
  */
 export function locatePassages(passages: readonly TextPassage[], words: readonly QueryWord[], limit = MAX_HIT_PASSAGES): HitPassage[] {
   if (words.length === 0 || passages.length === 0) return [];
   const probes = probesFor(words);
-  const hopeful: { index: number; probed: number }[] = [];
-  passages.forEach((passage, index) => {
-    let probed = 0;
-    for (const probe of probes) if (probe.test(passage.text)) probed++;
-    if (probed > 0) hopeful.push({ index, probed });
-  });
+  const every = new Set(words.map((word) => word.key)).size;
   const analyzed: { index: number; marked: Marked }[] = [];
-  for (const { index } of hopeful.sort((a, b) => b.probed - a.probed || a.index - b.index).slice(0, MAX_ANALYZED_PASSAGES)) {
+  let complete = 0;
+  for (const { index } of hopeful(passages, probes).slice(0, MAX_ANALYZED_PASSAGES)) {
     const marked = markMatches(passages[index]!.text, words, probes);
-    if (marked) analyzed.push({ index, marked });
+    if (!marked) continue;
+    analyzed.push({ index, marked });
+    if (marked.exact === every && ++complete === limit) break;
   }
   return analyzed
-    .sort((a, b) => b.marked.score - a.marked.score || a.index - b.index)
+    .sort((a, b) => b.marked.score - a.marked.score || b.marked.exact - a.marked.exact || a.index - b.index)
     .slice(0, limit)
     .map(({ index, marked }) => toHitPassage(passages[index]!, marked.html));
+}
+
+/** Passages the probes let through, most promising first, then in reading order. */
+function hopeful(passages: readonly TextPassage[], probes: readonly WordProbe[]): { index: number }[] {
+  const found: { index: number; exact: number; any: number }[] = [];
+  passages.forEach((passage, index) => {
+    let [exact, any] = [0, 0];
+    for (const probe of probes) {
+      if (probe.exact.test(passage.text)) exact++;
+      else if (probe.any !== probe.exact && probe.any.test(passage.text)) any++;
+    }
+    if (exact + any > 0) found.push({ index, exact, any });
+  });
+  return found.sort((a, b) => b.exact - a.exact || b.any - a.any || a.index - b.index);
 }
 
 function toHitPassage(passage: TextPassage, html: string): HitPassage {

@@ -1,5 +1,6 @@
 import type { Facet, SearchDocument, SearchHit, SearchResult } from '@disan/schemas';
-import { snippet } from './highlight.ts';
+import type { EngineResult } from './engine.ts';
+import { probesFor, snippet } from './highlight.ts';
 import type { PreparedQuery } from './query.ts';
 
 export type FacetCounts = Record<string, Record<string, number>>;
@@ -33,7 +34,8 @@ export interface ResultParts {
   startedAt: number;
 }
 
-export function buildResult(parts: ResultParts): SearchResult {
+export function buildResult(parts: ResultParts): EngineResult {
+  const probes = probesFor(parts.query.words);
   return {
     query: parts.query.q,
     total: parts.total,
@@ -43,6 +45,9 @@ export function buildResult(parts: ResultParts): SearchResult {
     facets: requestedFacets(parts.query.facets, parts.facets),
     engine: parts.engine,
     tookMs: Math.round((performance.now() - parts.startedAt) * 100) / 100,
+    // A regex test per media text (a capped book is a few hundred KB: ~1 ms) spares the
+    // service loading the passages of items found by their title alone.
+    mediaTextHits: parts.documents.filter((document) => probes.length > 0 && document.fullText.some((text) => probes.some((probe) => probe.test(text)))).map((document) => document.id),
   };
 }
 

@@ -12,22 +12,30 @@ import type { QueryWord } from './query.ts';
  *   one typo (an edit or a swap) touches at most two neighbouring pieces.
  * False positives only cost a full analysis.
  */
-export type WordProbe = RegExp;
+export interface WordProbe {
+  /** The key itself (any spelling): the word, or a longer word it begins, may be there. */
+  exact: RegExp;
+  /** The key or any of its pieces: a word within the typo budget may be there. */
+  any: RegExp;
+  test(text: string): boolean;
+}
 
 export function wordProbe(word: QueryWord): WordProbe {
   const letters = Array.from(word.key);
-  const pieceCount = word.budget === 0 ? 1 : Math.min(letters.length, word.budget * 2 + 1);
-  if (!letters.every(isKnownLetter)) return ANYTHING;
-  const pieces = split(letters, pieceCount).map((piece) => piece.map(letterPattern).join(''));
-  return new RegExp(pieces.length === 1 ? pieces[0]! : `(?:${pieces.join('|')})`, 'iu');
+  if (!letters.every(isKnownLetter)) return probe(ANYTHING, ANYTHING);
+  const exact = new RegExp(letters.map(letterPattern).join(''), 'iu');
+  if (word.budget === 0) return probe(exact, exact);
+  const pieces = split(letters, Math.min(letters.length, word.budget * 2 + 1)).map((piece) => piece.map(letterPattern).join(''));
+  return probe(exact, new RegExp(`(?:${pieces.join('|')})`, 'iu'));
 }
 
-/** @example split([...'abcde'], 2) → [['a','b','c'], ['d','e']] */
+function probe(exact: RegExp, any: RegExp): WordProbe {
+  return { exact, any, test: (text) => any.test(text) };
+}
+
+/** Pieces as even as can be. @example split([...'abcde'], 3) → [['a','b'], ['c','d'], ['e']] */
 function split<T>(items: readonly T[], count: number): T[][] {
-  const size = Math.ceil(items.length / count);
-  const parts: T[][] = [];
-  for (let start = 0; start < items.length; start += size) parts.push(items.slice(start, start + size));
-  return parts;
+  return Array.from({ length: count }, (_, index) => items.slice(Math.round((index * items.length) / count), Math.round(((index + 1) * items.length) / count)));
 }
 
 // Letters of other scripts (Greek, Cyrillic with marks...) fold in ways not tabled here:
