@@ -3,10 +3,11 @@
  * measured in the same run. Sections can be chosen: BENCH=ingest,search.
  */
 import { benchIngest } from './ingest.ts';
+import { benchPdf } from './pdf.ts';
 import { benchSearch } from './search.ts';
 import { benchSite } from './site.ts';
 
-const sections = { ingest: benchIngest, search: benchSearch, site: benchSite };
+const sections = { ingest: benchIngest, pdf: benchPdf, search: benchSearch, site: benchSite };
 const chosen = (process.env.BENCH ?? Object.keys(sections).join(',')).split(',');
 
 for (const name of chosen) {
