@@ -93,6 +93,12 @@ export async function emptyMp4(file: string): Promise<string> {
   return file;
 }
 
+/** A WAV file with its header and not one sample: a zero-length recording. */
+export async function emptyWav(file: string): Promise<string> {
+  await ffmpeg(['-f', 'lavfi', '-i', 'sine=duration=1', '-t', '0', '-c:a', 'pcm_s16le', file]);
+  return file;
+}
+
 /** A real MP4 signature ("ftyp" box) followed by noise: detected as video, decodes as nothing. */
 export async function fakeMp4(file: string): Promise<string> {
   const real = await readFile(await generateVideo(file, { seconds: 1 }));

@@ -188,7 +188,7 @@ function progressParser(onProgress: (seconds: number) => void): (chunk: Buffer) 
 
 /** What ffmpeg says when the input itself is unusable, as a reason a person can act on. */
 const BAD_INPUT: [RegExp, string][] = [
-  [/moov atom not found/i, 'the file is truncated or incomplete: its index (the MP4 "moov" box) is missing'],
+  [/moov atom not found/i, 'the file is truncated or is not a real MP4/MOV: its index (the "moov" box) is missing'],
   [/Invalid data found when processing input/i, 'the content is damaged or is not audio/video (ffmpeg: invalid data)'],
   [/does not contain any stream|Output file #\d+ does not contain any stream/i, 'it contains no audio or video stream'],
   [/matches no streams/i, 'it has no stream of the kind needed'],

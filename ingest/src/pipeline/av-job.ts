@@ -90,8 +90,8 @@ export function createAvJobHandler(
 
 /** Bad input common to every recording: no stream at all, or nothing in it. */
 export function acceptRecording(probe: AvProbe): void {
+  if (probe.durationSeconds <= 0) throw new UnsupportedMediaError('the recording is empty (0 seconds long, nothing to play)');
   if (!probe.video && !probe.audio) throw new UnsupportedMediaError('it contains no audio or video stream');
-  if (probe.durationSeconds <= 0) throw new UnsupportedMediaError('the recording is empty (0 seconds long)');
   if (probe.video && probe.video.frames === 0 && !probe.audio) throw new UnsupportedMediaError('the video has no frames');
 }
 

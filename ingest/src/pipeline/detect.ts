@@ -27,6 +27,9 @@ const ACCEPTED: Record<string, MediaKind> = {
   'audio/flac': 'audio',
   'audio/ogg': 'audio',
   'audio/opus': 'audio',
+  // file-type names Ogg Opus with its codec parameter.
+  'audio/ogg; codecs=opus': 'audio',
+  'audio/webm': 'audio',
   'audio/mp4': 'audio',
   'audio/aac': 'audio',
   'application/pdf': 'document',
