@@ -34,4 +34,16 @@ describe('capWords', () => {
     expect(capped[2]).toBe('sóc trăng chùa dơi tháng');
     expect(capped.flatMap((text) => analyze(text)).length).toBeLessThanOrEqual(10);
   });
+
+  it('keeps a word found only on the last page of a long book', () => {
+    const pages = Array.from({ length: 400 }, (_, index) => `trang ${index % 7} lễ hội đua ghe ngo`);
+    pages[399] = 'đua ghe trên sông Maspero';
+    const capped = capWords(pages, 200);
+    expect(capped.flatMap((text) => analyze(text)).length).toBeLessThanOrEqual(200);
+    expect(capped.at(-1)).toContain('maspero');
+  });
+
+  it('adds nothing after the kept pages when the rest repeats their words', () => {
+    expect(capWords(['a b', 'a b', 'a b', 'a b'], 6)).toEqual(['a b']);
+  });
 });

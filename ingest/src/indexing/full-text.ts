@@ -31,25 +31,28 @@ export function mediaText(media: readonly Media[], passages: readonly TextPassag
  * still finds the book, and the search service still locates its page from the catalog.
  */
 export function capWords(texts: readonly string[], maxWords = MAX_FULL_TEXT_WORDS): string[] {
-  const counts = texts.map((text) => analyze(text).length);
-  if (counts.reduce((sum, count) => sum + count, 0) <= maxWords) return [...texts];
   const kept: string[] = [];
+  const seen = new Set<string>();
   let used = 0;
   let next = 0;
-  for (; next < texts.length && used + counts[next]! <= maxWords / 2; next++) {
+  for (; next < texts.length; next++) {
+    const tokens = analyze(texts[next]!);
+    if (used + tokens.length > maxWords / 2) break;
     kept.push(texts[next]!);
-    used += counts[next]!;
+    used += tokens.length;
+    for (const token of tokens) seen.add(token.exact);
   }
-  const seen = new Set(kept.flatMap((text) => analyze(text).map((token) => token.exact)));
-  const rest: string[] = [];
+  // One analysis of the rest serves both questions: does it all fit, and which words are new.
+  const fresh: string[] = [];
+  let rest = 0;
   for (const text of texts.slice(next)) {
     for (const token of analyze(text)) {
-      if (used >= maxWords) break;
+      rest++;
       if (seen.has(token.exact)) continue;
       seen.add(token.exact);
-      rest.push(token.exact);
-      used++;
+      fresh.push(token.exact);
     }
   }
-  return rest.length === 0 ? kept : [...kept, rest.join(' ')];
+  if (used + rest <= maxWords) return [...texts];
+  return fresh.length === 0 ? kept : [...kept, fresh.slice(0, maxWords - used).join(' ')];
 }

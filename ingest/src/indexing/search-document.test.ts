@@ -1,0 +1,31 @@
+import type { Item, Media, TextPassage } from '@disan/schemas';
+import { describe, expect, it } from 'vitest';
+import { toSearchDocument } from './search-document.ts';
+
+const item = (access: Item['access']): Item => ({
+  id: 'so-tay', kind: 'festival', ethnicGroups: ['khmer'], title: [{ lang: 'vi', value: 'Sổ tay' }], description: [{ lang: 'vi', value: 'Nghi lễ Sampeah' }],
+  status: 'published', access, version: 1, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z',
+});
+const media: Media[] = [{
+  id: 'so-tay-pdf', itemId: 'so-tay', sha256: 'a'.repeat(64), mimeType: 'application/pdf', kind: 'document', size: 1, originalName: 'a.pdf',
+  originalKey: 'originals/a', position: 0, status: 'ready', derivatives: [], createdAt: '2024-01-01T00:00:00Z', caption: 'Bìa',
+}];
+const passages: TextPassage[] = [{ mediaId: 'so-tay-pdf', itemId: 'so-tay', seq: 0, source: 'pdf-text', page: 1, text: 'Bài khấn Yeay Mao' }];
+
+describe('toSearchDocument', () => {
+  it('indexes the text inside media after the captions', () => {
+    expect(toSearchDocument(item({ level: 'public' }), media, passages).fullText).toEqual(['Bìa', 'Bài khấn Yeay Mao']);
+  });
+
+  it('leaves the media text of a metadata-only record out, keeping its description', () => {
+    const document = toSearchDocument(item({ level: 'metadata-only' }), media, passages);
+    expect(document.fullText).toEqual(['Bìa']);
+    expect(document.description[0]?.value).toBe('Nghi lễ Sampeah');
+  });
+
+  it('indexes the media text once an embargo has ended', () => {
+    const document = toSearchDocument(item({ level: 'embargo', embargoUntil: '2020-01-01' }), media, passages, new Date('2024-01-01'));
+    expect(document.access).toBe('public');
+    expect(document.fullText).toContain('Bài khấn Yeay Mao');
+  });
+});
