@@ -29,10 +29,11 @@ function sourcesOf(media: MediaView, prefix: 'audio/' | 'video/', order: readonl
     .map((r) => ({ src: r.url, type: r.mimeType }));
 }
 
+/** The poster still (WebP before JPEG); other stills of a video, such as a scrubbing strip, are not posters. */
 function posterOf(media: MediaView): RenditionView | null {
-  const stills = media.renditions.filter((r) => (r.mimeType === 'image/webp' || r.mimeType === 'image/jpeg') && r.width !== undefined);
-  stills.sort((a, b) => Math.abs((a.width ?? 0) - 1024) - Math.abs((b.width ?? 0) - 1024));
-  return stills[0] ?? null;
+  const posters = media.renditions.filter((r) => r.name.startsWith('poster') && (r.mimeType === 'image/webp' || r.mimeType === 'image/jpeg'));
+  posters.sort((a, b) => (a.mimeType === b.mimeType ? 0 : a.mimeType === 'image/webp' ? -1 : 1));
+  return posters[0] ?? null;
 }
 
 function captionUrl(media: MediaView): string | null {

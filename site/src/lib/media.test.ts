@@ -1,0 +1,40 @@
+import type { MediaView, RenditionView } from '@disan/schemas';
+import { describe, expect, it } from 'vitest';
+import { arrangeMedia, documentLink } from './media.ts';
+
+const r = (name: string, mimeType: string, width?: number): RenditionView => ({ name, url: `/api/media/m/${name}`, mimeType, size: 10, ...(width ? { width, height: width } : {}) });
+const media = (over: Partial<MediaView>): MediaView => ({
+  id: 'm', kind: 'image', mimeType: 'image/jpeg', caption: null, width: null, height: null, durationSeconds: null, pageCount: null,
+  original: '/api/media/m/original', renditions: [], status: 'ready', ...over,
+});
+
+describe('arrangeMedia', () => {
+  it('gives a video its MP4 sources, its poster (not the scrubbing strip) and the caption tracks', () => {
+    const video = media({ kind: 'video', mimeType: 'video/mp4', renditions: [r('strip-jpeg', 'image/jpeg', 1600), r('poster-jpeg', 'image/jpeg', 640), r('poster-webp', 'image/webp', 640), r('mp4-720', 'video/mp4', 1280), r('mp4-360', 'video/mp4', 640), r('strip-vtt', 'text/vtt')] });
+    const captions = media({ id: 'c', kind: 'captions', mimeType: 'text/vtt', renditions: [r('vtt', 'text/vtt')] });
+    const { videos } = arrangeMedia([video, captions]);
+    expect(videos[0]?.sources.map((s) => s.src)).toEqual(['/api/media/m/mp4-360', '/api/media/m/mp4-720']);
+    expect(videos[0]?.poster?.name).toBe('poster-webp');
+    expect(videos[0]?.tracks).toEqual([{ src: '/api/media/m/vtt' }]);
+  });
+
+  it('orders audio Opus before MP3', () => {
+    const audio = media({ kind: 'audio', mimeType: 'audio/wav', renditions: [r('mp3', 'audio/mpeg'), r('opus', 'audio/ogg; codecs=opus'), r('waveform', 'image/png', 800)] });
+    expect(arrangeMedia([audio]).audios[0]?.sources.map((s) => s.type)).toEqual(['audio/ogg; codecs=opus', 'audio/mpeg']);
+  });
+
+  it.each([
+    ['still processing', media({ status: 'processing' }), { processing: true, withheld: false, images: 0 }],
+    ['withheld from the public (metadata only)', media({ original: null, renditions: [] }), { processing: false, withheld: true, images: 0 }],
+    ['ready with renditions', media({ renditions: [r('webp-480', 'image/webp', 480)] }), { processing: false, withheld: false, images: 1 }],
+    ['failed', media({ status: 'failed' }), { processing: false, withheld: false, images: 0 }],
+  ])('an image %s', (_name, m, expected) => {
+    const arranged = arrangeMedia([m]);
+    expect({ processing: arranged.processing, withheld: arranged.withheld, images: arranged.images.length }).toEqual(expected);
+  });
+
+  it('links a document to its PDF rendition, else its original', () => {
+    expect(documentLink(media({ kind: 'document', renditions: [r('pdf', 'application/pdf')] }))).toBe('/api/media/m/pdf');
+    expect(documentLink(media({ kind: 'document' }))).toBe('/api/media/m/original');
+  });
+});
