@@ -36,10 +36,15 @@ export function tesseractLanguages(languages: readonly string[] | undefined): st
 export function createOcrAdapter(options: OcrOptions = {}) {
   const timeout = options.timeoutMs ?? 300_000;
 
-  /** Text of one page image (PNG, JPEG or TIFF bytes). */
+  /**
+   * Text of one page image (PNG, JPEG or TIFF bytes). Full-page layout analysis
+   * first; when it finds nothing (a clipping, a single line, a label), the image
+   * is read again as one block of text.
+   */
   async function recognise(image: Buffer, languages: string): Promise<string> {
-    const stdout = await tesseract(['stdin', 'stdout', '-l', languages, '--psm', '3'], image, timeout);
-    return tidy(stdout);
+    const page = tidy(await tesseract(['stdin', 'stdout', '-l', languages, '--psm', '3'], image, timeout));
+    if (page !== '') return page;
+    return tidy(await tesseract(['stdin', 'stdout', '-l', languages, '--psm', '6'], image, timeout));
   }
 
   return { recognise };
