@@ -33,7 +33,7 @@ export async function resolveFile(archive: Archive, viewer: Viewer, mediaId: str
 }
 
 function fileOf(media: Media, rendition: string): { key: string; mimeType: string; fileName: string } | undefined {
-  if (rendition === 'original') return { key: media.originalKey, mimeType: media.mimeType, fileName: media.originalName };
+  if (rendition === 'original') return { key: media.originalKey, mimeType: media.mimeType, fileName: media.originalName.split(/[\\/]/).pop() || media.id };
   const derivative = media.derivatives.find((d) => d.name === rendition);
   if (!derivative) return undefined;
   return { key: derivative.key, mimeType: derivative.mimeType, fileName: `${media.id}-${derivative.name}${extensionOf(derivative.key)}` };
