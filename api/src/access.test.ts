@@ -9,6 +9,7 @@ import { apiFixture, HIDDEN, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, t
  */
 describe('access across every door', () => {
   let f: ApiFixture;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of the body it expects
   const get = async <T = unknown>(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; text: string }> => {
     const response = await f.app.inject({ url, headers });
     return { status: response.statusCode, body: response.json(), text: response.body };
