@@ -1,0 +1,262 @@
+/**
+ * The whole archive as a newcomer meets it: `npm start`'s launcher on a fresh data
+ * folder (it builds the site and loads the samples), then a real Chromium on a phone
+ * and a laptop. The archive is started twice: a record is imported with the archive
+ * stopped (as an archivist would), and the second start must keep everything.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PAGE_BUDGET_BYTES, pageWeight, WEIGHED_ITEMS } from '../bench/site.ts';
+import { launchBrowser, screenshot, VIEWPORTS } from '../support/browser.ts';
+import { FIRST_START_TIMEOUT_MS, launchArchive, removeDataDir, runDisan, temporaryDataDir, waitForJobs, type LaunchedArchive } from '../support/launch.ts';
+import { HOSTILE_ID, writeHostileRecord } from './hostile-record.ts';
+import { checkPage, fontsDrawing, htmlLang, isFocused, naturalWidth, resultIds, tabUntilFocused } from './steps.ts';
+
+const PHOTO_ITEM = 'ok-om-bok-soc-trang';
+const STEP_TIMEOUT_MS = 120_000;
+
+let dataDir = '';
+let archive: LaunchedArchive | undefined;
+let browser: Browser | undefined;
+let itemsBeforeRestart = 0;
+let firstStartLog = '';
+
+async function publicItemCount(apiUrl: string): Promise<number> {
+  const response = await fetch(`${apiUrl}/api/items?pageSize=1`);
+  return ((await response.json()) as { total: number }).total;
+}
+
+async function ethnicGroupsOf(apiUrl: string, id: string): Promise<string[]> {
+  const response = await fetch(`${apiUrl}/api/items/${encodeURIComponent(id)}`);
+  return ((await response.json()) as { ethnicGroups: string[] }).ethnicGroups;
+}
+
+function running(): { archive: LaunchedArchive; browser: Browser } {
+  if (!archive || !browser) throw new Error('the archive or the browser did not start (see beforeAll)');
+  return { archive, browser };
+}
+
+const url = (path: string) => new URL(path, running().archive.siteUrl).href;
+
+beforeAll(async () => {
+  dataDir = await temporaryDataDir();
+  const first = await launchArchive(dataDir);
+  try {
+    await waitForJobs(first.apiUrl);
+    itemsBeforeRestart = await publicItemCount(first.apiUrl);
+    firstStartLog = first.log();
+  } finally {
+    await first.stop();
+  }
+  await runDisan(dataDir, ['import', await writeHostileRecord(dataDir)]);
+  archive = await launchArchive(dataDir, { timeoutMs: 240_000 });
+  await waitForJobs(archive.apiUrl);
+  browser = await launchBrowser();
+}, 2 * FIRST_START_TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  await archive?.stop();
+  if (dataDir) await removeDataDir(dataDir);
+});
+
+test('stopping and starting again keeps the data, with a record imported while the archive was stopped', async () => {
+  const { archive } = running();
+  expect(firstStartLog).toMatch(/first start: loading the sample archive/);
+  expect(archive.log()).not.toMatch(/first start: loading/);
+  expect(await publicItemCount(archive.apiUrl)).toBe(itemsBeforeRestart + 1);
+  const item = (await (await fetch(`${archive.apiUrl}/api/items/${PHOTO_ITEM}`)).json()) as { media: { renditions: { url: string }[] }[] };
+  const rendition = item.media[0]?.renditions[0]?.url;
+  expect(rendition, 'a sample photo keeps its renditions').toBeDefined();
+  expect((await fetch(new URL(rendition ?? '', archive.apiUrl))).status).toBe(200);
+});
+
+for (const viewport of VIEWPORTS) {
+  describe(`a newcomer on a ${viewport.name}`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    const v = viewport.name;
+
+    beforeAll(async () => {
+      context = await viewport.open(running().browser);
+      page = await context.newPage();
+    });
+    afterAll(async () => { await context.close(); });
+
+    test('reads the home page in Vietnamese, switches to Khmer drawn in a Khmer font, and back', async () => {
+      await page.goto(url('/'));
+      expect(await htmlLang(page)).toBe('vi');
+      await checkPage(page, v, '01-home-vi');
+
+      await page.getByTestId('lang-km').click();
+      await page.waitForURL((u) => u.pathname === '/km/');
+      expect(await htmlLang(page)).toBe('km');
+      const heading = page.locator('h1');
+      expect(await heading.isVisible()).toBe(true);
+      expect(await heading.textContent()).toMatch(/[\u1780-\u17FF]/);
+      const fonts = await fontsDrawing(page, 'h1');
+      expect(fonts.some((family) => /khmer/i.test(family)), `fonts drawing the Khmer heading: ${fonts.join(', ')}`).toBe(true);
+      await checkPage(page, v, '02-home-km');
+
+      await page.getByTestId('lang-vi').click();
+      await page.waitForURL((u) => u.pathname === '/');
+      expect(await htmlLang(page)).toBe('vi');
+    }, STEP_TIMEOUT_MS);
+
+    test('searches "le hoi" without tones, finds festivals, and narrows them to the Khmer with a facet', async () => {
+      const { archive } = running();
+      await page.goto(url('/search?q=le%20hoi'));
+      const titles = await page.getByTestId('result-link').allTextContents();
+      expect(titles.some((title) => title.includes('Lễ hội')), `titles found: ${titles.join(' | ')}`).toBe(true);
+      const allIds = await resultIds(page);
+      const groupsBefore = await Promise.all(allIds.map((id) => ethnicGroupsOf(archive.apiUrl, id)));
+      expect(groupsBefore.some((groups) => !groups.includes('khmer')), 'the unfiltered results hold other peoples too').toBe(true);
+      await checkPage(page, v, '03-search-le-hoi');
+
+      await page.getByTestId('facet-ethnicGroups-khmer').check();
+      await page.getByTestId('facets-apply').click();
+      await page.waitForURL((u) => u.searchParams.getAll('ethnicGroups').includes('khmer'));
+      expect(await page.getByTestId('facet-ethnicGroups-khmer').isChecked()).toBe(true);
+      const ids = await resultIds(page);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.length).toBeLessThan(allIds.length);
+      for (const id of ids) expect(await ethnicGroupsOf(archive.apiUrl, id), id).toContain('khmer');
+      await checkPage(page, v, '04-search-khmer');
+    }, STEP_TIMEOUT_MS);
+
+    test('sees results appear while typing, without leaving the page, and the address follows', async () => {
+      await page.goto(url('/search?q=zzqqxxnothing'));
+      expect(await page.getByTestId('result-link').count()).toBe(0);
+      await page.evaluate(() => { (globalThis as unknown as { __samePage: boolean }).__samePage = true; });
+      const input = page.getByTestId('search-input');
+      await input.fill('');
+      await input.pressSequentially('le hoi', { delay: 60 });
+      await page.getByTestId('result-link').first().waitFor({ timeout: 10_000 });
+      expect(await page.evaluate(() => (globalThis as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('le hoi');
+      expect(await page.getByTestId('search-status').textContent()).toContain('le hoi');
+      await checkPage(page, v, '05-search-as-you-type');
+    }, STEP_TIMEOUT_MS);
+
+    test('opens an item whose photos load, sized and responsive, then follows a related item', async () => {
+      await page.goto(url(`/item/${PHOTO_ITEM}`));
+      const images = page.getByTestId('gallery-image');
+      const count = await images.count();
+      expect(count).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < count; i++) {
+        const image = images.nth(i);
+        expect(await image.getAttribute('width')).toMatch(/^\d+$/);
+        expect(await image.getAttribute('height')).toMatch(/^\d+$/);
+        expect(await image.getAttribute('srcset')).toMatch(/ \d+w/);
+        if (i > 0) expect(await image.getAttribute('loading')).toBe('lazy');
+        expect(await naturalWidth(image), `photo ${i + 1} decoded`).toBeGreaterThan(0);
+      }
+      await checkPage(page, v, '06-item');
+
+      const related = page.getByTestId('related-link').first();
+      const href = await related.getAttribute('href');
+      expect(href).toMatch(/\/item\//);
+      await related.click();
+      await page.waitForURL((u) => u.pathname === href);
+      expect(await page.getByTestId('item-title').isVisible()).toBe(true);
+      await checkPage(page, v, '07-related-item');
+    }, STEP_TIMEOUT_MS);
+
+    test('reaches the skip link first and then the search box with Tab, and Enter searches', async () => {
+      await page.goto(url('/'));
+      await page.keyboard.press('Tab');
+      expect(await isFocused(page.locator('a.skip-link')), 'the first Tab lands on the skip link').toBe(true);
+      expect(await page.locator('a.skip-link').isVisible(), 'the focused skip link is visible').toBe(true);
+      await screenshot(page, v, '08-skip-link');
+      const presses = await tabUntilFocused(page, page.getByTestId('home-search'));
+      expect(presses, 'Tab presses from the skip link to the search box').toBeLessThan(25);
+      await page.keyboard.type('le hoi');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === 'le hoi');
+      expect(await page.getByTestId('result-link').count()).toBeGreaterThan(0);
+      await screenshot(page, v, '09-keyboard-search');
+    }, STEP_TIMEOUT_MS);
+
+    test('opens a collection and the about page', async () => {
+      await page.goto(url('/'));
+      const collection = page.getByTestId('collection-link').first();
+      const href = await collection.getAttribute('href');
+      await collection.click();
+      await page.waitForURL((u) => u.pathname === href);
+      expect(await page.getByTestId('item-link').count()).toBeGreaterThan(0);
+      await checkPage(page, v, '10-collection');
+      await page.goto(url('/about'));
+      expect(await page.locator('h1').textContent()).toContain('Disan');
+      await checkPage(page, v, '11-about');
+    }, STEP_TIMEOUT_MS);
+  });
+}
+
+test.each(WEIGHED_ITEMS)('the item page %s weighs under 100 KB as served (HTML, CSS and JS, compressed; images aside)', async (id) => {
+  const weight = await pageWeight(running().archive.siteUrl, `/item/${id}`);
+  const files = weight.files.map((f) => `${f.url} ${f.bytes} B ${f.encoding}`).join('\n');
+  expect(weight.total, files).toBeLessThanOrEqual(PAGE_BUDGET_BYTES);
+  expect(weight.files.some((f) => f.encoding.includes('by the bench')), `files the site sent uncompressed:\n${files}`).toBe(false);
+});
+
+describe('bad input in the browser', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    const desktop = VIEWPORTS.find((viewport) => viewport.name === 'desktop');
+    if (!desktop) throw new Error('no desktop viewport');
+    context = await desktop.open(running().browser);
+    page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterAll(async () => { await context.close(); });
+
+  async function expectNothingRan(): Promise<void> {
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-injected]').count(), 'elements injected from metadata').toBe(0);
+    const scripts = await page.locator('script:not([type="application/ld+json"])').allTextContents();
+    expect(scripts.filter((text) => text.includes('__disanXss')), 'scripts from metadata').toEqual([]);
+    expect(await page.evaluate(() => (globalThis as unknown as { __disanXss?: string }).__disanXss), 'a payload ran').toBeUndefined();
+    expect(dialogs, 'dialogs opened by metadata').toEqual([]);
+  }
+
+  test('metadata holding <script> and <img onerror> shows as text on the item page and runs nothing', async () => {
+    await page.goto(url(`/item/${HOSTILE_ID}`), { waitUntil: 'load' });
+    expect(await page.getByTestId('item-title').textContent()).toContain('<script>');
+    expect(await page.getByTestId('item-description').textContent()).toContain('onerror=');
+    await page.getByTestId('gallery-image').first().waitFor();
+    await screenshot(page, 'desktop', '12-hostile-item');
+    await expectNothingRan();
+  }, STEP_TIMEOUT_MS);
+
+  test('the same metadata shows as text in server-rendered and as-you-type search results', async () => {
+    await page.goto(url('/search?q=thu%20nghiem'), { waitUntil: 'load' });
+    expect(await page.getByTestId('result-link').filter({ hasText: '<script>' }).count()).toBeGreaterThan(0);
+    await expectNothingRan();
+    await page.getByTestId('search-input').fill('');
+    await page.getByTestId('search-input').pressSequentially('nghiem', { delay: 40 });
+    await page.waitForURL((u) => u.searchParams.get('q') === 'nghiem');
+    await page.getByTestId('result-link').filter({ hasText: '<script>' }).first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'desktop', '13-hostile-search');
+    await expectNothingRan();
+  }, STEP_TIMEOUT_MS);
+
+  test('an unknown item shows the not-found page with status 404', async () => {
+    const response = await page.goto(url('/item/khong-co-muc-nay'));
+    expect(response?.status()).toBe(404);
+    expect(await page.getByTestId('not-found').isVisible()).toBe(true);
+    await checkPage(page, 'desktop', '14-not-found');
+  }, STEP_TIMEOUT_MS);
+
+  test('an unknown address under /km/ shows the not-found page in Khmer with status 404', async () => {
+    const response = await page.goto(url('/km/khong-co-trang-nay'));
+    expect(response?.status()).toBe(404);
+    expect(await page.getByTestId('not-found').isVisible()).toBe(true);
+    expect(await htmlLang(page)).toBe('km');
+  }, STEP_TIMEOUT_MS);
+});

@@ -1,0 +1,70 @@
+/** Browser steps shared by the end-to-end tests: what a page shows, beyond what a locator says. */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { accessibilityProblems, screenshot } from '../support/browser.ts';
+
+/** The test files run without the DOM typings: the few page objects they touch, typed by hand. */
+interface FocusableNode { ownerDocument: { activeElement: unknown } }
+interface ImageNode { complete: boolean; naturalWidth: number }
+
+/** Saves the step's screenshot and fails with a readable list if axe-core finds serious or critical problems. */
+export async function checkPage(page: Page, viewport: string, step: string): Promise<void> {
+  await screenshot(page, viewport, step);
+  const problems = await accessibilityProblems(page);
+  expect(problems, `axe-core on ${step} (${viewport}, ${page.url()})`).toEqual([]);
+}
+
+export function htmlLang(page: Page): Promise<string | null> {
+  return page.locator('html').getAttribute('lang');
+}
+
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((node) => (node as unknown as FocusableNode).ownerDocument.activeElement === node);
+}
+
+/** Presses Tab until `target` has the focus; returns how many presses it took (Infinity if never within `limit`). */
+export async function tabUntilFocused(page: Page, target: Locator, limit = 40): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await isFocused(target)) return presses;
+  }
+  return Infinity;
+}
+
+/** Waits for an image to finish loading and returns its decoded width (0 = broken). */
+export async function naturalWidth(image: Locator): Promise<number> {
+  await image.scrollIntoViewIfNeeded();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const state = await image.evaluate((node) => {
+      const img = node as unknown as ImageNode;
+      return { complete: img.complete, width: img.naturalWidth };
+    });
+    if (state.complete || Date.now() > deadline) return state.width;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The fonts Chromium actually drew the element's text with (from DevTools), so a
+ * test can tell real glyphs from the empty boxes of a font without the script.
+ */
+export async function fontsDrawing(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.filter((font) => font.glyphCount > 0).map((font) => font.familyName);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Item ids of the result links on a search page, from their `/item/<id>` addresses. */
+export async function resultIds(page: Page): Promise<string[]> {
+  const hrefs = await page.getByTestId('result-link').evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href));
+  return hrefs.map((href) => decodeURIComponent(new URL(href).pathname.split('/item/')[1] ?? ''));
+}
