@@ -152,6 +152,10 @@ for (const viewport of VIEWPORTS) {
         expect(await naturalWidth(image), `photo ${i + 1} decoded`).toBeGreaterThan(0);
       }
       await checkPage(page, v, '06-item');
+      const thumbnails = page.locator('[data-testid="related-link"] img');
+      for (let i = 0; i < (await thumbnails.count()); i++) {
+        expect(await naturalWidth(thumbnails.nth(i)), `related item picture ${i + 1} decoded`).toBeGreaterThan(0);
+      }
 
       const related = page.getByTestId('related-link').first();
       const href = await related.getAttribute('href');

@@ -36,9 +36,27 @@ export const VIEWPORTS: Viewport[] = [
   },
 ];
 
-/** Saves `tests/e2e/screenshots/<viewport>-<step>.png` (gitignored) and returns its path. */
+interface ScrollingWindow { scrollTo: (x: number, y: number) => void; document: { documentElement: { scrollHeight: number } } }
+
+/**
+ * Scrolls through the whole page so lazy images load, then back to the top: a
+ * full-page screenshot does not scroll, and would show empty boxes below the fold.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  const step = page.viewportSize()?.height ?? 800;
+  const height = await page.evaluate(() => (globalThis as unknown as ScrollingWindow).document.documentElement.scrollHeight);
+  for (let y = step; y < height + step; y += step) {
+    await page.evaluate((top) => { (globalThis as unknown as ScrollingWindow).scrollTo(0, top); }, y);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => { (globalThis as unknown as ScrollingWindow).scrollTo(0, 0); });
+}
+
+/** Saves `tests/e2e/screenshots/<viewport>-<step>.png` (gitignored), lazy images loaded, and returns its path. */
 export async function screenshot(page: Page, viewport: string, step: string): Promise<string> {
   await mkdir(SCREENSHOTS, { recursive: true });
+  await scrollThrough(page);
   const path = join(SCREENSHOTS, `${viewport}-${step}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
