@@ -1,0 +1,83 @@
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import type { ItemInput } from '@disan/schemas';
+import { buildApp } from '../../api/src/app.ts';
+import { loadConfig } from '../../ingest/src/config.ts';
+import { temporaryArchive } from '../support/archive.ts';
+
+/**
+ * Requests per second of `GET /api/items/:id` (catalog item, media, related items,
+ * collections) and of a faceted search, each against a bare Fastify route answering a
+ * small JSON object, in the same process and run, over loopback. Target for the item:
+ * at least 0.5 of the bare route. autocannon runs in the same process, so absolute
+ * figures are lower than with a separate load generator; the ratios are what count.
+ */
+const ITEMS = 2_000;
+const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 8);
+const GROUPS = ['khmer', 'hoa', 'kinh', 'cham'] as const;
+const KINDS = ['festival', 'ritual', 'craft', 'music'] as const;
+
+export async function benchApi(): Promise<{ label: string; value: string }[]> {
+  const { archive, dataDir, dispose } = await temporaryArchive({ LOG_LEVEL: 'silent' });
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', () => ({ status: 'ok', items: 3 }));
+  const app = await buildApp({ archive, config: loadConfig({ DISAN_DATA_DIR: dataDir, DISAN_RATE_LIMIT: '1000000', LOG_LEVEL: 'silent' }), logger: false });
+  try {
+    await fillArchive(archive);
+    const bareUrl = await bare.listen({ host: '127.0.0.1', port: 0 });
+    const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    const run = async (url: string) => {
+      const result = await autocannon({ url, connections: 10, duration: DURATION_S });
+      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      return result;
+    };
+    const baseline = await run(`${bareUrl}/bare`);
+    const item = await run(`${apiUrl}/api/items/item-${ITEMS / 2}`);
+    const search = await run(`${apiUrl}/api/search?q=le%20hoi&ethnicGroups=khmer&kind=festival,ritual&facets=ethnicGroups,kind,collections,province`);
+    const line = (label: string, r: Awaited<ReturnType<typeof run>>) => ({
+      label,
+      value: `${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
+    });
+    const ratio = (r: Awaited<ReturnType<typeof run>>) => (r.requests.average / baseline.requests.average).toFixed(2);
+    return [
+      line('bare Fastify JSON route (reference)', baseline),
+      line(`GET /api/items/:id (${ITEMS} items)`, item),
+      line('GET /api/search faceted', search),
+      { label: 'item / bare', value: `${ratio(item)}× (target ≥ 0.5)` },
+      { label: 'faceted search / bare', value: `${ratio(search)}×` },
+    ];
+  } finally {
+    await Promise.all([app.close(), bare.close()]);
+    await dispose();
+  }
+}
+
+/** Items in 4 groups, 4 kinds and 20 collections, each with one picture's worth of media rows. */
+async function fillArchive(archive: Awaited<ReturnType<typeof temporaryArchive>>['archive']): Promise<void> {
+  const ids: string[] = [];
+  for (let i = 0; i < ITEMS; i++) {
+    const item: ItemInput = {
+      id: `item-${i}`,
+      kind: KINDS[i % KINDS.length]!,
+      ethnicGroups: [GROUPS[i % GROUPS.length]!],
+      title: [{ lang: 'vi', value: `Lễ hội số ${i}` }, { lang: 'en', value: `Festival number ${i}` }],
+      description: [{ lang: 'vi', value: `Mô tả lễ hội ${i} của đồng bào, tổ chức hằng năm tại chùa.` }],
+      places: [{ name: 'Sóc Trăng', province: `Tỉnh ${i % 8}`, geo: { lat: 9.6 + (i % 10) / 100, lon: 105.97 } }],
+      collections: [`collection-${i % 20}`],
+      status: 'published',
+      access: { level: 'public' },
+    };
+    await archive.catalog.items.upsert(item, { author: 'bench' });
+    ids.push(item.id);
+  }
+  for (let c = 0; c < 20; c++) await archive.catalog.collections.ensure(`collection-${c}`, `Bộ sưu tập ${c}`);
+  const sha = (n: number) => n.toString(16).padStart(64, '0');
+  for (let i = 0; i < ITEMS; i += 1) {
+    await archive.catalog.media.insert({
+      id: `m-${i}`, itemId: `item-${i}`, sha256: sha(i), mimeType: 'image/jpeg', kind: 'image', size: 1000, originalName: `${i}.jpg`,
+      originalKey: `originals/${sha(i).slice(0, 2)}/${sha(i).slice(2, 4)}/${sha(i)}`, width: 4000, height: 3000, position: 0, status: 'ready',
+      derivatives: ['webp-480', 'webp-1024', 'thumb'].map((name) => ({ name, key: `derivatives/m-${i}/${name}.webp`, mimeType: 'image/webp', size: 100, width: 480, height: 360 })),
+    });
+  }
+  await archive.indexer.indexItems(ids);
+}
