@@ -10,7 +10,7 @@ import { PAGE_BUDGET_BYTES, pageWeight, WEIGHED_ITEMS } from '../bench/site.ts';
 import { launchBrowser, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { FIRST_START_TIMEOUT_MS, launchArchive, removeDataDir, runDisan, temporaryDataDir, waitForJobs, type LaunchedArchive } from '../support/launch.ts';
 import { HOSTILE_ID, writeHostileRecord } from './hostile-record.ts';
-import { checkPage, fontsDrawing, htmlLang, isFocused, naturalWidth, resultIds, tabUntilFocused } from './steps.ts';
+import { checkPage, fontsDrawing, htmlLang, isFocused, naturalWidth, resultIds, sidewaysOverflow, tabUntilFocused } from './steps.ts';
 
 const PHOTO_ITEM = 'ok-om-bok-soc-trang';
 const STEP_TIMEOUT_MS = 120_000;
@@ -76,6 +76,13 @@ for (const viewport of VIEWPORTS) {
     let context: BrowserContext;
     let page: Page;
     const v = viewport.name;
+    /** Steps whose page was wider than the screen, checked once at the end (one clear failure, the journey still runs). */
+    const overflowing: string[] = [];
+    const visit = async (step: string) => {
+      const overflow = await sidewaysOverflow(page);
+      if (overflow !== null) overflowing.push(`${step} (${new URL(page.url()).pathname}): ${overflow}`);
+      await checkPage(page, v, step);
+    };
 
     beforeAll(async () => {
       context = await viewport.open(running().browser);
@@ -86,7 +93,7 @@ for (const viewport of VIEWPORTS) {
     test('reads the home page in Vietnamese, switches to Khmer drawn in a Khmer font, and back', async () => {
       await page.goto(url('/'));
       expect(await htmlLang(page)).toBe('vi');
-      await checkPage(page, v, '01-home-vi');
+      await visit('01-home-vi');
 
       await page.getByTestId('lang-km').click();
       await page.waitForURL((u) => u.pathname === '/km/');
@@ -96,7 +103,7 @@ for (const viewport of VIEWPORTS) {
       expect(await heading.textContent()).toMatch(/[\u1780-\u17FF]/);
       const fonts = await fontsDrawing(page, 'h1');
       expect(fonts.some((family) => /khmer/i.test(family)), `fonts drawing the Khmer heading: ${fonts.join(', ')}`).toBe(true);
-      await checkPage(page, v, '02-home-km');
+      await visit('02-home-km');
 
       await page.getByTestId('lang-vi').click();
       await page.waitForURL((u) => u.pathname === '/');
@@ -111,7 +118,7 @@ for (const viewport of VIEWPORTS) {
       const allIds = await resultIds(page);
       const groupsBefore = await Promise.all(allIds.map((id) => ethnicGroupsOf(archive.apiUrl, id)));
       expect(groupsBefore.some((groups) => !groups.includes('khmer')), 'the unfiltered results hold other peoples too').toBe(true);
-      await checkPage(page, v, '03-search-le-hoi');
+      await visit('03-search-le-hoi');
 
       await page.getByTestId('facet-ethnicGroups-khmer').check();
       await page.getByTestId('facets-apply').click();
@@ -121,7 +128,7 @@ for (const viewport of VIEWPORTS) {
       expect(ids.length).toBeGreaterThan(0);
       expect(ids.length).toBeLessThan(allIds.length);
       for (const id of ids) expect(await ethnicGroupsOf(archive.apiUrl, id), id).toContain('khmer');
-      await checkPage(page, v, '04-search-khmer');
+      await visit('04-search-khmer');
     }, STEP_TIMEOUT_MS);
 
     test('sees results appear while typing, without leaving the page, and the address follows', async () => {
@@ -135,7 +142,7 @@ for (const viewport of VIEWPORTS) {
       expect(await page.evaluate(() => (globalThis as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
       expect(new URL(page.url()).searchParams.get('q')).toBe('le hoi');
       expect(await page.getByTestId('search-status').textContent()).toContain('le hoi');
-      await checkPage(page, v, '05-search-as-you-type');
+      await visit('05-search-as-you-type');
     }, STEP_TIMEOUT_MS);
 
     test('opens an item whose photos load, sized and responsive, then follows a related item', async () => {
@@ -151,7 +158,7 @@ for (const viewport of VIEWPORTS) {
         if (i > 0) expect(await image.getAttribute('loading')).toBe('lazy');
         expect(await naturalWidth(image), `photo ${i + 1} decoded`).toBeGreaterThan(0);
       }
-      await checkPage(page, v, '06-item');
+      await visit('06-item');
       const thumbnails = page.locator('[data-testid="related-link"] img');
       for (let i = 0; i < (await thumbnails.count()); i++) {
         expect(await naturalWidth(thumbnails.nth(i)), `related item picture ${i + 1} decoded`).toBeGreaterThan(0);
@@ -163,7 +170,7 @@ for (const viewport of VIEWPORTS) {
       await related.click();
       await page.waitForURL((u) => u.pathname === href);
       expect(await page.getByTestId('item-title').isVisible()).toBe(true);
-      await checkPage(page, v, '07-related-item');
+      await visit('07-related-item');
     }, STEP_TIMEOUT_MS);
 
     test('reaches the skip link first and then the search box with Tab, and Enter searches', async () => {
@@ -188,11 +195,15 @@ for (const viewport of VIEWPORTS) {
       await collection.click();
       await page.waitForURL((u) => u.pathname === href);
       expect(await page.getByTestId('item-link').count()).toBeGreaterThan(0);
-      await checkPage(page, v, '10-collection');
+      await visit('10-collection');
       await page.goto(url('/about'));
       expect(await page.locator('h1').textContent()).toContain('Disan');
-      await checkPage(page, v, '11-about');
+      await visit('11-about');
     }, STEP_TIMEOUT_MS);
+
+    test('never makes the reader scroll sideways on the pages visited', () => {
+      expect(overflowing).toEqual([]);
+    });
   });
 }
 

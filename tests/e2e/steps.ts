@@ -7,6 +7,30 @@ import { accessibilityProblems, screenshot } from '../support/browser.ts';
 interface FocusableNode { ownerDocument: { activeElement: unknown } }
 interface ImageNode { complete: boolean; naturalWidth: number }
 
+interface LayoutNode { tagName: string; className: unknown; children: ArrayLike<LayoutNode>; getBoundingClientRect: () => { right: number } }
+interface LayoutWindow { innerWidth: number; document: { documentElement: LayoutNode & { scrollWidth: number } } }
+
+/**
+ * Whether the page is wider than the screen (the reader would scroll sideways), with
+ * the innermost elements sticking out, so the failure says what to fix.
+ */
+export function sidewaysOverflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const win = globalThis as unknown as LayoutWindow;
+    const root = win.document.documentElement;
+    if (root.scrollWidth <= win.innerWidth) return null;
+    const culprits: string[] = [];
+    const visit = (node: LayoutNode) => {
+      const children = Array.from(node.children);
+      const wide = children.filter((child) => child.getBoundingClientRect().right > win.innerWidth + 1);
+      if (wide.length === 0 && node !== root) culprits.push(`${node.tagName.toLowerCase()}${typeof node.className === 'string' && node.className ? `.${node.className.split(' ').join('.')}` : ''}`);
+      wide.forEach(visit);
+    };
+    visit(root);
+    return `${root.scrollWidth}px wide on a ${win.innerWidth}px screen: ${culprits.slice(0, 5).join(', ')}`;
+  });
+}
+
 /** Saves the step's screenshot and fails with a readable list if axe-core finds serious or critical problems. */
 export async function checkPage(page: Page, viewport: string, step: string): Promise<void> {
   await screenshot(page, viewport, step);
