@@ -7,7 +7,7 @@ describe('videoLadder', () => {
     [{ width: 1280, height: 720 }, ['mp4-480 854x480', 'mp4-720 1280x720']],
     [{ width: 854, height: 480 }, ['mp4-480 854x480']],
     [{ width: 640, height: 360 }, ['mp4-360 640x360']],
-    [{ width: 321, height: 241 }, ['mp4-242 322x242']],
+    [{ width: 321, height: 241 }, ['mp4-240 320x240']],
     [{ width: 1080, height: 1920 }, ['mp4-480 480x854', 'mp4-720 720x1280', 'mp4-1080 1080x1920']],
     [{ width: 3840, height: 2160 }, ['mp4-480 854x480', 'mp4-720 1280x720', 'mp4-1080 1920x1080']],
   ])('%o gets %o, smallest first, never enlarged, even sides', (display, expected) => {

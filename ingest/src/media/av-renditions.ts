@@ -25,7 +25,8 @@ export const VIDEO_LADDER = [480, 720, 1080] as const;
 export function videoLadder(display: Size): Mp4Rendition[] {
   const short = Math.min(display.width, display.height);
   const rungs: number[] = VIDEO_LADDER.filter((rung) => rung <= short);
-  if (rungs.length === 0) rungs.push(even(short));
+  // Rounded down to even: a 241-line source must not come out 242 lines tall.
+  if (rungs.length === 0) rungs.push(evenDown(short));
   return rungs.map((rung) => ({ name: `mp4-${rung}`, ...fitShortSide(display, rung) }));
 }
 
@@ -33,7 +34,8 @@ export function videoLadder(display: Size): Mp4Rendition[] {
 export function fitShortSide(display: Size, shortSide: number): Size {
   const landscape = display.width >= display.height;
   const scale = shortSide / Math.min(display.width, display.height);
-  const long = even((landscape ? display.width : display.height) * scale);
+  const sourceLong = landscape ? display.width : display.height;
+  const long = Math.min(even(sourceLong * scale), evenDown(sourceLong));
   const short = even(shortSide);
   return landscape ? { width: long, height: short } : { width: short, height: long };
 }
@@ -41,7 +43,7 @@ export function fitShortSide(display: Size, shortSide: number): Size {
 /** Fits inside a box, never enlarging; both sides even. */
 export function fitInside(display: Size, box: Size): Size {
   const scale = Math.min(1, box.width / display.width, box.height / display.height);
-  return { width: even(display.width * scale), height: even(display.height * scale) };
+  return { width: evenDown(display.width * scale), height: evenDown(display.height * scale) };
 }
 
 /** The poster frame: at 10% of the video, or 1 s into a short one (skips black leaders and fades), inside the video. */
@@ -103,6 +105,11 @@ export function timestamp(seconds: number): string {
   const ms = Math.round(seconds * 1000);
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+}
+
+/** Rounds down to an even number, at least 2. */
+function evenDown(value: number): number {
+  return Math.max(2, Math.floor(value / 2) * 2);
 }
 
 /** Rounds to the nearest even number, at least 2. */
