@@ -22,6 +22,7 @@ import { generateVideo } from '../support/generate-av.ts';
  */
 const RATIO_SECONDS = Number(process.env.BENCH_VIDEO_SECONDS ?? 10);
 const PLAYABLE_SECONDS = 60;
+const ROUNDS = 2;
 const run = promisify(execFile);
 
 function ffmpeg(args: string[]): Promise<unknown> {
@@ -90,16 +91,22 @@ export async function benchVideo(): Promise<{ label: string; value: string }[]> 
   try {
     const clip = await generateVideo(join(dir, 'ratio.mp4'), { width: 1920, height: 1080, seconds: RATIO_SECONDS, fps: 25, faststart: true });
     const out = await mkdtemp(join(dir, 'bare-'));
-    const bare = await bareFfmpeg(clip, RATIO_SECONDS, out);
-    const ours = await disanRun(clip);
+    // Alternating rounds, best of each: the two cores are shared, and a noisy neighbour should not pick the winner.
+    let bare = Infinity;
+    let ours = { total: Infinity, firstPlayable: Infinity };
+    for (let round = 0; round < ROUNDS; round++) {
+      bare = Math.min(bare, await bareFfmpeg(clip, RATIO_SECONDS, out));
+      const run = await disanRun(clip);
+      if (run.total < ours.total) ours = run;
+    }
 
     const long = await generateVideo(join(dir, 'long.mp4'), { width: 1920, height: 1080, seconds: PLAYABLE_SECONDS, fps: 25, faststart: true });
     const timed = await disanRun(long);
     const speed = (seconds: number) => `${(PLAYABLE_SECONDS / seconds).toFixed(2)}x real time`;
     return [
       { label: 'video clip', value: `${RATIO_SECONDS} s 1080p25 H.264+AAC -> poster, mp4-480, strip, mp4-720, mp4-1080 (veryfast, CRF 23)` },
-      { label: 'video bare ffmpeg (same commands)', value: `${bare.toFixed(1)} s` },
-      { label: 'video disan pipeline', value: `${ours.total.toFixed(1)} s` },
+      { label: 'video bare ffmpeg (same commands)', value: `${bare.toFixed(1)} s (best of ${ROUNDS}, alternating)` },
+      { label: 'video disan pipeline', value: `${ours.total.toFixed(1)} s (best of ${ROUNDS})` },
       { label: 'video ratio disan / bare ffmpeg', value: `${(bare / ours.total).toFixed(2)}x speed (target >= 0.95)` },
       { label: 'video 60 s 1080p: first playable', value: `${timed.firstPlayable.toFixed(1)} s after ingest start (${speed(timed.firstPlayable)}; poster + mp4-480)` },
       { label: 'video 60 s 1080p: all renditions', value: `${timed.total.toFixed(1)} s (${speed(timed.total)})` },

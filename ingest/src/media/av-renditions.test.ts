@@ -24,7 +24,7 @@ describe('poster and strip', () => {
 
   it('fits the poster inside 1280x720 without enlarging', () => {
     expect(fitInside({ width: 1920, height: 1080 }, { width: 1280, height: 720 })).toEqual({ width: 1280, height: 720 });
-    expect(fitInside({ width: 1080, height: 1920 }, { width: 1280, height: 720 })).toEqual({ width: 406, height: 720 });
+    expect(fitInside({ width: 1080, height: 1920 }, { width: 1280, height: 720 })).toEqual({ width: 404, height: 720 });
     expect(fitInside({ width: 320, height: 240 }, { width: 1280, height: 720 })).toEqual({ width: 320, height: 240 });
   });
 
