@@ -186,6 +186,10 @@ describe('readiness when a part is down', () => {
       const body = response.json<{ failed: string[]; checks: { search: { error: string } } }>();
       expect(body.failed).toEqual(['search']);
       expect(body.checks.search.error).toBe('failed (see the server log)');
+      // Any door that needs search now fails: the answer hides the cause and names the request.
+      const failed = await f.app.inject({ url: '/api/items', headers: { 'x-request-id': 'req-500' } });
+      expect(failed.statusCode).toBeGreaterThanOrEqual(500);
+      expect(failed.json<ErrorBody>().error).toMatchObject({ status: failed.statusCode, message: 'internal error', requestId: 'req-500' });
     } finally {
       await f.close();
     }
