@@ -6,6 +6,8 @@ import type { Media } from '@disan/schemas';
 import type { Archive } from '../../ingest/src/archive.ts';
 import type { AvAdapter } from '../../ingest/src/media/ffmpeg.ts';
 import type { MediaPatch } from '../../ingest/src/catalog/media.ts';
+import { UpstreamError } from '../../ingest/src/errors.ts';
+import type { ObjectStorage } from '../../ingest/src/storage/storage.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { createVideoJobHandler } from '../../ingest/src/pipeline/video-job.ts';
 import { temporaryArchive } from '../support/archive.ts';
@@ -85,6 +87,18 @@ describe('video.derivatives', () => {
 
   it('does nothing for media already ready', async () => {
     await createVideoJobHandler(deps())({ mediaId: media.id });
+    expect(calls).toEqual([]);
+  });
+
+  it('throws a storage outage to the queue for a retry, leaving the media unfailed', async () => {
+    await archive.catalog.media.update(media.id, { status: 'pending', derivatives: [] });
+    const down: ObjectStorage = Object.assign(Object.create(archive.storage) as ObjectStorage, {
+      get: () => Promise.reject(new UpstreamError('storage is unreachable (connection refused)')),
+    });
+    await expect(createVideoJobHandler({ ...deps(), storage: down })({ mediaId: media.id })).rejects.toThrow('unreachable');
+    const after = (await archive.catalog.media.get(media.id))!;
+    expect(after.status).toBe('processing');
+    expect(after.error).toBeUndefined();
     expect(calls).toEqual([]);
   });
 
