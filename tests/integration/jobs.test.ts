@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJobQueue, type JobQueue } from '@disan/ingest/jobs/queue.ts';
-import { JOB_PRIORITY } from '@disan/ingest/jobs/types.ts';
+import { JOB_PRIORITY, JOB_TYPES } from '@disan/ingest/jobs/types.ts';
 import { runWorker, type JobHandlers, type WorkerEvent } from '@disan/ingest/jobs/worker.ts';
 import { createTestDatabase, DRIVERS, uniqueId, type TestDatabase } from './drivers.ts';
 
 const TYPE = 'image.derivatives';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Handlers for the test's one job type; every other type has one that must never run. */
+function handlersWith(handler: JobHandlers[typeof TYPE]): JobHandlers {
+  const never = () => Promise.reject(new Error('no job of this type was queued in this test'));
+  return { ...(Object.fromEntries(JOB_TYPES.map((type) => [type, never])) as unknown as JobHandlers), [TYPE]: handler };
+}
 
 describe.each(DRIVERS)('job queue (%s)', (driver) => {
   let t: TestDatabase;
@@ -112,15 +118,13 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
       const runs = new Map<string, number>();
       let active = 0;
       let peak = 0;
-      const handlers: JobHandlers = {
-        [TYPE]: async ({ mediaId }) => {
-          active++;
-          peak = Math.max(peak, active);
-          runs.set(mediaId, (runs.get(mediaId) ?? 0) + 1);
-          await sleep(5);
-          active--;
-        },
-      };
+      const handlers = handlersWith(async ({ mediaId }) => {
+        active++;
+        peak = Math.max(peak, active);
+        runs.set(mediaId, (runs.get(mediaId) ?? 0) + 1);
+        await sleep(5);
+        active--;
+      });
       const otherQueue = createJobQueue(await t.connect());
       const summaries = await Promise.all([
         runWorker({ queue, handlers, concurrency: 3, stopWhenIdle: true, pollMs: 10 }),
@@ -138,7 +142,7 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
       const events: WorkerEvent['type'][] = [];
       const summary = await runWorker({
         queue,
-        handlers: { [TYPE]: () => Promise.reject(new Error('corrupt JPEG')) },
+        handlers: handlersWith(() => Promise.reject(new Error('corrupt JPEG'))),
         stopWhenIdle: true,
         pollMs: 10,
         onEvent: (event) => events.push(event.type),
@@ -153,7 +157,7 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
       await enqueue('old-2', JOB_PRIORITY.backfill);
       await enqueue('fresh', JOB_PRIORITY.upload);
       const order: string[] = [];
-      await runWorker({ queue, handlers: { [TYPE]: ({ mediaId }) => Promise.resolve(void order.push(mediaId)) }, concurrency: 1, stopWhenIdle: true, pollMs: 10 });
+      await runWorker({ queue, handlers: handlersWith(({ mediaId }) => Promise.resolve(void order.push(mediaId))), concurrency: 1, stopWhenIdle: true, pollMs: 10 });
       expect(order).toEqual(['fresh', 'old-1', 'old-2']);
     });
 
@@ -167,13 +171,11 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
         concurrency: 1,
         pollMs: 10,
         signal: controller.signal,
-        handlers: {
-          [TYPE]: async ({ mediaId }) => {
-            controller.abort();
-            await sleep(50);
-            finished.push(mediaId);
-          },
-        },
+        handlers: handlersWith(async ({ mediaId }) => {
+          controller.abort();
+          await sleep(50);
+          finished.push(mediaId);
+        }),
       });
       expect(finished).toEqual(['slow-1']);
       expect(summary.completed).toBe(1);

@@ -33,21 +33,43 @@ export function buildSite(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', 'build', '--workspace', 'site', '--silent'], { cwd: ROOT, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`building the site failed (exit code ${code ?? 'none'}); run "npm run build --workspace site" to see why`))));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`building the site failed (exit code ${code ?? 'none'}); run "npm run build --workspace site" to see why`));
+    });
   });
 }
 
-/** Starts the built site server as a child process: it talks to the API over HTTP only. */
-export function startSite(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--no-warnings', join(SITE, 'bin', 'serve.ts')], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+/**
+ * Starts the built site server as a child process (it talks to the API over HTTP only,
+ * and reads its own settings: DISAN_SITE_HOST, DISAN_SITE_PORT...). Resolves with the
+ * address it reports once listening; rejects if it exits first or takes too long.
+ */
+export function startSite(env: NodeJS.ProcessEnv, timeoutMs = 60_000): { child: ChildProcess; listening: Promise<string> } {
+  const child = spawn(process.execPath, ['--no-warnings', join(SITE, 'bin', 'serve.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => { reject(new Error(`the site did not start within ${timeoutMs / 1000} s`)); }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      process.stdout.write(chunk);
+      const match = /listening on (http:\/\/\S+?),/.exec(chunk);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1].replace('//0.0.0.0:', '//127.0.0.1:'));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the site stopped while starting (exit code ${code ?? 'none'})`));
+    });
+  });
+  return { child, listening };
 }
 
-/** Resolves once `url` answers, rejects if the child exits first or after `timeoutMs`. */
-export async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+/** Resolves once `url` answers (the site's first render can take a moment). */
+export async function waitUntilServing(url: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the site stopped while starting (exit code ${child.exitCode})`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.status < 500, () => false);
     if (ok) return;
     await sleep(250);
   }

@@ -9,7 +9,6 @@ import { loadConfig } from '@disan/ingest/config.ts';
 import { openArchive } from '@disan/ingest/archive.ts';
 import { ConfigError } from '@disan/ingest/errors.ts';
 import { startBackgroundWorker } from '@disan/ingest/pipeline/background.ts';
-import { loadSiteConfig, SiteConfigError } from '../../../site/src/config.ts';
 import { buildApp } from '../app.ts';
 import { loadSamplesOnFirstStart } from './first-start.ts';
 import { buildSite, siteNeedsBuild, startSite, waitUntilServing } from './site-process.ts';
@@ -18,12 +17,10 @@ const log = (line: string) => process.stdout.write(`disan: ${line}\n`);
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
-  let siteConfig: ReturnType<typeof loadSiteConfig>;
   try {
     config = loadConfig(process.env);
-    siteConfig = loadSiteConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof SiteConfigError) {
+    if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
@@ -56,15 +53,15 @@ async function main(): Promise<number> {
     const api = app.server.address() as AddressInfo;
     const apiUrl = `http://${api.family === 'IPv6' ? `[${api.address}]` : api.address}:${api.port}`;
 
-    const site = startSite({ ...process.env, DISAN_API_URL: apiUrl, DISAN_SITE_HOST: siteConfig.host, DISAN_SITE_PORT: String(siteConfig.port) });
+    const { child: site, listening } = startSite({ ...process.env, DISAN_API_URL: apiUrl });
     stops.push(async () => {
       if (site.exitCode === null) {
         site.kill('SIGTERM');
         await new Promise((resolve) => site.once('close', resolve));
       }
     });
-    const siteUrl = `http://${siteConfig.host === '0.0.0.0' ? '127.0.0.1' : siteConfig.host}:${siteConfig.port}/`;
-    await waitUntilServing(siteUrl, site);
+    const siteUrl = `${await listening}/`;
+    await waitUntilServing(siteUrl);
 
     log(`the API answers at ${apiUrl}/api (documentation: ${apiUrl}/api/docs)`);
     log(`the archive is ready: open ${siteUrl}  (Ctrl-C to stop; data is kept in ${config.dataDir})`);

@@ -183,7 +183,8 @@ class WorkerLoop {
 
   handle(job: Job): Promise<void> {
     const payload = validate(JOB_PAYLOADS[job.type], job.payload, `${job.type} payload`);
-    const handler = this.options.handlers[job.type];
+    // One handler per type, so the pairing is right; TypeScript cannot follow it through the union.
+    const handler = this.options.handlers[job.type] as JobHandler<JobType>;
     return handler(payload, job);
   }
 
