@@ -7,28 +7,27 @@ import { accessibilityProblems, screenshot } from '../support/browser.ts';
 interface FocusableNode { ownerDocument: { activeElement: unknown } }
 interface ImageNode { complete: boolean; naturalWidth: number }
 
-interface LayoutNode { tagName: string; className: unknown; children: ArrayLike<LayoutNode>; getBoundingClientRect: () => { right: number } }
-interface LayoutWindow { innerWidth: number; document: { documentElement: LayoutNode & { scrollWidth: number } } }
+interface LayoutNode { tagName: string; className: unknown; textContent: string | null; children: ArrayLike<LayoutNode>; getBoundingClientRect: () => { right: number } }
+interface LayoutWindow { document: { documentElement: { scrollWidth: number }; querySelectorAll: (selector: string) => ArrayLike<LayoutNode> } }
 
 /**
  * Whether the page is wider than the screen (the reader would scroll sideways), with
  * the innermost elements sticking out, so the failure says what to fix.
  */
 export function sidewaysOverflow(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const win = globalThis as unknown as LayoutWindow;
-    const root = win.document.documentElement;
-    if (root.scrollWidth <= win.innerWidth) return null;
-    const culprits: string[] = [];
-    const visit = (node: LayoutNode) => {
-      const children = Array.from(node.children);
-      const wide = children.filter((child) => child.getBoundingClientRect().right > win.innerWidth + 1);
-      if (wide.length === 0 && node !== root) culprits.push(`${node.tagName.toLowerCase()}${typeof node.className === 'string' && node.className ? `.${node.className.split(' ').join('.')}` : ''}`);
-      wide.forEach(visit);
-    };
-    visit(root);
-    return `${root.scrollWidth}px wide on a ${win.innerWidth}px screen: ${culprits.slice(0, 5).join(', ')}`;
-  });
+  // The screen's width, not innerWidth: a mobile browser widens its layout viewport to fit overflowing content.
+  const screenWidth = page.viewportSize()?.width ?? 0;
+  return page.evaluate((width) => {
+    const doc = (globalThis as unknown as LayoutWindow).document;
+    if (doc.documentElement.scrollWidth <= width) return null;
+    const sticksOut = (node: LayoutNode) => node.getBoundingClientRect().right > width + 1;
+    const innermost = Array.from(doc.querySelectorAll('body *')).filter((node) => sticksOut(node) && !Array.from(node.children).some(sticksOut));
+    const names = innermost.slice(0, 5).map((node) => {
+      const classes = typeof node.className === 'string' && node.className !== '' ? `.${node.className.split(' ').join('.')}` : '';
+      return `${node.tagName.toLowerCase()}${classes} "${(node.textContent ?? '').trim().slice(0, 40)}"`;
+    });
+    return `${doc.documentElement.scrollWidth}px wide on a ${width}px screen: ${names.join(', ')}`;
+  }, screenWidth);
 }
 
 /** Saves the step's screenshot and fails with a readable list if axe-core finds serious or critical problems. */
