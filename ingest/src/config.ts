@@ -22,7 +22,8 @@ export interface Config {
         forcePathStyle: boolean;
       };
   search: { driver: 'embedded'; file: string } | { driver: 'meilisearch'; url: string; apiKey: string | undefined; index: string };
-  ingest: { concurrency: number; maxImagePixels: number; maxFileBytes: number };
+  /** `jobLeaseMs`: how long a worker holds a job before others may take it back (renewed while it runs). */
+  ingest: { concurrency: number; maxImagePixels: number; maxFileBytes: number; jobLeaseMs: number };
   /** The ffmpeg and ffprobe binaries (Debian's by default, found on PATH). */
   av: { ffmpegPath: string; ffprobePath: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -62,6 +63,7 @@ export const CONFIG_VARIABLES = {
   DISAN_INGEST_CONCURRENCY: 'Files processed at once by ingest (default 2, one per core here).',
   DISAN_MAX_IMAGE_PIXELS: 'Largest image accepted, in pixels (default 250000000); guards against decompression bombs.',
   DISAN_MAX_FILE_BYTES: 'Largest file accepted, in bytes (default 21474836480, 20 GiB).',
+  DISAN_JOB_LEASE_SECONDS: 'Seconds a worker holds a job before another may take it back if the first died (default 300; renewed while the job runs).',
   DISAN_FFMPEG_PATH: 'The ffmpeg binary for audio and video (default ffmpeg, found on PATH).',
   DISAN_FFPROBE_PATH: 'The ffprobe binary (default ffprobe, found on PATH).',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent.',
@@ -140,6 +142,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     concurrency: integer('DISAN_INGEST_CONCURRENCY', 2, 1, 64),
     maxImagePixels: integer('DISAN_MAX_IMAGE_PIXELS', 250_000_000, 1_000, 2_000_000_000),
     maxFileBytes: integer('DISAN_MAX_FILE_BYTES', 20 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+    jobLeaseMs: integer('DISAN_JOB_LEASE_SECONDS', 300, 5, 86_400) * 1000,
   };
 
   const http = {

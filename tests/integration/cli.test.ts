@@ -6,6 +6,10 @@ import { promisify } from 'node:util';
 import { Value } from 'typebox/value';
 import { SearchResult } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from '../../ingest/src/pipeline/sheet.ts';
+import { SAMPLE_FILES, SAMPLE_PHOTOS, SAMPLES } from '../support/samples.ts';
+
+const SHEET_ITEMS = (await readSheet(join(SAMPLES, 'metadata.csv'))).items.size;
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'ingest', 'bin', 'disan.js');
@@ -37,8 +41,9 @@ describe('the disan command', () => {
   it('ingests the sample folder with its sheet and exits 0 with a summary', async () => {
     const run = await disan('ingest', 'media-samples');
     expect(run.stderr).not.toMatch(/failed/);
-    expect(run.stdout).toMatch(/15 files in .* 15 ingested, 0 already there, 0 stored awaiting their pipeline, 0 failed/);
-    expect(run.stdout).toMatch(/items: 14 new/);
+    const files = SAMPLE_FILES.length;
+    expect(run.stdout).toMatch(new RegExp(`${files} files in .* ${files} ingested, 0 already there, 0 stored awaiting their pipeline, 0 failed`));
+    expect(run.stdout).toMatch(new RegExp(`items: ${SHEET_ITEMS} new`));
     expect(run.code).toBe(0);
   });
 
@@ -85,8 +90,12 @@ describe('the disan command', () => {
   });
 
   it('rebuilds the index from the catalog and shows the job queue', async () => {
-    expect((await disan('reindex')).stdout).toMatch(/reindexed 18 items into the embedded engine/);
-    expect((await disan('jobs')).stdout).toMatch(/image\.derivatives: 0 queued, 0 running, 0 failed, 15 done/);
+    // The sheet's items, the 3 sample records and the 1 good line of bad.jsonl.
+    expect((await disan('reindex')).stdout).toMatch(new RegExp(`reindexed ${SHEET_ITEMS + 4} items into the embedded engine`));
+    const jobs = (await disan('jobs')).stdout;
+    expect(jobs).toMatch(new RegExp(`image\\.derivatives: 0 queued, 0 running, 0 failed, ${SAMPLE_PHOTOS.length} done`));
+    expect(jobs).toMatch(/video\.derivatives: 0 queued, 0 running, 0 failed, 1 done/);
+    expect(jobs).toMatch(/document\.derivatives: 0 queued, 0 running, 0 failed, \d+ done/);
     const after = JSON.parse((await disan('search', 'បុណ្យ', '--json')).stdout) as SearchResult;
     expect(after.hits.map((h) => h.id)).toContain('chol-chnam-thmay');
   });

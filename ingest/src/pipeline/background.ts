@@ -23,6 +23,7 @@ export async function startBackgroundWorker(archive: Archive, options: { onEvent
     queue: archive.jobs,
     handlers: createJobHandlers(archive),
     concurrency: archive.config.ingest.concurrency,
+    leaseMs: archive.config.ingest.jobLeaseMs,
     signal: controller.signal,
     pollMs: options.pollMs ?? 500,
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),

@@ -38,6 +38,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
     queue: archive.jobs,
     handlers: createJobHandlers(archive),
     concurrency: archive.config.ingest.concurrency,
+    leaseMs: archive.config.ingest.jobLeaseMs,
     signal: controller.signal,
     pollMs: 100,
     onEvent: (event) => {
@@ -52,6 +53,19 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
   } finally {
     controller.abort();
     await worker;
+  }
+  // Follow-up jobs (OCR of scans, captions linked to a recording...) were queued by the
+  // first ones. With PGlite no other process can run them, so finish them here; with
+  // PostgreSQL the `disan worker` processes take them.
+  if (archive.db.driver === 'pglite') {
+    await runWorker({
+      queue: archive.jobs,
+      handlers: createJobHandlers(archive),
+      concurrency: archive.config.ingest.concurrency,
+      leaseMs: archive.config.ingest.jobLeaseMs,
+      stopWhenIdle: true,
+      pollMs: 100,
+    });
   }
   return report;
 }

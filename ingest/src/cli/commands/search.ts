@@ -74,5 +74,8 @@ export function plain(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    // Page text keeps its line breaks; on a terminal a snippet reads best on one line.
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -24,6 +24,7 @@ export async function runWorkerCommand(archive: Archive, { values }: CommandArgs
     queue: archive.jobs,
     handlers: createJobHandlers(archive),
     concurrency,
+    leaseMs: archive.config.ingest.jobLeaseMs,
     signal: controller.signal,
     ...(values.once ? { stopWhenIdle: true } : {}),
     onEvent: (event) => {
