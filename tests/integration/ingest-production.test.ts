@@ -60,7 +60,8 @@ describe('ingest on PostgreSQL and S3', () => {
     const derivativeKeys = ready.flatMap((m) => m.derivatives.map((d) => d.key));
     expect(keys.filter((k) => k.startsWith('derivatives/')).sort()).toEqual([...new Set(derivativeKeys)].sort());
     const result = await archive.search.search({ q: 'le hoi dua ghe ngo' }, searchScopeFor(PUBLIC));
-    expect(result.hits.map((h) => h.id)).toEqual(['dua-ghe-ngo-soc-trang']);
+    // The festival's own record first; sample reports that mention the race follow it.
+    expect(result.hits[0]?.id).toBe('dua-ghe-ngo-soc-trang');
   });
 
   it('skips everything when run again', async () => {
