@@ -28,4 +28,14 @@ describe('toSearchDocument', () => {
     expect(document.access).toBe('public');
     expect(document.fullText).toContain('Bài khấn Yeay Mao');
   });
+
+  it.each([
+    ['a photo before a document cover', ['cover-webp', 'thumb'], 'so-tay-pdf/thumb'],
+    ['a document cover when there is no photo', ['cover-webp', 'page-1-webp'], 'so-tay-pdf/cover-webp'],
+    ['a film poster when there is nothing else', ['poster-jpeg', 'poster-webp', 'mp4-360'], 'so-tay-pdf/poster-webp'],
+    ['nothing when no rendition can stand for the item', ['mp4-360', 'audio-opus'], null],
+  ])('shows %s on cards', (_, names, thumbnail) => {
+    const withRenditions = media.map((m) => ({ ...m, derivatives: names.map((name) => ({ name, key: `derivatives/${m.id}/${name}`, mimeType: 'image/webp', size: 1 })) }));
+    expect(toSearchDocument(item({ level: 'public' }), withRenditions, passages).thumbnail).toBe(thumbnail);
+  });
 });

@@ -12,7 +12,7 @@ import { mediaText } from './full-text.ts';
 export function toSearchDocument(item: Item, media: readonly Media[], passages: readonly TextPassage[] = [], now: Date = new Date()): SearchDocument {
   const access = effectiveLevel(item.access, now);
   const ready = media.filter((m) => m.status === 'ready');
-  const cover = ready.find((m) => m.derivatives.some((d) => d.name === 'thumb'));
+  const cover = coverOf(ready);
   const year = yearOf(item.date);
   const geo = item.places?.find((p) => p.geo)?.geo ?? ready.find((m) => m.geo)?.geo ?? null;
   return {
@@ -36,7 +36,7 @@ export function toSearchDocument(item: Item, media: readonly Media[], passages: 
     year,
     updatedAt: item.updatedAt,
     geo: geo ? { lat: geo.lat, lon: geo.lon } : null,
-    thumbnail: cover ? `${cover.id}/thumb` : null,
+    thumbnail: cover ? `${cover.media.id}/${cover.rendition}` : null,
   };
 }
 
@@ -54,3 +54,14 @@ export function centuryOf(year: number): string {
 }
 
 const unique = <T>(values: readonly T[]) => [...new Set(values)];
+
+/** Renditions that can stand for an item on a card, best first: a photo, a document's cover, a film's poster. */
+const COVER_RENDITIONS = ['thumb', 'cover-webp', 'poster-webp'] as const;
+
+function coverOf(media: readonly Media[]): { media: Media; rendition: string } | null {
+  for (const rendition of COVER_RENDITIONS) {
+    const found = media.find((m) => m.derivatives.some((d) => d.name === rendition));
+    if (found) return { media: found, rendition };
+  }
+  return null;
+}
