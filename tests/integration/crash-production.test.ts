@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../ingest/src/archive.ts';
 import { loadConfig } from '../../ingest/src/config.ts';
-import { expectCompleteArchive, makeImages, runDisan } from '../support/crash.ts';
+import { expectCompleteArchive, killStragglers, makeImages, runDisan } from '../support/crash.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startS3Server, type TestS3Server } from '../support/s3-server.ts';
 
@@ -43,6 +43,7 @@ describe('workers and ingest killed with SIGKILL mid-batch (PostgreSQL + S3)', (
   }, 120_000);
 
   afterAll(async () => {
+    killStragglers();
     await Promise.all([postgres.close(), s3.close()]);
     await rm(work, { recursive: true, force: true });
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../ingest/src/archive.ts';
 import { loadConfig } from '../../ingest/src/config.ts';
-import { expectCompleteArchive, makeImages, runDisan, type KillPoint, type Run } from '../support/crash.ts';
+import { expectCompleteArchive, killStragglers, makeImages, runDisan, type KillPoint, type Run } from '../support/crash.ts';
 
 const FILES = 100;
 
@@ -25,7 +25,10 @@ describe('ingest killed with SIGKILL mid-batch (embedded)', () => {
     dataDir = join(work, 'data');
     await makeImages(folder, FILES);
   });
-  afterAll(async () => rm(work, { recursive: true, force: true }));
+  afterAll(async () => {
+    killStragglers();
+    await rm(work, { recursive: true, force: true });
+  });
 
   it('is killed at each point, then finishes on the next run without failures', async () => {
     // Kill points cover every phase: the catalog's first creation, registration of

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,6 +24,14 @@ export interface Run {
 
 const PROGRESS = /^(ingested|skipped|failed|stored|done) /;
 
+const live = new Set<ChildProcess>();
+
+/** Kills every process a test started and did not see end (a failed or timed-out test). */
+export function killStragglers(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
 /**
  * Runs a `disan` command as a real process and, at the kill point, SIGKILLs it: no
  * handler runs, nothing is flushed or closed, as when a machine loses power or the
@@ -35,6 +43,7 @@ export function runDisan(args: string[], env: Record<string, string>, kill?: Kil
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
   const killNow = () => child.kill('SIGKILL');
   const done = new Promise<Run>((resolve, reject) => {
     const lines: string[] = [];
@@ -50,6 +59,7 @@ export function runDisan(args: string[], env: Record<string, string>, kill?: Kil
     child.stderr.setEncoding('utf8').on('data', onData);
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      live.delete(child);
       clearTimeout(timer);
       resolve({ code, signal, lines, output });
     });

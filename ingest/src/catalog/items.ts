@@ -80,6 +80,15 @@ export function createItemRepository(sql: Sql) {
       }
     },
 
+    /** Ids of records under an embargo that has ended by `date` (YYYY-MM-DD): now public, to be re-indexed. */
+    async embargoEndedBy(date: string): Promise<string[]> {
+      const rows = await sql.query<{ id: string }>(
+        `SELECT id FROM items WHERE ${LIVE} AND access_level = 'embargo' AND data->'access'->>'embargoUntil' <= $1 ORDER BY id`,
+        [date],
+      );
+      return rows.map((row) => row.id);
+    },
+
     async count(): Promise<number> {
       const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM items WHERE ${LIVE}`);
       return row!.n;

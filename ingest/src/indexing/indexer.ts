@@ -8,7 +8,8 @@ const TEXT_BATCH = 25;
 
 /** Keeps the search index in step with the catalog, the system of record. */
 export function createIndexer(catalog: Catalog, search: SearchEngine) {
-  async function indexItems(ids: Iterable<string>): Promise<number> {
+  /** `now` decides which embargoes have ended (the embargo job passes the day it runs for). */
+  async function indexItems(ids: Iterable<string>, now: Date = new Date()): Promise<number> {
     const wanted = [...new Set(ids)];
     let indexed = 0;
     for (let start = 0; start < wanted.length; start += BATCH) {
@@ -18,7 +19,7 @@ export function createIndexer(catalog: Catalog, search: SearchEngine) {
       for (let from = 0; from < items.length; from += TEXT_BATCH) {
         const some = items.slice(from, from + TEXT_BATCH);
         const texts = await catalog.texts.listForItems(some.map((item) => item.id));
-        await search.upsert(some.map((item) => toSearchDocument(item, media.get(item.id) ?? [], texts.get(item.id) ?? [])));
+        await search.upsert(some.map((item) => toSearchDocument(item, media.get(item.id) ?? [], texts.get(item.id) ?? [], now)));
       }
       const found = new Set(items.map((item) => item.id));
       const missing = batch.filter((id) => !found.has(id));

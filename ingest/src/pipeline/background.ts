@@ -1,6 +1,7 @@
 import type { Archive } from '../archive.ts';
 import { runWorker, type WorkerEvent, type WorkerSummary } from '../jobs/worker.ts';
 import { queueBackfill } from './backfill.ts';
+import { scheduleEmbargoRelease } from './embargo-job.ts';
 import { createJobHandlers } from './handlers.ts';
 
 export interface BackgroundWorker {
@@ -18,6 +19,7 @@ export interface BackgroundWorker {
 export async function startBackgroundWorker(archive: Archive, options: { onEvent?: (event: WorkerEvent) => void; pollMs?: number } = {}): Promise<BackgroundWorker> {
   if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
   const backfilled = await queueBackfill(archive);
+  const stopSchedule = scheduleEmbargoRelease(archive);
   const controller = new AbortController();
   const running = runWorker({
     queue: archive.jobs,
@@ -31,6 +33,7 @@ export async function startBackgroundWorker(archive: Archive, options: { onEvent
   return {
     backfilled,
     stop() {
+      stopSchedule();
       controller.abort();
       return running;
     },

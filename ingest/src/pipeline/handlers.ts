@@ -7,6 +7,7 @@ import { createCaptionsJobHandler } from './captions-job.ts';
 import { createDocumentJobHandler } from './document-job.ts';
 import { withFollowUps } from './follow-ups.ts';
 import { createOcrJobHandler } from './ocr-job.ts';
+import { createEmbargoJobHandler } from './embargo-job.ts';
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
 export function createJobHandlers(archive: Archive): JobHandlers {
@@ -17,5 +18,6 @@ export function createJobHandlers(archive: Archive): JobHandlers {
     'document.derivatives': createDocumentJobHandler(archive),
     'document.ocr': createOcrJobHandler(archive),
     'captions.index': createCaptionsJobHandler(archive),
+    'index.embargoes': createEmbargoJobHandler(archive),
   });
 }

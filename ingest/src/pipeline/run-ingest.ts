@@ -1,7 +1,7 @@
 import type { Archive } from '../archive.ts';
 import { runWorker } from '../jobs/worker.ts';
 import { createJobHandlers } from './handlers.ts';
-import { emptyReport, registerFiles, type IngestOptions, type IngestReport, type Recorder } from './ingest.ts';
+import { emptyReport, PIPELINE, registerFiles, type IngestOptions, type IngestReport, type Recorder } from './ingest.ts';
 
 /**
  * `disan ingest` end to end: registers the files (originals stored, jobs queued)
@@ -46,11 +46,33 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
       if (mediaId) void settle(mediaId, event.type === 'failed' ? event.error : undefined).catch((error: unknown) => { emit({ type: 'file', file: waiting.get(mediaId) ?? mediaId, outcome: 'failed', reason: String(error) }); });
     },
   });
+  // With PostgreSQL, `disan worker` processes may run this run's jobs: their completions
+  // raise no event here, so the job table is read as well, once a second.
+  let polling = false;
+  const pollOthers = async () => {
+    if (polling) return;
+    polling = true;
+    try {
+      for (const mediaId of [...waiting.keys()]) {
+        const media = await archive.catalog.media.get(mediaId);
+        const type = media ? PIPELINE[media.kind] : undefined;
+        const job = type ? await archive.jobs.get(`${type}:${mediaId}`) : null;
+        if (job?.status === 'done' || job?.status === 'failed') await settle(mediaId, job.lastError ?? undefined);
+      }
+    } finally {
+      polling = false;
+    }
+  };
+  const poller = setInterval(() => {
+    // A failed check (database busy, restarting) is simply tried again at the next tick.
+    pollOthers().catch(() => undefined);
+  }, 1_000);
   try {
     await registerFiles(archive, options, report, record, waiting);
     registering = false;
     if (waiting.size > 0) await new Promise<void>((resolve) => (allSettled = resolve));
   } finally {
+    clearInterval(poller);
     controller.abort();
     await worker;
   }

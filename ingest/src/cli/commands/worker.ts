@@ -1,6 +1,7 @@
 import type { Archive } from '../../archive.ts';
 import { runWorker } from '../../jobs/worker.ts';
 import { queueBackfill } from '../../pipeline/backfill.ts';
+import { scheduleEmbargoRelease } from '../../pipeline/embargo-job.ts';
 import { createJobHandlers } from '../../pipeline/handlers.ts';
 import type { CommandArgs } from '../main.ts';
 
@@ -18,6 +19,7 @@ export async function runWorkerCommand(archive: Archive, { values }: CommandArgs
   if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
   const backfilled = await queueBackfill(archive);
   if (backfilled > 0) process.stderr.write(`worker: queued ${backfilled} stored file${backfilled === 1 ? '' : 's'} that had no job yet (backfill, after fresh uploads)\n`);
+  const stopSchedule = scheduleEmbargoRelease(archive);
   const concurrency = typeof values.concurrency === 'string' ? Number(values.concurrency) : archive.config.ingest.concurrency;
   process.stderr.write(`worker: running jobs with concurrency ${concurrency} (Ctrl-C to stop)\n`);
   const summary = await runWorker({
@@ -32,6 +34,7 @@ export async function runWorkerCommand(archive: Archive, { values }: CommandArgs
       else if (event.type === 'failed' || event.type === 'retrying') process.stderr.write(`${event.type.padEnd(8)} ${event.job.id}: ${event.error}\n`);
     },
   });
+  stopSchedule();
   process.stdout.write(`worker stopped: ${summary.completed} done, ${summary.failed} failed, ${summary.retried} retried\n`);
   return 0;
 }
