@@ -42,7 +42,10 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`))));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`));
+    });
   });
 }
 
@@ -95,7 +98,7 @@ const records = [
   },
 ];
 
-let api: FastifyInstance;
+let api: FastifyInstance | undefined;
 let site: ChildProcess | undefined;
 let siteUrl = '';
 let siteLog = '';
@@ -143,9 +146,10 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  if (site && site.exitCode === null) {
-    site.kill('SIGTERM');
-    await new Promise((resolve) => site?.once('exit', resolve));
+  const running = site;
+  if (running && running.exitCode === null) {
+    running.kill('SIGTERM');
+    await new Promise((resolve) => running.once('exit', resolve));
   }
   await api?.close();
   await dispose();
@@ -314,7 +318,7 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => { resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }); });
       res.on('error', reject);
     }).on('error', reject);
   });
