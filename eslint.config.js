@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.tsbuild/**', 'data/**', 'site/**', '**/*.js', '**/*.d.ts', 'vitest.config.ts'] },
+  { ignores: ['**/node_modules/**', '.tsbuild/**', 'data/**', 'site/dist/**', 'site/.astro/**', 'site/public/**', '**/*.mjs', '**/*.js', '**/*.d.ts', 'vitest.config.ts'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {

@@ -11,6 +11,7 @@ import type { Config } from '@disan/ingest/config.ts';
 import { RateLimitedError } from './errors.ts';
 import { splitLists } from './http/lists.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerPublicCache } from './plugins/public-cache.ts';
 import { requestIdOf } from './plugins/request-id.ts';
 import { registerViewer } from './plugins/viewer.ts';
 import { routes } from './routes/index.ts';
@@ -23,8 +24,8 @@ export interface AppOptions {
 }
 
 /**
- * The API: external plugins first (security headers, CORS, rate limit, compression,
- * OpenAPI), then the app's own (errors, viewer), then the routes under /api.
+ * The API: the public cache, external plugins (security headers, CORS, rate limit,
+ * compression, OpenAPI), then the app's own (errors, viewer), then the routes under /api.
  */
 export async function buildApp({ archive, config, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -32,6 +33,8 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
     bodyLimit: config.http.bodyLimit,
     genReqId: requestIdOf,
     requestIdHeader: false,
+    // The site and reverse proxies forward the visitor's address; only theirs is believed.
+    trustProxy: config.http.trustProxy,
     // Search URLs can be long (many filters); Node's header limit still bounds them.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -40,6 +43,8 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
     reply.header('x-request-id', request.id);
     done();
   });
+  // Before compression: the cache keeps JSON, and every answer is still compressed.
+  registerPublicCache(app, { seconds: config.http.cacheSeconds });
   await registerExternalPlugins(app, config);
   registerErrorHandling(app);
   registerViewer(app, config.http.operatorToken);

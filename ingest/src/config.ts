@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { ConfigError } from './errors.ts';
 
 /**
@@ -39,6 +40,10 @@ export interface Config {
     bodyLimit: number;
     /** Bearer token that makes a request an operator's; undefined = no operator access over HTTP. */
     operatorToken: string | undefined;
+    /** Seconds the public's answers are replayed from memory; 0 = off. */
+    cacheSeconds: number;
+    /** Proxies whose X-Forwarded-For is believed (proxy-addr names, addresses, CIDRs); false = none. */
+    trustProxy: string | false;
   };
 }
 
@@ -74,6 +79,8 @@ export const CONFIG_VARIABLES = {
   DISAN_RATE_LIMIT: 'Requests per minute per client address (default 600).',
   DISAN_BODY_LIMIT_BYTES: 'Largest request body, in bytes (default 1048576, 1 MiB).',
   DISAN_OPERATOR_TOKEN: 'Bearer token (at least 32 characters) that gives operator access over HTTP; unset = none.',
+  DISAN_API_CACHE_SECONDS: 'Seconds the public\'s answers (items, collections, search) are replayed from memory (default 2; 0 = off). Operators always read through.',
+  DISAN_TRUST_PROXY: 'Proxies whose X-Forwarded-For names the client, for rate limits and logs: loopback, uniquelocal, linklocal, addresses or CIDRs, comma-separated (default loopback,uniquelocal: the site and a reverse proxy on the same host or network); none = trust no one.',
 } as const;
 
 /**
@@ -153,6 +160,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     rateLimit: integer('DISAN_RATE_LIMIT', 600, 1, 1_000_000),
     bodyLimit: integer('DISAN_BODY_LIMIT_BYTES', 1024 * 1024, 1, 1024 ** 3),
     operatorToken: env.DISAN_OPERATOR_TOKEN || undefined,
+    cacheSeconds: integer('DISAN_API_CACHE_SECONDS', 2, 0, 3_600),
+    trustProxy: trustedProxies(env.DISAN_TRUST_PROXY, problems),
   };
   if (http.operatorToken !== undefined && http.operatorToken.length < 32) problems.push('DISAN_OPERATOR_TOKEN must be at least 32 characters');
 
@@ -160,6 +169,26 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * @example trustedProxies('loopback, 10.0.0.0/8', []) // 'loopback,10.0.0.0/8'
+ */
+function trustedProxies(value: string | undefined, problems: string[]): string | false {
+  if (value === undefined || value.trim() === '') return 'loopback,uniquelocal';
+  if (value.trim() === 'none') return false;
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !bitsOk || extra !== undefined)) {
+      problems.push(`DISAN_TRUST_PROXY: "${entry}" is not loopback, linklocal, uniquelocal, an IP address or a CIDR range (or set none)`);
+    }
+  }
+  return entries.join(',');
 }
 
 /** Each origin must be a bare http(s) origin, as browsers send it: no path, no trailing slash. */

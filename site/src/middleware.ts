@@ -1,15 +1,26 @@
 import { defineMiddleware } from 'astro:middleware';
-import { createApiClient, type ApiClient } from './api/client.ts';
+import { createApiClient } from './api/client.ts';
 import { siteConfig } from './config.ts';
 import { compressResponse } from './server/compress.ts';
+import { forwardedFor } from './server/proxy.ts';
 
-let client: ApiClient | undefined;
-
-/** The composition root of the pages: one API client per process, handed to every page through `locals`. */
+/**
+ * The composition root of the pages: an API client per request (a few closures),
+ * carrying the visitor's address, handed to the page through `locals`.
+ */
 export const onRequest = defineMiddleware(async (context, next) => {
   const config = siteConfig();
-  client ??= createApiClient({ baseUrl: config.apiUrl, timeoutMs: config.apiTimeoutMs });
-  context.locals.api = client;
+  let address: string | undefined;
+  try {
+    address = context.clientAddress;
+  } catch {
+    address = undefined; // prerendering has no visitor
+  }
+  context.locals.api = createApiClient({
+    baseUrl: config.apiUrl,
+    timeoutMs: config.apiTimeoutMs,
+    forwardedFor: forwardedFor(context.request.headers.get('x-forwarded-for') ?? undefined, address),
+  });
   context.locals.publicBase = config.publicUrl ?? context.url.origin;
   const response = await next();
   return compressResponse(context.request, response);

@@ -81,6 +81,19 @@ describe('the API over HTTP', () => {
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 
+  it('counts each visitor behind a trusted proxy (the site) apart, and ignores forwarded addresses from anyone else', async () => {
+    const viaSite = await serve({ DISAN_RATE_LIMIT: '2' });
+    const from = (address: string) => fetch(`${viaSite}/api/health`, { headers: { 'x-forwarded-for': address } }).then((r) => r.status);
+    expect([await from('203.0.113.1'), await from('203.0.113.1'), await from('203.0.113.1')]).toEqual([200, 200, 429]);
+    expect(await from('203.0.113.2')).toBe(200);
+    // A visitor cannot pose as another by sending its own X-Forwarded-For: the site appends the real address.
+    expect(await from('198.51.100.9, 203.0.113.1')).toBe(429);
+
+    const untrusting = await serve({ DISAN_RATE_LIMIT: '2', DISAN_TRUST_PROXY: 'none' });
+    const spoof = (address: string) => fetch(`${untrusting}/api/health`, { headers: { 'x-forwarded-for': address } }).then((r) => r.status);
+    expect([await spoof('203.0.113.1'), await spoof('203.0.113.2'), await spoof('203.0.113.3')]).toEqual([200, 200, 429]);
+  });
+
   it('compresses JSON for clients that accept it', async () => {
     const response = await fetch(`${base}/api/docs/json`, { headers: { 'accept-encoding': 'gzip' } });
     expect(response.headers.get('content-encoding')).toBe('gzip');

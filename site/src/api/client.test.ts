@@ -26,7 +26,8 @@ describe('createApiClient', () => {
       if (url.startsWith('/api/items/broken')) return void res.writeHead(500).end('{"error":{}}');
       if (url.startsWith('/api/items/bad')) return void res.writeHead(400).end('{"error":{}}');
       if (url.startsWith('/api/items/garbled')) return void res.writeHead(200).end('<html>');
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url }));
+      const forwarded = req.headers['x-forwarded-for'];
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(forwarded === undefined ? { url } : { url, forwardedFor: forwarded }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -36,6 +37,12 @@ describe('createApiClient', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  it('names the visitor in X-Forwarded-For when told, so the API limits each visitor apart', async () => {
+    const visitor = createApiClient({ baseUrl, timeoutMs: 1000, forwardedFor: '203.0.113.7' });
+    expect(await visitor.item('x')).toMatchObject({ forwardedFor: '203.0.113.7' });
+    expect(await createApiClient({ baseUrl, timeoutMs: 1000 }).item('x')).toEqual({ url: '/api/items/x' });
+  });
+
   it('asks the API for the path and repeated filters', async () => {
     const client = createApiClient({ baseUrl, timeoutMs: 1000 });
     expect(await client.search({ q: 'chùa', ethnicGroups: ['khmer', 'hoa'] })).toEqual({ url: '/api/search?q=ch%C3%B9a&ethnicGroups=khmer&ethnicGroups=hoa' });
@@ -43,12 +50,12 @@ describe('createApiClient', () => {
   });
 
   it.each([
-    ['missing', ApiNotFoundError, 404],
-    ['broken', ApiUnavailableError, 503],
-    ['garbled', ApiUnavailableError, 503],
-    ['bad', ApiError, 400],
-    ['slow', ApiUnavailableError, 503],
-  ] as const)('an item that is %s is a %s', async (id, errorClass, status) => {
+    ['missing', 404, ApiNotFoundError],
+    ['broken', 503, ApiUnavailableError],
+    ['garbled', 503, ApiUnavailableError],
+    ['bad', 400, ApiError],
+    ['slow', 503, ApiUnavailableError],
+  ] as const)('an item that is %s fails with status %s', async (id, status, errorClass) => {
     const client = createApiClient({ baseUrl, timeoutMs: 300 });
     const error: unknown = await client.item(id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errorClass);

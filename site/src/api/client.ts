@@ -37,18 +37,21 @@ export function queryString(params: ListParams): string {
 
 /**
  * The site's one client of the API: anonymous (the public's view), over HTTP, each
- * call bounded by `timeoutMs`.
+ * call bounded by `timeoutMs`. `forwardedFor` is the visitor's X-Forwarded-For chain,
+ * so the API's rate limit counts each visitor, not the site as one client.
  */
-export function createApiClient(options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch }): ApiClient {
+export function createApiClient(options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch; forwardedFor?: string }): ApiClient {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl.replace(/\/+$/, '');
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
 
   async function get<T>(path: string, params: ListParams = {}): Promise<T> {
     const qs = queryString(params);
     const url = `${base}${path}${qs ? `?${qs}` : ''}`;
     let response: Response;
     try {
-      response = await doFetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(options.timeoutMs) });
+      response = await doFetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs) });
     } catch (error) {
       throw new ApiUnavailableError(`The API at ${base} did not answer ${path} within ${options.timeoutMs} ms`, { cause: error });
     }

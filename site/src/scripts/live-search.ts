@@ -44,8 +44,8 @@ function fill(template: string, values: Record<string, string>): string {
 function snippetNodes(html: string): Node[] {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body;
   const nodes: Node[] = [];
-  parsed.querySelectorAll('p').forEach((p) =>
-    p.childNodes.forEach((child) => {
+  for (const p of parsed.querySelectorAll('p')) {
+    for (const child of p.childNodes) {
       if (child.nodeName === 'MARK') {
         const mark = document.createElement('mark');
         mark.textContent = child.textContent;
@@ -53,8 +53,8 @@ function snippetNodes(html: string): Node[] {
       } else {
         nodes.push(document.createTextNode(child.textContent ?? ''));
       }
-    }),
-  );
+    }
+  }
   return nodes;
 }
 

@@ -17,11 +17,21 @@ export function forwardHeaders(headers: IncomingHttpHeaders, remoteAddress: stri
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
     out[name] = value;
   }
-  const prior = typeof headers['x-forwarded-for'] === 'string' ? `${headers['x-forwarded-for']}, ` : '';
-  if (remoteAddress) out['x-forwarded-for'] = `${prior}${remoteAddress}`;
+  const chain = forwardedFor(typeof headers['x-forwarded-for'] === 'string' ? headers['x-forwarded-for'] : undefined, remoteAddress);
+  if (chain) out['x-forwarded-for'] = chain;
   if (host) out['x-forwarded-host'] = host;
   out['x-forwarded-proto'] = 'http';
   return out;
+}
+
+/**
+ * The X-Forwarded-For to send on: what came in, then the address that connected. The API
+ * believes only the hops it trusts, read from the right, so a visitor cannot pose as another.
+ * @example forwardedFor('1.2.3.4', '10.0.0.9') // '1.2.3.4, 10.0.0.9'
+ */
+export function forwardedFor(prior: string | undefined, remoteAddress: string | undefined): string | undefined {
+  if (!remoteAddress) return prior;
+  return prior ? `${prior}, ${remoteAddress}` : remoteAddress;
 }
 
 /** The API's response headers to give the visitor (ETag, Content-Range, Cache-Control... all but hop-by-hop). */

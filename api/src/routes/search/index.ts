@@ -13,7 +13,7 @@ export const searchRoutes: RoutePlugin = (app, { archive }, done) => {
 
   app.get(
     '/',
-    { schema: { summary: 'Search (GET, query parameters)', tags: ['search'], querystring: SearchParams, response: { 200: SearchResult, ...ERRORS } } },
+    { config: { publicCache: true }, schema: { summary: 'Search (GET, query parameters)', tags: ['search'], querystring: SearchParams, response: { 200: SearchResult, ...ERRORS } } },
     async (request) => answer(toSearchQuery(request.query), request.viewer),
   );
 
