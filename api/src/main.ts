@@ -6,24 +6,16 @@
  */
 import { openArchive } from '@disan/ingest/archive.ts';
 import { loadConfig } from '@disan/ingest/config.ts';
-import { runWorker } from '@disan/ingest/jobs/worker.ts';
-import { createJobHandlers } from '@disan/ingest/pipeline/handlers.ts';
+import { startBackgroundWorker, type BackgroundWorker } from '@disan/ingest/pipeline/background.ts';
 import { buildApp } from './app.ts';
 
 const config = loadConfig(process.env);
 const archive = await openArchive(config);
 const app = await buildApp({ archive, config });
 
-const stopWorker = new AbortController();
-let worker: Promise<unknown> = Promise.resolve();
+let worker: BackgroundWorker | undefined;
 if (archive.db.driver === 'pglite') {
-  // Embedded PGlite belongs to this one process: a job still "running" was cut off by a crash.
-  await archive.jobs.expireLeases();
-  worker = runWorker({
-    queue: archive.jobs,
-    handlers: createJobHandlers(archive),
-    concurrency: config.ingest.concurrency,
-    signal: stopWorker.signal,
+  worker = await startBackgroundWorker(archive, {
     onEvent: (event) => {
       if (event.type === 'failed') app.log.warn({ job: event.job.id, error: event.error }, 'job failed');
       if (event.type === 'error') app.log.error({ err: event.error }, 'job queue error');
@@ -39,8 +31,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down: no new requests or jobs; finishing running ones');
-  stopWorker.abort();
-  await Promise.allSettled([app.close(), worker]);
+  await Promise.allSettled([app.close(), worker?.stop()]);
   await archive.close();
   process.exitCode = 0;
 }
