@@ -6,8 +6,10 @@ import type { Archive } from '../../ingest/src/archive.ts';
 import { emptyReport, registerFiles } from '../../ingest/src/pipeline/ingest.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { temporaryArchive } from '../support/archive.ts';
+import { SAMPLE_FILES, SAMPLES } from '../support/samples.ts';
 
-const SAMPLES = join(import.meta.dirname, '..', '..', 'media-samples');
+const HOA = SAMPLE_FILES.filter((file) => file.startsWith(join(SAMPLES, 'hoa')));
+const HOA_PHOTOS = HOA.filter((file) => file.endsWith('.jpg'));
 
 /**
  * An ingest cut off after the originals were stored and the jobs queued, with one
@@ -35,19 +37,19 @@ describe('an interrupted ingest', () => {
     const waiting = new Map<string, string>();
     // First run "crashes" after registration: no worker ever ran.
     await registerFiles(archive, { inputs: [folder] }, emptyReport(), () => undefined, waiting);
-    expect(waiting.size).toBe(4);
+    expect(waiting.size).toBe(HOA.length);
     const claimed = await archive.jobs.claim(['image.derivatives'], 'worker-that-died', 10 * 60_000);
     expect(claimed?.status).toBe('running');
 
     const started = Date.now();
     const report = await ingest(archive, { inputs: [folder] });
     expect(Date.now() - started).toBeLessThan(5 * 60_000);
-    expect(report.outcomes.ingested).toBe(4);
+    expect(report.outcomes.ingested).toBe(HOA.length);
     expect(report.failures.filter((f) => !f.file.startsWith('metadata sheet'))).toEqual([]);
 
     const media = await archive.catalog.media.listByStatus('ready');
-    expect(media.length).toBe(4);
+    expect(media.length).toBe(HOA.length);
     const counts = await archive.jobs.counts();
-    expect(counts['image.derivatives']).toMatchObject({ done: 4, queued: 0, running: 0, failed: 0 });
+    expect(counts['image.derivatives']).toMatchObject({ done: HOA_PHOTOS.length, queued: 0, running: 0, failed: 0 });
   });
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { JOB_TYPES } from './types.ts';
 import { checkHandlers } from './worker.ts';
 
 describe('checkHandlers', () => {
   it('accepts exactly one handler per job type', () => {
-    expect(() => { checkHandlers({ 'image.derivatives': () => Promise.resolve() }); }).not.toThrow();
+    const handlers = Object.fromEntries(JOB_TYPES.map((type) => [type, () => Promise.resolve()]));
+    expect(() => { checkHandlers(handlers); }).not.toThrow();
+    const { 'document.ocr': _missing, ...oneShort } = handlers;
+    expect(() => { checkHandlers(oneShort); }).toThrow(/no handler for job type "document.ocr"/);
   });
 
   it.each([

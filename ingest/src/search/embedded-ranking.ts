@@ -1,5 +1,5 @@
 import type { Bitset } from './bitset.ts';
-import { allWordsInNames, tonedWords, wordWithin, type FtsTable } from './fts-query.ts';
+import { tonedWords, wordExpression, wordWithin, type FtsTable } from './fts-query.ts';
 import type { WordAlternatives } from './vocabulary.ts';
 
 /** Runs one FTS5 MATCH expression and returns the matching rowids. */
@@ -19,27 +19,32 @@ export type MatchFirst = (expression: string, limit: number, table?: FtsTable) =
 const FIRST_PREFIX_PER_SLOT = 64;
 const MAX_PREFIX_PER_SLOT = 1024;
 
-// Bucket layout, lower is better: not tone-exact (bit 6), typos (bits 1-5, at most 2 per
-// word of MAX_QUERY_WORDS), attribute (bit 0: not every word in the names).
-const NOT_EXACT = 1 << 6;
+// Bucket layout in one byte, lower is better: not tone-exact (bit 7), typos (bits 3-6,
+// saturating at 15), attribute (bits 0-2: query words missing from the names, saturating at 7).
+const NOT_EXACT = 1 << 7;
+const MAX_TYPOS = 15;
+const MAX_MISSING = 7;
 
 /**
  * Ranks the candidates in Meilisearch's spirit, as buckets: tone-exact words first, then
- * fewer typos, then the attribute (every word in the names above the rest). Each bucket
- * is one FTS5 query returning a rowid set, which is far cheaper than per-row ranking
- * functions (bm25 alone doubles the query time). One candidate needs no ranking.
+ * fewer typos, then the attribute (more of the query's words in the names above fewer:
+ * a record titled with three of the words beats one titled with two of them). Each
+ * bucket is one FTS5 query returning a rowid set, which is far cheaper than per-row
+ * ranking functions (bm25 alone doubles the query time). One candidate needs no ranking.
  */
 export function relevanceBuckets(words: readonly WordAlternatives[], rowids: Uint32Array, match: MatchRowids): Uint8Array {
   const buckets = new Uint8Array(rowids.length);
   if (rowids.length < 2) return buckets;
   const toned = tonedWords(words.map((entry) => entry.word));
   const exact = toned === null ? null : match(toned);
-  const names = match(allWordsInNames(words), 'fts_names');
+  const inNames = words.map((entry) => match(wordExpression(entry, 2), 'fts_names'));
   const typoCounters = words.flatMap((entry) => typoCounter(entry, match));
   rowids.forEach((rowid, index) => {
     let typos = 0;
     for (const count of typoCounters) typos += count(rowid);
-    buckets[index] = (exact !== null && !exact.has(rowid) ? NOT_EXACT : 0) | (typos << 1) | (names.has(rowid) ? 0 : 1);
+    let missing = 0;
+    for (const names of inNames) if (!names.has(rowid)) missing++;
+    buckets[index] = (exact !== null && !exact.has(rowid) ? NOT_EXACT : 0) | (Math.min(typos, MAX_TYPOS) << 3) | Math.min(missing, MAX_MISSING);
   });
   return buckets;
 }
@@ -66,7 +71,7 @@ export function firstInBestBucket(words: readonly WordAlternatives[], rowids: Ui
   const toned = tonedWords(words.map((entry) => entry.word));
   const expressions: [string, FtsTable][] = [
     ...(toned === null ? [] : [[toned, 'fts'] as [string, FtsTable]]),
-    [allWordsInNames(words), 'fts_names'],
+    ...words.map((entry): [string, FtsTable] => [wordExpression(entry, 2), 'fts_names']),
     ...words.filter((entry) => entry.oneTypo.length > 0 || entry.twoTypos.length > 0).map((entry): [string, FtsTable] => [wordWithin(entry, 0), 'fts']),
   ];
   let limit = count * FIRST_PREFIX_PER_SLOT;

@@ -12,6 +12,21 @@ import { FIXTURES, fixture } from './fixtures.ts';
 
 describeSearchEngineContract('embedded', () => Promise.resolve(createSearchEngine({ driver: 'embedded', file: ':memory:' })));
 
+describe('embedded ranking by attribute', () => {
+  it('puts the record with more of the query words in its names above one with fewer', async () => {
+    const engine = createSearchEngine({ driver: 'embedded', file: ':memory:' });
+    const race = fixture('ok-om-bok');
+    // The report's title has two of the words, the race's three; both have all five somewhere.
+    await engine.upsert([
+      { ...race, id: 'bao-cao', kind: 'document', title: [{ lang: 'vi', value: 'Báo cáo bảo tồn lễ hội năm 2023' }], alternativeNames: [], description: [{ lang: 'vi', value: 'Khảo sát đua ghe ngo, đua ghe ngo và đua ghe ngo.' }] },
+      { ...race, id: 'dua-ghe', kind: 'performance', title: [{ lang: 'vi', value: 'Đua ghe ngo trên sông Maspero' }], alternativeNames: [], description: [{ lang: 'vi', value: 'Phần hội của lễ hội.' }] },
+      { ...race, id: 'ca-hai', kind: 'festival', title: [{ lang: 'vi', value: 'Lễ hội đua ghe ngo' }], alternativeNames: [], description: [] },
+    ]);
+    expect((await engine.search({ q: 'le hoi dua ghe ngo' })).hits.map((hit) => hit.id)).toEqual(['ca-hai', 'dua-ghe', 'bao-cao']);
+    await engine.close();
+  });
+});
+
 describe('embedded engine on a file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'disan-search-'));
   afterAll(() => {

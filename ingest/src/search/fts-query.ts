@@ -35,11 +35,6 @@ export function allWords(alternatives: readonly WordAlternatives[], columns: rea
   return `{${columns.join(' ')}}: (${words})`;
 }
 
-/** Every word in the names, for the names table (fts_names, one column). */
-export function allWordsInNames(alternatives: readonly WordAlternatives[]): string {
-  return `(${alternatives.map((entry) => wordExpression(entry, 2)).join(' AND ')})`;
-}
-
 /** Words typed with tones, each found with exactly those tones. */
 export function tonedWords(words: readonly QueryWord[]): string | null {
   const toned = words.filter((word) => word.toned);
