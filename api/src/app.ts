@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,7 +10,8 @@ import type { Config } from '@disan/ingest/config.ts';
 import { RateLimitedError } from './errors.ts';
 import { splitLists } from './http/lists.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
-import { registerPublicCache } from './plugins/public-cache.ts';
+import { createPublicCache } from './plugins/public-cache.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { requestIdOf } from './plugins/request-id.ts';
 import { registerViewer } from './plugins/viewer.ts';
 import { routes } from './routes/index.ts';
@@ -24,7 +24,7 @@ export interface AppOptions {
 }
 
 /**
- * The API: the public cache, external plugins (security headers, CORS, rate limit,
+ * The API: the public cache, security headers (helmet's, computed once), external plugins (CORS, rate limit,
  * compression, OpenAPI), then the app's own (errors, viewer), then the routes under /api.
  */
 export async function buildApp({ archive, config, logger }: AppOptions): Promise<FastifyInstance> {
@@ -43,11 +43,14 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
     reply.header('x-request-id', request.id);
     done();
   });
+  const cache = createPublicCache({ seconds: config.http.cacheSeconds });
   // Before compression: the cache keeps JSON, and every answer is still compressed.
-  registerPublicCache(app, { seconds: config.http.cacheSeconds });
+  app.addHook('onSend', cache.store);
   await registerExternalPlugins(app, config);
   registerErrorHandling(app);
   registerViewer(app, config.http.operatorToken);
+  // After the rate limit and the viewer: a replay is counted, and only the public's.
+  app.addHook('onRequest', cache.replay);
   app.addHook('preValidation', (request, _reply, done) => {
     if (request.query && typeof request.query === 'object') splitLists(request.query as Record<string, unknown>);
     done();
@@ -58,11 +61,14 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
 
 async function registerExternalPlugins(app: FastifyInstance, config: Config): Promise<void> {
   // The API serves JSON and media, never pages: nothing may run or be framed.
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
-  await app.register(cors, { origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, exposedHeaders: ['x-request-id', 'content-range', 'etag'] });
+  // No origins configured: no CORS headers at all, so browsers on other origins are refused.
+  if (config.http.corsOrigins.length > 0) {
+    await app.register(cors, { origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'content-range', 'etag'] });
+  }
   await app.register(rateLimit, {
     max: config.http.rateLimit,
     timeWindow: 60_000,

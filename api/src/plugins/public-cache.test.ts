@@ -4,18 +4,20 @@ import compress from '@fastify/compress';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PUBLIC, SYSTEM } from '@disan/ingest/access/access.ts';
 import { apiFixture, OPERATOR, type ApiFixture } from '../testing/fixture.ts';
-import { registerPublicCache, type PublicCacheOptions } from './public-cache.ts';
+import { createPublicCache, type PublicCacheOptions } from './public-cache.ts';
 
 /** A small app with the cache, compression and a viewer decided by one header, as in the real app. */
 async function counterApp(options: Partial<PublicCacheOptions> = {}): Promise<{ app: FastifyInstance; calls: () => number }> {
   const app = Fastify({ logger: false });
   app.decorateRequest('viewer', null as never);
+  const cache = createPublicCache({ seconds: 2, ...options });
+  app.addHook('onSend', cache.store);
+  await app.register(compress, { global: true, threshold: 1 });
   app.addHook('onRequest', (request, _reply, done) => {
     request.viewer = request.headers.authorization ? SYSTEM : PUBLIC;
     done();
   });
-  registerPublicCache(app, { seconds: 2, ...options });
-  await app.register(compress, { global: true, threshold: 1 });
+  app.addHook('onRequest', cache.replay);
   let calls = 0;
   app.get('/cached/:n', { config: { publicCache: true } }, (request, reply) => {
     calls++;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, onSendAsyncHookHandler } from 'fastify';
 import { PUBLIC } from '@disan/ingest/access/access.ts';
 
 declare module 'fastify' {
@@ -36,11 +36,12 @@ const SKIP = Symbol('public-cache-replayed');
  * by `viewerOf`: anyone with more rights always reads through, so nothing restricted can
  * be served from here. The price is staleness: a change shows within `seconds`.
  *
- * Register before compression, so the cache stores the JSON and compression still runs
- * on every answer, replayed or not.
+ * Two hooks: `store` (onSend) goes before compression, so the cache keeps the JSON and
+ * every answer is still compressed; `replay` (onRequest) goes after the rate limit and
+ * the viewer, so a replayed answer is still counted and only ever the public's. A
+ * replay skips validation: only a URL that already passed it and answered 200 is kept.
  */
-export function registerPublicCache(app: FastifyInstance, options: PublicCacheOptions): void {
-  if (options.seconds <= 0) return;
+export function createPublicCache(options: PublicCacheOptions): { replay: onRequestAsyncHookHandler; store: onSendAsyncHookHandler } {
   const ttlMs = options.seconds * 1000;
   const maxEntries = options.maxEntries ?? 1_000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -56,8 +57,10 @@ export function registerPublicCache(app: FastifyInstance, options: PublicCacheOp
     bytes -= entry.payload.length * 2;
   };
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (!cacheable(request)) return;
+  const off = options.seconds <= 0;
+
+  const replay: onRequestAsyncHookHandler = async (request, reply) => {
+    if (off || !cacheable(request)) return;
     const entry = entries.get(request.url);
     if (!entry) return;
     remove(request.url, entry);
@@ -67,10 +70,10 @@ export function registerPublicCache(app: FastifyInstance, options: PublicCacheOp
     bytes += entry.payload.length * 2;
     (reply as FastifyReply & { [SKIP]?: true })[SKIP] = true;
     return reply.headers(entry.headers).send(entry.payload);
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if ((reply as FastifyReply & { [SKIP]?: true })[SKIP] || reply.statusCode !== 200 || typeof payload !== 'string' || !cacheable(request)) {
+  const store: onSendAsyncHookHandler = async (request, reply, payload) => {
+    if (off || (reply as FastifyReply & { [SKIP]?: true })[SKIP] || reply.statusCode !== 200 || typeof payload !== 'string' || !cacheable(request)) {
       return payload;
     }
     const size = payload.length * 2;
@@ -89,5 +92,7 @@ export function registerPublicCache(app: FastifyInstance, options: PublicCacheOp
       remove(key, entry);
     }
     return payload;
-  });
+  };
+
+  return { replay, store };
 }
