@@ -145,6 +145,18 @@ for (const viewport of VIEWPORTS) {
       await visit('05-search-as-you-type');
     }, STEP_TIMEOUT_MS);
 
+    test('sees the facet counts follow the words as they are typed', async () => {
+      await page.goto(url('/search'));
+      const hoa = page.getByTestId('count-ethnicGroups-hoa');
+      expect(await hoa.textContent()).not.toBe('(0)');
+      await page.getByTestId('search-input').pressSequentially('ok om bok', { delay: 60 });
+      await page.waitForURL((u) => u.searchParams.get('q') === 'ok om bok');
+      // Ok Om Bok is a Khmer festival: no Hoa record is left among the results.
+      for (let waited = 0; (await hoa.textContent()) !== '(0)' && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+      expect(await hoa.textContent()).toBe('(0)');
+      expect(await page.getByTestId('count-ethnicGroups-khmer').textContent()).not.toBe('(0)');
+    }, STEP_TIMEOUT_MS);
+
     test('opens an item whose photos load, sized and responsive, then follows a related item', async () => {
       await page.goto(url(`/item/${PHOTO_ITEM}`));
       const images = page.getByTestId('gallery-image');

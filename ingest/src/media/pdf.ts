@@ -140,7 +140,8 @@ export function pdfDate(value: string | undefined): string | undefined {
 }
 
 /** Text layers carry ragged spacing; keep line breaks, collapse runs of spaces, drop blank lines. */
-function normaliseText(text: string): string {
+/** One page's text as stored: NFC, spaces collapsed, no blank lines, whichever tool read it. */
+export function normaliseText(text: string): string {
   return text
     .normalize('NFC')
     .split('\n')

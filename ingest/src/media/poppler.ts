@@ -8,7 +8,7 @@ import { UnsupportedMediaError } from '../errors.ts';
 /**
  * The poppler adapter: the only file that runs Debian's poppler-utils. pdftoppm
  * renders pages to images (pdfjs would need a canvas in Node, and pdftoppm is
- * faster); pdftotext is kept as the benchmark's reference for text extraction.
+ * faster); pdftotext reads the text layer of every page (2-3x faster than pdfjs here).
  * Both run as child processes with a time limit, on a private temp copy of the
  * PDF, so a hostile file can at worst fail its own job.
  */
@@ -66,7 +66,21 @@ export function createPopplerAdapter(options: PopplerOptions = {}) {
     return stdout.split('\f').slice(0, -1);
   }
 
-  return { renderPages, extractText };
+  /** The same from the bytes, through a private temp copy. */
+  async function pageTexts(pdf: Uint8Array): Promise<string[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'disan-pdftotext-'));
+    try {
+      const input = join(dir, 'in.pdf');
+      await writeFile(input, pdf);
+      return await extractText(input).catch((error: unknown) => {
+        throw new UnsupportedMediaError(`poppler could not read the text: ${firstLine(error)}`, { cause: error });
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  return { renderPages, extractText, pageTexts };
 }
 
 export type PopplerAdapter = ReturnType<typeof createPopplerAdapter>;

@@ -9,6 +9,7 @@ import type { OpenedPdf, PdfAdapter, PdfFacts } from '../media/pdf.ts';
 import type { PopplerAdapter } from '../media/poppler.ts';
 import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
+import { readPageTexts } from './document-pages.ts';
 import { hasText, mergePassages } from './document-text.ts';
 import { readAll } from './read-all.ts';
 
@@ -49,7 +50,7 @@ export function createDocumentJobHandler(deps: DocumentJobDeps) {
     let result: { facts: PdfFacts; passages: Omit<TextPassage, 'seq'>[]; scanned: number; derivatives: Rendition[] };
     try {
       const opened = await pdf.open(bytes);
-      const text = await readPages(opened, media).finally(() => opened.close());
+      const text = await readPages(deps, opened, media, bytes).finally(() => opened.close());
       const derivatives = await renderPageImages(deps, media, bytes, opened.facts.pageCount);
       result = { facts: opened.facts, ...text, derivatives };
     } catch (error) {
@@ -74,13 +75,14 @@ export function createDocumentJobHandler(deps: DocumentJobDeps) {
   };
 }
 
-async function readPages(opened: OpenedPdf, media: Media) {
+async function readPages(deps: DocumentJobDeps, opened: OpenedPdf, media: Media, bytes: Uint8Array) {
   const passages: Omit<TextPassage, 'seq'>[] = [];
   let scanned = 0;
-  for await (const { page, text } of opened.pages()) {
-    if (hasText(text)) passages.push({ mediaId: media.id, itemId: media.itemId, source: 'pdf-text', page, text });
+  const { texts } = await readPageTexts(opened, deps.poppler, bytes);
+  texts.forEach((text, index) => {
+    if (hasText(text)) passages.push({ mediaId: media.id, itemId: media.itemId, source: 'pdf-text', page: index + 1, text });
     else scanned++;
-  }
+  });
   return { passages, scanned };
 }
 

@@ -89,7 +89,20 @@ function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
   return li;
 }
 
-/** Wires the search form: typing redraws results (debounced; stale answers are dropped). */
+/** The facets shown in the form, to ask their counts for the new query. */
+function facetNames(form: HTMLFormElement): string[] {
+  return [...new Set(Array.from(form.querySelectorAll<HTMLElement>('.count[data-facet]'), (span) => span.dataset.facet ?? ''))].filter(Boolean);
+}
+
+/** Each shown facet value's count, as the new query has it (0 when the engine no longer lists it). */
+function updateFacetCounts(form: HTMLFormElement, facets: SearchResult['facets'], numbers: Intl.NumberFormat): void {
+  for (const span of form.querySelectorAll<HTMLElement>('.count[data-facet]')) {
+    const count = facets[span.dataset.facet ?? '']?.[span.dataset.value ?? ''] ?? 0;
+    span.textContent = `(${numbers.format(count)})`;
+  }
+}
+
+/** Wires the search form: typing redraws results and facet counts (debounced; stale answers are dropped). */
 export function startLiveSearch(): void {
   const holder = document.getElementById('search-live');
   const form = document.getElementById('search-form');
@@ -112,12 +125,14 @@ export function startLiveSearch(): void {
     const pageUrl = `${form.action}${params.size > 0 ? `?${params}` : ''}`;
     params.set('lang', settings.locale);
     params.set('pageSize', '20');
+    for (const facet of facetNames(form)) params.append('facets', facet);
     status.textContent = settings.messages.searching;
     try {
       const response = await fetch(`/api/search?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(`search answered ${response.status}`);
       const result = (await response.json()) as SearchResult;
       list.replaceChildren(...result.hits.map((hit) => resultItem(hit, settings)));
+      updateFacetCounts(form, result.facets, numbers);
       const total = numbers.format(result.total);
       const q = input.value.trim();
       status.textContent = result.total === 0 ? settings.messages.none : q ? fill(settings.messages.resultsFor, { total, query: q }) : fill(settings.messages.results, { total });
