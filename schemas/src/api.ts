@@ -73,6 +73,10 @@ export const MediaView = Type.Object({
   height: Type.Union([Type.Integer(), Type.Null()]),
   durationSeconds: Type.Union([Type.Number(), Type.Null()]),
   pageCount: Type.Union([Type.Integer(), Type.Null()]),
+  /** BCP 47 language of the medium's words when known (a caption file's language), else null. */
+  language: Type.Union([Type.String({ maxLength: 35 }), Type.Null()]),
+  /** For captions and transcripts: the media id of the recording they belong to, when known. */
+  recordingId: Type.Union([Id, Type.Null()]),
   /** `/api/media/{mediaId}/original`, only when the viewer may read the media. */
   original: Type.Union([Type.String(), Type.Null()]),
   renditions: Type.Array(RenditionView),

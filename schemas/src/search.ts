@@ -99,6 +99,8 @@ export const HitPassage = Type.Object(
     /** Cue start and end in seconds, for captions and transcripts. */
     startSeconds: Type.Optional(Type.Number({ minimum: 0 })),
     endSeconds: Type.Optional(Type.Number({ minimum: 0 })),
+    /** For a caption cue: the media id of the recording it belongs to, to play from `startSeconds`. */
+    recordingId: Type.Optional(Id),
     /** The passage cropped around its matches, HTML-escaped, matches wrapped in <mark>. */
     html: Type.String(),
   },

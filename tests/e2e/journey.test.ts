@@ -10,9 +10,12 @@ import { PAGE_BUDGET_BYTES, pageWeight, WEIGHED_ITEMS } from '../bench/site.ts';
 import { launchBrowser, screenshot, VIEWPORTS } from '../support/browser.ts';
 import { FIRST_START_TIMEOUT_MS, launchArchive, removeDataDir, runDisan, temporaryDataDir, waitForJobs, type LaunchedArchive } from '../support/launch.ts';
 import { HOSTILE_ID, writeHostileRecord } from './hostile-record.ts';
-import { checkPage, fontsDrawing, htmlLang, isFocused, naturalWidth, resultIds, sidewaysOverflow, tabUntilFocused } from './steps.ts';
+import { PAGE_7_WORD } from '../support/generate-documents.ts';
+import { checkPage, fontsDrawing, htmlLang, isFocused, mediaCurrentTime, naturalWidth, resultIds, sidewaysOverflow, tabUntilFocused } from './steps.ts';
 
 const PHOTO_ITEM = 'ok-om-bok-soc-trang';
+/** Said only at 00:01:30 in the sample film's captions (media-samples/khmer/ok-om-bok-dua-ghe.vi.vtt). */
+const CAPTION_WORD = 'Kantrum';
 const STEP_TIMEOUT_MS = 120_000;
 
 let dataDir = '';
@@ -183,6 +186,30 @@ for (const viewport of VIEWPORTS) {
       await page.waitForURL((u) => u.pathname === href);
       expect(await page.getByTestId('item-title').isVisible()).toBe(true);
       await visit('07-related-item');
+    }, STEP_TIMEOUT_MS);
+
+    test('finds a word only on page 7 of a report and a line spoken at 00:01:30, and opens each right there', async () => {
+      await page.goto(url(`/search?q=${PAGE_7_WORD}`));
+      const pageLink = page.getByTestId('passage-link').filter({ hasText: 'trang 7' }).first();
+      expect(await pageLink.count(), 'a passage on page 7').toBe(1);
+      await pageLink.click();
+      await page.waitForURL((u) => u.searchParams.get('page') === '7');
+      const focused = page.getByTestId('focused-page');
+      expect(await focused.textContent()).toContain('Trang 7');
+      expect(await naturalWidth(focused.locator('img')), 'the picture of page 7 decoded').toBeGreaterThan(0);
+      await visit('15-found-on-page-7');
+
+      await page.goto(url('/search'));
+      await page.getByTestId('search-input').pressSequentially(CAPTION_WORD, { delay: 40 });
+      const cue = page.getByTestId('passage-link').filter({ hasText: '00:01:30' }).first();
+      await cue.waitFor({ timeout: 10_000 });
+      await cue.click();
+      await page.waitForURL((u) => u.searchParams.get('t') === '90');
+      expect(await page.getByTestId('plays-from').textContent()).toContain('00:01:30');
+      const video = page.getByTestId('item-video');
+      expect(await mediaCurrentTime(video, 90), 'the film is cued at the line').toBeGreaterThanOrEqual(90);
+      expect(await video.locator('track[srclang="vi"]').count(), 'its Vietnamese captions, marked as such').toBe(1);
+      await visit('16-found-at-time-code');
     }, STEP_TIMEOUT_MS);
 
     test('reaches the skip link first and then the search box with Tab, and Enter searches', async () => {

@@ -91,3 +91,14 @@ export async function resultIds(page: Page): Promise<string[]> {
   const hrefs = await page.getByTestId('result-link').evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href));
   return hrefs.map((href) => decodeURIComponent(new URL(href).pathname.split('/item/')[1] ?? ''));
 }
+
+/** Where a video or audio element stands, once the browser has read enough to seek (media fragments such as #t=90 apply then). */
+export async function mediaCurrentTime(media: Locator, atLeast: number, timeoutMs = 10_000): Promise<number> {
+  const read = () => media.evaluate((element) => (element as unknown as { currentTime: number }).currentTime);
+  for (let waited = 0; waited < timeoutMs; waited += 100) {
+    const time = await read();
+    if (time >= atLeast) return time;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return read();
+}

@@ -78,11 +78,11 @@ describe('search inside media', () => {
     expect(result).not.toHaveProperty('mediaTextHits');
   });
 
-  it('finds the caption cue at 90 seconds, and toneless words find toned text', async () => {
+  it('finds the caption cue at 90 seconds in its recording, and toneless words find toned text', async () => {
     const [hit] = (await search('trong chhay dam')).hits;
     expect(hit?.id).toBe('phim-dua-ghe');
     expect(hit?.passages).toEqual([
-      { mediaId: 'phim-dua-ghe-vtt', source: 'captions', startSeconds: 90, endSeconds: 119, html: 'Tiếng <mark>trống</mark> <mark>Chhay</mark>-<mark>dăm</mark> vang lên' },
+      { mediaId: 'phim-dua-ghe-vtt', source: 'captions', startSeconds: 90, endSeconds: 119, recordingId: 'phim-dua-ghe-video', html: 'Tiếng <mark>trống</mark> <mark>Chhay</mark>-<mark>dăm</mark> vang lên' },
     ]);
   });
 

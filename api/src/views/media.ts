@@ -12,6 +12,8 @@ export function toMediaView(media: Media, readable: boolean): MediaView {
     height: media.height ?? null,
     durationSeconds: media.durationSeconds ?? null,
     pageCount: media.pageCount ?? null,
+    language: textOf(media.technical?.lang),
+    recordingId: textOf(media.technical?.recordingId),
     original: readable ? mediaUrl(media.id, 'original') : null,
     renditions: readable
       ? media.derivatives.map((d) => ({
@@ -26,4 +28,8 @@ export function toMediaView(media: Media, readable: boolean): MediaView {
       : [],
     status: media.status,
   };
+}
+
+function textOf(value: string | number | boolean | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }

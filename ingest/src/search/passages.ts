@@ -60,6 +60,7 @@ function toHitPassage(passage: TextPassage, html: string): HitPassage {
     ...(passage.page === undefined ? {} : { page: passage.page }),
     ...(passage.startSeconds === undefined ? {} : { startSeconds: passage.startSeconds }),
     ...(passage.endSeconds === undefined ? {} : { endSeconds: passage.endSeconds }),
+    ...(passage.recordingId ? { recordingId: passage.recordingId } : {}),
     html,
   };
 }

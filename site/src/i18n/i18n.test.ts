@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from './langs.ts';
 import { localizedPath, langFromParam, splitLangPath } from './paths.ts';
-import { languageName, pickLocalized } from './pick.ts';
+import { languageName } from './language-name.ts';
+import { pickLocalized } from './pick.ts';
 import { DICTIONARIES, plural, useTranslations } from './translate.ts';
 import { vi } from './vi.ts';
 
@@ -115,7 +116,10 @@ describe('languageName', () => {
     ['vi', 'en', 'Vietnamese'],
     ['km', 'km', 'ខ្មែរ'],
     ['zh-Hant', 'zh', '繁体中文'],
-    ['cjm', 'en', 'cjm'],
+    ['cjm', 'en', 'Cham'],
+    ['cjm', 'vi', 'tiếng Chăm'],
+    ['nan', 'km', 'ភាសាចិនហុកគៀន'],
+    ['xyz', 'en', 'xyz'],
   ] as const)('%s in %s is %s', (tag, lang, expected) => {
     expect(languageName(tag, lang)).toBe(expected);
   });

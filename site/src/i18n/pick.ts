@@ -1,4 +1,4 @@
-import { HTML_LANG, type Lang } from './langs.ts';
+import type { Lang } from './langs.ts';
 
 export interface LocalizedValue {
   lang: string;
@@ -53,21 +53,4 @@ export function pickLocalized(values: readonly LocalizedValue[] | undefined, lan
   }
   const first = values[0]!;
   return { value: first.value, lang: first.lang, fallback: true };
-}
-
-/**
- * The name of a language in the reader's language, lower-cased where the language
- * writes it so mid-sentence ("tiếng Việt").
- * @example languageName('vi', 'vi') // 'tiếng Việt'
- * @example languageName('km', 'en') // 'Khmer'
- */
-export function languageName(tag: string, lang: Lang): string {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([HTML_LANG[lang]], { type: 'language' }).of(tag);
-  } catch {
-    name = undefined;
-  }
-  if (name === undefined || name === '') return tag;
-  return lang === 'vi' ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
 }

@@ -149,6 +149,18 @@ export const vi = {
   'error.server.title': 'Đã có lỗi',
   'error.server.body': 'Kho lưu trữ tạm thời không trả lời. Hãy thử lại sau ít phút.',
   'error.backHome': 'Về trang chủ',
+  'search.foundIn': 'Tìm thấy bên trong tư liệu',
+  'search.onPage': 'trang {page}',
+  'item.page': 'Trang {page}',
+  'item.leafThrough': 'Xem các trang ({count})',
+  'item.pagesShown': 'Ảnh của {shown}/{total} trang đầu; chữ của mọi trang đều tìm được.',
+  'item.pageNotPictured': 'Trang {page} không có ảnh xem trước: hãy tải tài liệu để đọc trang này.',
+  'item.playsFrom': 'Phát từ {time}.',
+  'item.captionsIn': 'Phụ đề {language}',
+  'language.cjm': 'tiếng Chăm',
+  'language.cja': 'tiếng Chăm Tây',
+  'language.nan': 'tiếng Mân Nam',
+  'language.hak': 'tiếng Khách Gia',
   'footer.text': 'Disan: phần mềm mã nguồn mở (AGPL-3.0). Quyền đối với từng tư liệu được ghi ở trang của tư liệu đó.',
 } as const;
 

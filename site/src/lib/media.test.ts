@@ -4,7 +4,7 @@ import { arrangeMedia, documentLink } from './media.ts';
 
 const r = (name: string, mimeType: string, width?: number): RenditionView => ({ name, url: `/api/media/m/${name}`, mimeType, size: 10, ...(width ? { width, height: width } : {}) });
 const media = (over: Partial<MediaView>): MediaView => ({
-  id: 'm', kind: 'image', mimeType: 'image/jpeg', caption: null, width: null, height: null, durationSeconds: null, pageCount: null,
+  id: 'm', kind: 'image', mimeType: 'image/jpeg', caption: null, width: null, height: null, durationSeconds: null, pageCount: null, language: null, recordingId: null,
   original: '/api/media/m/original', renditions: [], status: 'ready', ...over,
 });
 
@@ -15,7 +15,17 @@ describe('arrangeMedia', () => {
     const { videos } = arrangeMedia([video, captions]);
     expect(videos[0]?.sources.map((s) => s.src)).toEqual(['/api/media/m/mp4-360', '/api/media/m/mp4-720']);
     expect(videos[0]?.poster?.name).toBe('poster-webp');
-    expect(videos[0]?.tracks).toEqual([{ src: '/api/media/m/vtt' }]);
+    expect(videos[0]?.tracks).toEqual([{ src: '/api/media/m/vtt', lang: null }]);
+  });
+
+  it('gives each recording only the captions matched to it, with their language; unmatched captions go with every recording', () => {
+    const film = media({ id: 'film', kind: 'video', mimeType: 'video/mp4', renditions: [r('mp4-480', 'video/mp4', 854)] });
+    const chant = media({ id: 'chant', kind: 'audio', mimeType: 'audio/ogg', renditions: [r('opus', 'audio/ogg; codecs=opus')] });
+    const filmCaptions = media({ id: 'c1', kind: 'captions', mimeType: 'text/vtt', language: 'vi', recordingId: 'film', original: '/api/media/c1/original' });
+    const loose = media({ id: 'c2', kind: 'captions', mimeType: 'text/vtt', language: 'km', original: '/api/media/c2/original' });
+    const { videos, audios } = arrangeMedia([film, chant, filmCaptions, loose]);
+    expect(videos[0]?.tracks).toEqual([{ src: '/api/media/c1/original', lang: 'vi' }, { src: '/api/media/c2/original', lang: 'km' }]);
+    expect(audios[0]?.tracks).toEqual([{ src: '/api/media/c2/original', lang: 'km' }]);
   });
 
   it('orders audio Opus before MP3', () => {

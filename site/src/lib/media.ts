@@ -9,7 +9,13 @@ export interface Playable {
   media: MediaView;
   sources: PlayableSource[];
   poster: RenditionView | null;
-  tracks: { src: string }[];
+  tracks: CaptionTrack[];
+}
+
+/** A caption file for a recording; `lang` is its BCP 47 language when known. */
+export interface CaptionTrack {
+  src: string;
+  lang: string | null;
 }
 
 /** Audio formats in the order a browser should try them: Opus first (small), MP3 for everything else. */
@@ -42,6 +48,16 @@ function captionUrl(media: MediaView): string | null {
   return media.mimeType.startsWith('text/vtt') ? media.original : null;
 }
 
+/** Captions matched to their recording go with it alone; captions not matched to one go with every recording. */
+function tracksFor(recording: MediaView, captions: readonly MediaView[]): CaptionTrack[] {
+  return captions
+    .filter((c) => c.recordingId === null || c.recordingId === recording.id)
+    .flatMap((c) => {
+      const src = captionUrl(c);
+      return src === null ? [] : [{ src, lang: c.language }];
+    });
+}
+
 /**
  * The media of an item sorted for the page: pictures for the gallery, recordings
  * with their sources (MP4 for video; Opus then MP3 for audio) and caption tracks,
@@ -49,7 +65,7 @@ function captionUrl(media: MediaView): string | null {
  */
 export function arrangeMedia(media: readonly MediaView[]) {
   const ready = media.filter((m) => m.status === 'ready');
-  const tracks = ready.filter((m) => m.kind === 'captions').map(captionUrl).filter((u): u is string => u !== null).map((src) => ({ src }));
+  const captions = ready.filter((m) => m.kind === 'captions');
   const playable = (kind: 'video' | 'audio'): Playable[] =>
     ready
       .filter((m) => m.kind === kind)
@@ -57,7 +73,7 @@ export function arrangeMedia(media: readonly MediaView[]) {
         media: m,
         sources: sourcesOf(m, kind === 'video' ? 'video/' : 'audio/', kind === 'video' ? VIDEO_ORDER : AUDIO_ORDER),
         poster: kind === 'video' ? posterOf(m) : null,
-        tracks,
+        tracks: tracksFor(m, captions),
       }))
       .filter((p) => p.sources.length > 0);
   return {

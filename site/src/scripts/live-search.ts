@@ -1,6 +1,7 @@
 import type { SearchHit, SearchResult } from '@disan/schemas';
 import { isLang, type Lang } from '../i18n/langs.ts';
 import { pickLocalized } from '../i18n/pick.ts';
+import { passageHref, passageLabel } from '../lib/passages.ts';
 
 const DEBOUNCE_MS = 250;
 
@@ -8,7 +9,7 @@ interface Settings {
   lang: Lang;
   locale: string;
   itemPrefix: string;
-  messages: { results: string; resultsFor: string; none: string; error: string; searching: string };
+  messages: { results: string; resultsFor: string; none: string; error: string; searching: string; page: string; foundIn: string };
   kinds: Record<string, string>;
 }
 
@@ -31,6 +32,8 @@ function readSettings(element: HTMLElement): Settings | null {
       none: data.msgNone ?? '',
       error: data.msgError ?? '',
       searching: data.msgSearching ?? '',
+      page: data.msgPage ?? '{page}',
+      foundIn: data.msgFoundIn ?? '',
     },
     kinds,
   };
@@ -78,15 +81,38 @@ function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
   meta.className = 'card-meta';
   meta.textContent = ` · ${settings.kinds[hit.kind] ?? hit.kind}`;
   body.append(link, meta);
-  if (hit.snippet) {
+  // As the server renders it: a snippet from media text repeats the first passage, so the passages stand alone.
+  if (hit.snippet && !(hit.snippet.field === 'fullText' && hit.passages.length > 0)) {
     const p = document.createElement('p');
     p.className = 'snippet';
     if (hit.snippet.lang) p.lang = hit.snippet.lang;
     p.append(...snippetNodes(hit.snippet.html));
     body.append(p);
   }
+  if (hit.passages.length > 0) body.append(passageList(hit, settings));
   li.append(body);
   return li;
+}
+
+/** Where inside the item's media the words are: "page 7", "00:01:30", each a link that opens it there. */
+function passageList(hit: SearchHit, settings: Settings): HTMLUListElement {
+  const ul = document.createElement('ul');
+  ul.className = 'passages';
+  ul.setAttribute('aria-label', settings.messages.foundIn);
+  const itemHref = `${settings.itemPrefix}${encodeURIComponent(hit.id)}`;
+  for (const passage of hit.passages) {
+    const li = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = passageHref(itemHref, passage);
+    link.dataset.testid = 'passage-link';
+    link.textContent = passageLabel(passage, settings.messages.page);
+    const text = document.createElement('span');
+    text.className = 'snippet';
+    text.append(...snippetNodes(passage.html));
+    li.append(link, ' ', text);
+    ul.append(li);
+  }
+  return ul;
 }
 
 /** The facets shown in the form, to ask their counts for the new query. */

@@ -1,0 +1,50 @@
+import type { HitPassage } from '@disan/schemas';
+import { describe, expect, it } from 'vitest';
+import { focusFrom, passageHref, passageLabel, timecode } from './passages.ts';
+
+const passage = (over: Partial<HitPassage>): HitPassage => ({ mediaId: 'm1', source: 'pdf-text', html: '', ...over });
+
+describe('passageHref', () => {
+  it.each([
+    ['a document page', passage({ page: 7 }), '/en/item/ok?media=m1&page=7#media-m1'],
+    ['a caption cue (whole seconds)', passage({ source: 'captions', startSeconds: 90.8, endSeconds: 95 }), '/en/item/ok?media=m1&t=90#media-m1'],
+    ['a caption cue at its recording', passage({ source: 'captions', startSeconds: 90, recordingId: 'film' }), '/en/item/ok?media=film&t=90#media-film'],
+    ['a passage with neither', passage({}), '/en/item/ok?media=m1#media-m1'],
+  ])('points %s at the item page, opened there', (_case, p, expected) => {
+    expect(passageHref('/en/item/ok', p)).toBe(expected);
+  });
+});
+
+describe('timecode and passageLabel', () => {
+  it.each([
+    [0, '00:00:00'],
+    [90, '00:01:30'],
+    [3725.9, '01:02:05'],
+    [-3, '00:00:00'],
+  ])('%s s reads %s', (seconds, expected) => {
+    expect(timecode(seconds)).toBe(expected);
+  });
+
+  it('names a page with the reader’s template and a cue with its time code', () => {
+    expect(passageLabel({ page: 7 }, 'trang {page}')).toBe('trang 7');
+    expect(passageLabel({ startSeconds: 90 }, 'trang {page}')).toBe('00:01:30');
+    expect(passageLabel({}, 'trang {page}')).toBeNull();
+  });
+});
+
+describe('focusFrom', () => {
+  it.each([
+    ['media=m1&page=7', { mediaId: 'm1', page: 7 }],
+    ['media=m1&t=90', { mediaId: 'm1', seconds: 90 }],
+    ['media=m1&t=0', { mediaId: 'm1', seconds: 0 }],
+    ['media=m1', { mediaId: 'm1' }],
+    ['media=m1&page=0', { mediaId: 'm1' }],
+    ['media=m1&page=-3&t=1e9', { mediaId: 'm1' }],
+    ['media=m1&t=12.5', { mediaId: 'm1' }],
+    ['media=M1%3Cscript%3E&page=2', null],
+    ['page=7', null],
+    ['', null],
+  ])('reads "%s" as %j, ignoring anything malformed', (query, expected) => {
+    expect(focusFrom(new URLSearchParams(query))).toEqual(expected);
+  });
+});

@@ -1,0 +1,68 @@
+import type { HitPassage } from '@disan/schemas';
+
+/**
+ * Where a reader lands from a search passage: the item page, told which medium and
+ * which page or second to open (`?media=…&page=7` or `?media=…&t=90`), scrolled to
+ * that medium. Shared by the server-rendered results and the live-search island.
+ * @example passageHref('/item/ok-om-bok', { mediaId: 'm1', source: 'pdf-text', page: 7, html: '' }) // '/item/ok-om-bok?media=m1&page=7#media-m1'
+ */
+export function passageHref(itemHref: string, passage: HitPassage): string {
+  // A caption cue opens the recording it belongs to, not the caption file.
+  const media = encodeURIComponent(passage.recordingId ?? passage.mediaId);
+  const at = passage.page !== undefined ? `&page=${passage.page}` : passage.startSeconds !== undefined ? `&t=${Math.floor(passage.startSeconds)}` : '';
+  return `${itemHref}?media=${media}${at}#media-${media}`;
+}
+
+/**
+ * A time code as captions show it, hours always written so every cue lines up.
+ * @example timecode(90) // '00:01:30'
+ * @example timecode(3725.4) // '01:02:05'
+ */
+export function timecode(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(total / 3600))}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+}
+
+/**
+ * The place a passage points at, in words: the page template filled in for a page,
+ * the time code for a cue, null when the passage has neither.
+ * @example passageLabel({ page: 7 }, 'page {page}') // 'page 7'
+ * @example passageLabel({ startSeconds: 90 }, 'page {page}') // '00:01:30'
+ */
+export function passageLabel(passage: Pick<HitPassage, 'page' | 'startSeconds'>, pageTemplate: string): string | null {
+  if (passage.page !== undefined) return pageTemplate.replace('{page}', String(passage.page));
+  if (passage.startSeconds !== undefined) return timecode(passage.startSeconds);
+  return null;
+}
+
+/** What the item page was asked to open: a medium, and a page or a second in it. */
+export interface MediaFocus {
+  mediaId: string;
+  page?: number;
+  seconds?: number;
+}
+
+const MEDIA_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
+const MAX_PAGE = 1_000_000;
+const MAX_SECONDS = 1_000_000;
+
+/**
+ * The focus from an item page's address; anything malformed is ignored (the page
+ * opens as usual), never an error.
+ * @example focusFrom(new URLSearchParams('media=m1&t=90')) // { mediaId: 'm1', seconds: 90 }
+ */
+export function focusFrom(params: URLSearchParams): MediaFocus | null {
+  const mediaId = params.get('media');
+  if (mediaId === null || !MEDIA_ID.test(mediaId)) return null;
+  const page = wholeNumber(params.get('page'), 1, MAX_PAGE);
+  if (page !== null) return { mediaId, page };
+  const seconds = wholeNumber(params.get('t'), 0, MAX_SECONDS);
+  return seconds === null ? { mediaId } : { mediaId, seconds };
+}
+
+function wholeNumber(text: string | null, min: number, max: number): number | null {
+  if (text === null || !/^\d{1,7}$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
