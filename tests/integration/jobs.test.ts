@@ -112,6 +112,25 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
       expect(() => runWorker({ queue, handlers: extra })).toThrow(/"video.transcode" is not a job type/);
     });
 
+    it('starts work queued in its own process at once, without waiting for its next poll', async () => {
+      const controller = new AbortController();
+      const done: string[] = [];
+      const handlers = handlersWith((payload) => {
+        done.push(payload.mediaId);
+        return Promise.resolve();
+      });
+      const worker = runWorker({ queue, handlers, pollMs: 60_000, signal: controller.signal });
+      await sleep(100);
+      const queuedAt = performance.now();
+      await enqueue('wake-1');
+      for (let waited = 0; done.length === 0 && waited < 5_000; waited += 10) await sleep(10);
+      const startedAfter = performance.now() - queuedAt;
+      controller.abort();
+      await worker;
+      expect(done).toEqual(['wake-1']);
+      expect(startedAfter, 'ms from enqueue to the handler, with a one-minute poll').toBeLessThan(5_000);
+    });
+
     it('runs every job exactly once across two workers, within the concurrency limit', async () => {
       const keys = Array.from({ length: 24 }, (_, i) => `job-${i}`);
       for (const key of keys) await enqueue(key);

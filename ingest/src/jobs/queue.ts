@@ -32,8 +32,20 @@ export function createJobQueue(sql: Sql, options: JobQueueOptions = {}) {
   const maxAttempts = options.maxAttempts ?? 3;
   const backoffMs = options.backoffMs ?? 5_000;
   const maxBackoffMs = options.maxBackoffMs ?? 3_600_000;
+  /** Workers of this process, told of new work at once instead of finding it at their next poll. */
+  const enqueueListeners = new Set<() => void>();
 
   return {
+    /**
+     * Calls `listener` whenever this process queues (or re-queues) a job; returns the
+     * unsubscribe function. Workers in other processes still find the job by polling.
+     */
+    onEnqueued(listener: () => void): () => void {
+      enqueueListeners.add(listener);
+      return () => { enqueueListeners.delete(listener); };
+    },
+
+
     /**
      * Queues work unless the same job exists. A queued job only has its priority raised;
      * a running or done one is left alone; a failed one too, unless `requeueFailed`.
@@ -56,7 +68,10 @@ export function createJobQueue(sql: Sql, options: JobQueueOptions = {}) {
          RETURNING *, (xmax = 0) AS inserted`,
         [id, type, JSON.stringify(payload), opts.priority ?? JOB_PRIORITY.normal, opts.maxAttempts ?? maxAttempts, opts.requeueFailed ?? false],
       );
-      if (row) return { job: toJob(row) as Job<T>, created: row.inserted === true };
+      if (row) {
+        for (const listener of enqueueListeners) listener();
+        return { job: toJob(row) as Job<T>, created: row.inserted === true };
+      }
       const [existing] = await sql.query('SELECT * FROM jobs WHERE id = $1', [id]);
       return { job: toJob(existing!) as Job<T>, created: false };
     },

@@ -85,6 +85,9 @@ class WorkerLoop {
     const { signal } = this.options;
     const onAbort = () => { this.wake(); };
     signal?.addEventListener('abort', onAbort);
+    // Work queued by this process wakes the worker at once, so the poll can be slow:
+    // polling an in-process PGlite every 100 ms cost as much CPU as a transcode's share.
+    const unsubscribe = this.options.queue.onEnqueued(() => { this.wake(); });
     try {
       while (!signal?.aborted) {
         const types = this.freeTypes();
@@ -97,6 +100,7 @@ class WorkerLoop {
         await this.sleep();
       }
     } finally {
+      unsubscribe();
       signal?.removeEventListener('abort', onAbort);
       // Graceful stop: nothing new is claimed, but every claimed job is finished and recorded.
       await Promise.allSettled(this.running.values());
@@ -128,7 +132,7 @@ class WorkerLoop {
     }
   }
 
-  /** Waits for the poll interval, a finished job (a slot is free) or the stop signal, whichever comes first. */
+  /** Waits for the poll interval, a finished job (a slot is free), new work queued here or the stop signal, whichever comes first. */
   sleep(): Promise<void> {
     if (this.woken) {
       this.woken = false;

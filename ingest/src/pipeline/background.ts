@@ -27,7 +27,8 @@ export async function startBackgroundWorker(archive: Archive, options: { onEvent
     concurrency: archive.config.ingest.concurrency,
     leaseMs: archive.config.ingest.jobLeaseMs,
     signal: controller.signal,
-    pollMs: options.pollMs ?? 500,
+    // PGlite: only this process queues work, and queueing wakes the worker; the poll is for retries coming due.
+    pollMs: options.pollMs ?? (archive.db.driver === 'pglite' ? 2_000 : 500),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   return {

@@ -40,7 +40,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
     concurrency: archive.config.ingest.concurrency,
     leaseMs: archive.config.ingest.jobLeaseMs,
     signal: controller.signal,
-    pollMs: 100,
+    pollMs: 1_000,
     onEvent: (event) => {
       const mediaId = event.type === 'completed' || event.type === 'failed' ? (event.job.payload as { mediaId?: string }).mediaId : undefined;
       if (mediaId) void settle(mediaId, event.type === 'failed' ? event.error : undefined).catch((error: unknown) => { emit({ type: 'file', file: waiting.get(mediaId) ?? mediaId, outcome: 'failed', reason: String(error) }); });
@@ -86,7 +86,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
       concurrency: archive.config.ingest.concurrency,
       leaseMs: archive.config.ingest.jobLeaseMs,
       stopWhenIdle: true,
-      pollMs: 100,
+      pollMs: 1_000,
     });
   }
   return report;
