@@ -9,3 +9,4 @@ export * from './sheet.ts';
 export * from './search.ts';
 export * from './text.ts';
 export * from './api.ts';
+export * from './waveform.ts';

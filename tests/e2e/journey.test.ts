@@ -16,6 +16,8 @@ import { checkPage, fontsDrawing, htmlLang, isFocused, mediaCurrentTime, natural
 const PHOTO_ITEM = 'ok-om-bok-soc-trang';
 /** Said only at 00:01:30 in the sample film's captions (media-samples/khmer/ok-om-bok-dua-ghe.vi.vtt). */
 const CAPTION_WORD = 'Kantrum';
+/** The item holding the sample chant recording (media-samples/khmer/tung-kinh-chua-doi.opus). */
+const AUDIO_ITEM = 'chua-doi-mahatup';
 const STEP_TIMEOUT_MS = 120_000;
 
 let dataDir = '';
@@ -210,6 +212,18 @@ for (const viewport of VIEWPORTS) {
       expect(await mediaCurrentTime(video, 90), 'the film is cued at the line').toBeGreaterThanOrEqual(90);
       expect(await video.locator('track[srclang="vi"]').count(), 'its Vietnamese captions, marked as such').toBe(1);
       await visit('16-found-at-time-code');
+    }, STEP_TIMEOUT_MS);
+
+    test('hears the pagoda chant: a player with Opus and MP3 sources under the recording’s drawn waveform', async () => {
+      await page.goto(url(`/item/${AUDIO_ITEM}`));
+      const audio = page.getByTestId('item-audio');
+      const sources = audio.locator('source');
+      const types = await Promise.all(Array.from({ length: await sources.count() }, (_, i) => sources.nth(i).getAttribute('type')));
+      expect(types).toEqual(['audio/ogg; codecs=opus', 'audio/mpeg']);
+      expect(await audio.evaluate((element) => (element as unknown as { canPlayType: (t: string) => string }).canPlayType('audio/ogg; codecs=opus'))).not.toBe('');
+      const bars = (await page.getByTestId('waveform').locator('path').getAttribute('d'))?.match(/M/g)?.length ?? 0;
+      expect(bars, 'bars drawn from the waveform peaks').toBeGreaterThan(50);
+      await visit('17-recording');
     }, STEP_TIMEOUT_MS);
 
     test('reaches the skip link first and then the search box with Tab, and Enter searches', async () => {

@@ -7,7 +7,7 @@ import type { Archive } from '../../ingest/src/archive.ts';
 import type { IngestReport } from '../../ingest/src/pipeline/ingest.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { readAll } from '../../ingest/src/pipeline/read-all.ts';
-import type { Waveform } from '../../ingest/src/media/waveform.ts';
+import type { Waveform } from '@disan/schemas';
 import { temporaryArchive } from '../support/archive.ts';
 import { startS3Server, type TestS3Server } from '../support/s3-server.ts';
 import { emptyWav, ffmpeg, ffprobeJson, generateAudio, generateVideo } from '../support/generate-av.ts';

@@ -3,20 +3,9 @@
  * mono decode (16-bit little-endian PCM): a two-hour recording never sits in
  * memory. The JSON follows the shape of BBC audiowaveform's output (`version`,
  * `sample_rate`, `samples_per_pixel`, min/max pairs) with camelCase names and
- * values scaled to -1…1.
+ * values scaled to -1…1 (`Waveform` in schemas/).
  */
-
-export interface Waveform {
-  version: 1;
-  /** Rate of the decode the peaks were taken from. */
-  sampleRate: number;
-  /** Source samples behind each min/max pair. */
-  samplesPerPeak: number;
-  /** Number of min/max pairs: `peaks.length / 2`. */
-  length: number;
-  /** min0, max0, min1, max1, … in -1…1, four decimals. */
-  peaks: number[];
-}
+import type { Waveform } from '@disan/schemas';
 
 export const WAVEFORM_SAMPLE_RATE = 8000;
 /** About as many points as a wide player has pixels. */

@@ -49,6 +49,14 @@ describe('createApiClient', () => {
     expect(await client.item('a b')).toEqual({ url: '/api/items/a%20b' });
   });
 
+  it('fetches a waveform only from a media rendition path of the API', async () => {
+    const client = createApiClient({ baseUrl, timeoutMs: 1000 });
+    expect(await client.waveform('/api/media/m-1/waveform-json')).toEqual({ url: '/api/media/m-1/waveform-json' });
+    for (const path of ['https://elsewhere.example/w.json', '//elsewhere.example/w', '/api/media/../items/x', '/api/items/x']) {
+      await expect(client.waveform(path), path).rejects.toBeInstanceOf(ApiError);
+    }
+  });
+
   it.each([
     ['missing', 404, ApiNotFoundError],
     ['broken', 503, ApiUnavailableError],

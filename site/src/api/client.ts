@@ -6,6 +6,7 @@ import type {
   ItemView,
   PlaceList,
   SearchResult,
+  Waveform,
 } from '@disan/schemas';
 import { ApiError, ApiNotFoundError, ApiUnavailableError } from './errors.ts';
 
@@ -20,6 +21,8 @@ export interface ApiClient {
   collection(id: string, params: ListParams): Promise<CollectionView>;
   ethnicGroups(): Promise<EthnicGroupList>;
   places(): Promise<PlaceList>;
+  /** A recording's waveform peaks, by the rendition URL an item's media gives (`/api/media/…`). */
+  waveform(renditionUrl: string): Promise<Waveform>;
 }
 
 /**
@@ -80,5 +83,10 @@ export function createApiClient(options: { baseUrl: string; timeoutMs: number; f
     collection: (id, params) => get(`/api/collections/${segment(id)}`, params),
     ethnicGroups: () => get('/api/ethnic-groups'),
     places: () => get('/api/places'),
+    waveform: (renditionUrl) => {
+      // Only ever a media path on this API: the URL comes from an answer, but the site never follows it elsewhere.
+      if (!/^\/api\/media\/[a-z0-9-]+\/[a-z0-9-]+$/.test(renditionUrl)) return Promise.reject(new ApiError(`Not a media rendition path: ${renditionUrl}`, 400));
+      return get(renditionUrl);
+    },
   };
 }
