@@ -92,7 +92,9 @@ describe('video.derivatives', () => {
 
   it('throws a storage outage to the queue for a retry, leaving the media unfailed', async () => {
     await archive.catalog.media.update(media.id, { status: 'pending', derivatives: [] });
+    // As S3 is: no local file, and the copy cannot be read.
     const down: ObjectStorage = Object.assign(Object.create(archive.storage) as ObjectStorage, {
+      localFile: () => Promise.resolve(null),
       get: () => Promise.reject(new UpstreamError('storage is unreachable (connection refused)')),
     });
     await expect(createVideoJobHandler({ ...deps(), storage: down })({ mediaId: media.id })).rejects.toThrow('unreachable');
@@ -108,7 +110,8 @@ describe('video.derivatives', () => {
     let workDir = '';
     const handler = createVideoJobHandler(deps({
       poster: async (input, outputs, spec, run) => {
-        workDir = dirname(input);
+        // The original is read in place from filesystem storage; the outputs go to the job's temp folder.
+        workDir = dirname(outputs.jpeg);
         const running = archive.av.poster(input, outputs, spec, run);
         controller.abort(new Error('worker stopping'));
         return running;

@@ -12,8 +12,8 @@ import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
 
 /**
- * What the video and audio jobs share: the original copied to a local temp folder
- * (ffmpeg needs a seekable file; the original may live in S3), steps that each
+ * What the video and audio jobs share: the original as a local file (ffmpeg needs a
+ * seekable file: read in place from filesystem storage, copied from S3), steps that each
  * publish their files and record them on the media at once, and the rule that a
  * bad input fails the media for good while anything else is thrown for a retry.
  */
@@ -136,13 +136,20 @@ async function publish(storage: ObjectStorage, mediaId: string, output: StepOutp
   };
 }
 
-/** Copies the original to a private temp folder; the folder is removed whatever happens. */
+/**
+ * Gives `work` the original as a local file and a private temp folder for outputs,
+ * removed whatever happens. An original kept as a plain file (filesystem storage) is
+ * read in place: a two-hour film is not copied first. From S3 it is copied.
+ */
 export async function withLocalOriginal(storage: ObjectStorage, key: string, work: (input: string, dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'disan-av-'));
   try {
-    const input = join(dir, 'original');
-    const { body } = await storage.get(key);
-    await pipeline(body, createWriteStream(input));
+    let input = (await storage.localFile?.(key)) ?? null;
+    if (input === null) {
+      input = join(dir, 'original');
+      const { body } = await storage.get(key);
+      await pipeline(body, createWriteStream(input));
+    }
     await work(input, dir);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -37,6 +37,17 @@ describe('filesystem storage specifics', () => {
     expect(info.etag).toBe(createHash('sha256').update(data).digest('hex'));
   });
 
+  test('gives an original as a local file to read in place, null for a missing key, and refuses unsafe keys', async () => {
+    const data = Buffer.from('a film');
+    await storage.put('originals/ab/cd/film', data, { contentType: 'video/mp4' });
+    const path = await storage.localFile?.('originals/ab/cd/film');
+    expect(path).toBe(join(root, 'originals/ab/cd/film'));
+    expect(await readFile(path ?? '')).toEqual(data);
+    expect(await storage.localFile?.('originals/ab/cd/missing')).toBeNull();
+    expect(await storage.localFile?.('originals/ab')).toBeNull();
+    await expect(storage.localFile?.('../etc/passwd')).rejects.toThrow();
+  });
+
   test('lists objects only, never sidecars or temp files', async () => {
     await storage.put('a/b', bytes(3), { contentType: 'text/plain' });
     await writeFile(join(root, '.tmp', 'stray'), 'left by a crash');

@@ -122,6 +122,13 @@ export class FilesystemStorage implements ObjectStorage {
     return join(this.#root, TMP_DIR);
   }
 
+  async localFile(key: string): Promise<string | null> {
+    assertSafeKey(key);
+    const path = this.#dataPath(key);
+    const info = await stat(path).catch(() => undefined);
+    return info?.isFile() ? path : null;
+  }
+
   #dataPath(key: string): string {
     return join(this.#root, key);
   }

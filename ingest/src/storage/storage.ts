@@ -34,6 +34,13 @@ export interface ObjectStorage {
   head(key: string): Promise<ObjectInfo | null>;
   delete(key: string): Promise<void>;
   list(prefix: string): AsyncIterable<ObjectInfo>;
+  /**
+   * The object as a plain file on this machine, for tools that need a path (ffmpeg
+   * seeks in its input), or null when there is none. Only for objects never
+   * rewritten (originals): the file is read in place, with no consistency check.
+   * S3 keeps no local files; its callers copy the object to a temp file instead.
+   */
+  localFile?(key: string): Promise<string | null>;
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
