@@ -18,7 +18,8 @@ const log = (line: string) => process.stdout.write(`disan: ${line}\n`);
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    // A person at a terminal: request logs (one JSON line per request) only when asked for with LOG_LEVEL.
+    config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
     await waitUntilServing(siteUrl);
 
     log(`the API answers at ${apiUrl}/api (documentation: ${apiUrl}/api/docs)`);
+    if (process.env.LOG_LEVEL === undefined) log('request logs are off here; LOG_LEVEL=info npm start shows them');
     log(`the archive is ready: open ${siteUrl}  (Ctrl-C to stop; data is kept in ${config.dataDir})`);
 
     const stopped = await new Promise<string>((resolve) => {
