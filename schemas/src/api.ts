@@ -4,6 +4,7 @@ import { AgentRef } from './agent.ts';
 import { Access, EdtfDate, EthnicGroup, GeoPoint, Id, LanguageTag, LocalizedText, Multilingual, NameVariant, RecurringDate, RightsUri, Status } from './common.ts';
 import { PlaceRef } from './place.ts';
 import { FACETS, SORTS } from './search.ts';
+import { TextPassage } from './text.ts';
 
 /**
  * The HTTP API's shapes: what `api/` answers and what `site/` reads. Every URL in
@@ -258,3 +259,35 @@ export const JobsQuery = Type.Object(
   { additionalProperties: false },
 );
 export type JobsQuery = Static<typeof JobsQuery>;
+
+/** GET /api/media/{mediaId}/text: a window of the words found inside a medium, in reading order. */
+export const MediaTextQuery = Type.Object(
+  {
+    /** Only this page's text (document pages, from the text layer or OCR). */
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000, default: 0 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type MediaTextQuery = Static<typeof MediaTextQuery>;
+
+export const MediaTextParams = Type.Object({ mediaId: Id });
+export type MediaTextParams = Static<typeof MediaTextParams>;
+
+/** One page's or one caption cue's text, located as search passages are. */
+export const MediaTextPassage = Type.Omit(TextPassage, ['mediaId', 'itemId']);
+export type MediaTextPassage = Static<typeof MediaTextPassage>;
+
+/**
+ * The text inside a medium a reader may read: a document's pages or a recording's
+ * caption cues. `total` counts every passage (of `page`, when asked), so a reader can page through.
+ */
+export const MediaText = Type.Object({
+  mediaId: Id,
+  total: Type.Integer({ minimum: 0 }),
+  offset: Type.Integer({ minimum: 0 }),
+  limit: Type.Integer({ minimum: 1 }),
+  passages: Type.Array(MediaTextPassage),
+});
+export type MediaText = Static<typeof MediaText>;

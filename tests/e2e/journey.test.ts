@@ -199,6 +199,7 @@ for (const viewport of VIEWPORTS) {
       const focused = page.getByTestId('focused-page');
       expect(await focused.textContent()).toContain('Trang 7');
       expect(await naturalWidth(focused.locator('img')), 'the picture of page 7 decoded').toBeGreaterThan(0);
+      expect(await page.getByTestId('focused-page-text').textContent(), 'the words of page 7, for a screen reader').toContain(PAGE_7_WORD);
       await visit('15-found-on-page-7');
 
       await page.goto(url('/search'));

@@ -74,6 +74,18 @@ describe.each(DRIVERS)('text passages on %s', (driver) => {
     expect(back[4999]).toMatchObject({ page: 5000, text: 'Trang 5000' });
   });
 
+  it('reads a window of a medium’s passages, or one page’s, with the total', async () => {
+    const doc = await medium();
+    await catalog.texts.replace(doc.mediaId, Array.from({ length: 30 }, (_, i) => page(doc, i, `Trang ${i + 1}`)));
+    const window = await catalog.texts.readForMedia(doc.mediaId, { offset: 10, limit: 5 });
+    expect(window.total).toBe(30);
+    expect(window.passages.map((p) => p.text)).toEqual(['Trang 11', 'Trang 12', 'Trang 13', 'Trang 14', 'Trang 15']);
+    const seventh = await catalog.texts.readForMedia(doc.mediaId, { page: 7, offset: 0, limit: 100 });
+    expect(seventh).toEqual({ total: 1, passages: [expect.objectContaining({ page: 7, text: 'Trang 7' })] });
+    expect(await catalog.texts.readForMedia(doc.mediaId, { page: 31, offset: 0, limit: 100 })).toEqual({ total: 0, passages: [] });
+    expect((await catalog.texts.readForMedia(doc.mediaId, { offset: 29, limit: 100 })).passages.map((p) => p.text)).toEqual(['Trang 30']);
+  });
+
   it('lists passages per item and for several items in one call', async () => {
     const a = await medium();
     const b = await medium();

@@ -5,6 +5,7 @@ import { healthRoutes } from './health/index.ts';
 import { itemRoutes } from './items/index.ts';
 import { jobRoutes } from './jobs/index.ts';
 import { mediaRoutes } from './media/index.ts';
+import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
 
 /** Each folder is its URL prefix under /api. */
@@ -15,6 +16,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(browseRoutes, options);
   app.register(searchRoutes, { ...options, prefix: '/search' });
   app.register(mediaRoutes, { ...options, prefix: '/media' });
+  app.register(mediaTextRoutes, { ...options, prefix: '/media' });
   app.register(jobRoutes, { ...options, prefix: '/jobs' });
   app.register(healthRoutes, options);
   done();

@@ -38,6 +38,18 @@ export function createTextRepository(sql: Sql) {
       return (await sql.query(`SELECT ${COLUMNS} FROM media_texts WHERE media_id = $1 ORDER BY seq`, [mediaId])).map(toPassage);
     },
 
+    /**
+     * One window of a medium's passages in reading order (only those of `page`, when
+     * given), and how many there are in all: a 5 000-page register is read a window at a time.
+     */
+    async readForMedia(mediaId: string, window: { page?: number; offset: number; limit: number }): Promise<{ total: number; passages: TextPassage[] }> {
+      const where = window.page === undefined ? 'media_id = $1' : 'media_id = $1 AND page = $2';
+      const params: unknown[] = window.page === undefined ? [mediaId] : [mediaId, window.page];
+      const [counted] = await sql.query(`SELECT count(*)::int AS n FROM media_texts WHERE ${where}`, params);
+      const rows = await sql.query(`SELECT ${COLUMNS} FROM media_texts WHERE ${where} ORDER BY seq LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, window.limit, window.offset]);
+      return { total: Number(counted?.n ?? 0), passages: rows.map(toPassage) };
+    },
+
     /** Every passage of an item's media, in media then reading order. */
     async listForItem(itemId: string): Promise<TextPassage[]> {
       return (await sql.query(`SELECT ${COLUMNS} FROM media_texts WHERE item_id = $1 ORDER BY media_id, seq`, [itemId])).map(toPassage);

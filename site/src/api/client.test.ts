@@ -47,6 +47,7 @@ describe('createApiClient', () => {
     const client = createApiClient({ baseUrl, timeoutMs: 1000 });
     expect(await client.search({ q: 'chùa', ethnicGroups: ['khmer', 'hoa'] })).toEqual({ url: '/api/search?q=ch%C3%B9a&ethnicGroups=khmer&ethnicGroups=hoa' });
     expect(await client.item('a b')).toEqual({ url: '/api/items/a%20b' });
+    expect(await client.mediaText('m-1', { page: 7 })).toEqual({ url: '/api/media/m-1/text?page=7' });
   });
 
   it('fetches a waveform only from a media rendition path of the API', async () => {

@@ -4,6 +4,7 @@ import type {
   EthnicGroupList,
   ItemPage,
   ItemView,
+  MediaText,
   PlaceList,
   SearchResult,
   Waveform,
@@ -21,6 +22,8 @@ export interface ApiClient {
   collection(id: string, params: ListParams): Promise<CollectionView>;
   ethnicGroups(): Promise<EthnicGroupList>;
   places(): Promise<PlaceList>;
+  /** The text inside a medium: one page's (`page`) or a window of its passages. */
+  mediaText(mediaId: string, params: { page?: number; offset?: number; limit?: number }): Promise<MediaText>;
   /** A recording's waveform peaks, by the rendition URL an item's media gives (`/api/media/…`). */
   waveform(renditionUrl: string): Promise<Waveform>;
 }
@@ -83,6 +86,7 @@ export function createApiClient(options: { baseUrl: string; timeoutMs: number; f
     collection: (id, params) => get(`/api/collections/${segment(id)}`, params),
     ethnicGroups: () => get('/api/ethnic-groups'),
     places: () => get('/api/places'),
+    mediaText: (mediaId, params) => get(`/api/media/${segment(mediaId)}/text`, params),
     waveform: (renditionUrl) => {
       // Only ever a media path on this API: the URL comes from an answer, but the site never follows it elsewhere.
       if (!/^\/api\/media\/[a-z0-9-]+\/[a-z0-9-]+$/.test(renditionUrl)) return Promise.reject(new ApiError(`Not a media rendition path: ${renditionUrl}`, 400));

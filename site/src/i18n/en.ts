@@ -152,6 +152,7 @@ export const en: Dictionary = {
   'item.leafThrough': 'Leaf through the pages ({count})',
   'item.pagesShown': 'Pictures of the first {shown} of {total} pages; the words of every page are searchable.',
   'item.pageNotPictured': 'Page {page} has no picture here: download the document to read it.',
+  'item.pageText': 'Text of page {page}',
   'item.playsFrom': 'Plays from {time}.',
   'item.captionsIn': 'Captions in {language}',
   'language.cjm': 'Cham',

@@ -152,6 +152,7 @@ export const km: Dictionary = {
   'item.leafThrough': 'មើលទំព័រ ({count})',
   'item.pagesShown': 'រូបភាពនៃ {shown} ទំព័រដំបូងក្នុងចំណោម {total}; អាចស្វែងរកពាក្យនៃគ្រប់ទំព័របាន។',
   'item.pageNotPictured': 'ទំព័រ {page} គ្មានរូបភាពនៅទីនេះទេ៖ សូមទាញយកឯកសារដើម្បីអាន។',
+  'item.pageText': 'អត្ថបទនៃទំព័រ {page}',
   'item.playsFrom': 'ចាក់ពី {time}។',
   'item.captionsIn': 'អក្សររត់ជា{language}',
   'language.cjm': 'ភាសាចាម',

@@ -155,6 +155,7 @@ export const vi = {
   'item.leafThrough': 'Xem các trang ({count})',
   'item.pagesShown': 'Ảnh của {shown}/{total} trang đầu; chữ của mọi trang đều tìm được.',
   'item.pageNotPictured': 'Trang {page} không có ảnh xem trước: hãy tải tài liệu để đọc trang này.',
+  'item.pageText': 'Chữ của trang {page}',
   'item.playsFrom': 'Phát từ {time}.',
   'item.captionsIn': 'Phụ đề {language}',
   'language.cjm': 'tiếng Chăm',

@@ -153,6 +153,7 @@ export const zh: Dictionary = {
   'item.leafThrough': '浏览页面（{count}）',
   'item.pagesShown': '显示前 {shown} 页的图像（共 {total} 页）；所有页面的文字均可检索。',
   'item.pageNotPictured': '第 {page} 页没有预览图像：请下载文档阅读。',
+  'item.pageText': '第 {page} 页的文字',
   'item.playsFrom': '从 {time} 开始播放。',
   'item.captionsIn': '{language}字幕',
   'language.cjm': '占语',

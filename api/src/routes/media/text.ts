@@ -1,0 +1,40 @@
+import { MediaText, MediaTextParams, MediaTextQuery, type MediaTextPassage, type TextPassage } from '@disan/schemas';
+import { canReadMedia, PUBLIC } from '@disan/ingest/access/access.ts';
+import { NotFoundError } from '@disan/ingest/errors.ts';
+import { ERRORS, type RoutePlugin } from '../context.ts';
+
+/**
+ * `GET /api/media/{mediaId}/text`: the words inside a medium (a document's pages, a
+ * film's caption cues) for readers who cannot see the page picture or hear the film,
+ * and for researchers who quote them. The same rule as the files: a medium the viewer
+ * may not read answers 404, like one that does not exist.
+ */
+export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
+  app.get(
+    '/:mediaId/text',
+    {
+      schema: {
+        summary: 'The text found inside a medium (pages, caption cues), a window at a time',
+        tags: ['media'],
+        params: MediaTextParams,
+        querystring: MediaTextQuery,
+        response: { 200: MediaText, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { mediaId } = request.params;
+      const media = await archive.catalog.media.get(mediaId);
+      const item = media ? await archive.catalog.items.get(media.itemId) : null;
+      if (!media || !item || !canReadMedia(request.viewer, item)) throw new NotFoundError(`Media ${mediaId} not found`);
+      const { page, offset = 0, limit = 100 } = request.query;
+      const window = await archive.catalog.texts.readForMedia(mediaId, { ...(page === undefined ? {} : { page }), offset, limit });
+      reply.header('cache-control', canReadMedia(PUBLIC, item) ? 'public, max-age=300' : 'private, no-store');
+      return { mediaId, total: window.total, offset, limit, passages: window.passages.map(located) };
+    },
+  );
+  done();
+};
+
+function located({ mediaId: _media, itemId: _item, ...passage }: TextPassage): MediaTextPassage {
+  return passage;
+}
