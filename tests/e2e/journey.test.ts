@@ -212,6 +212,9 @@ for (const viewport of VIEWPORTS) {
       const video = page.getByTestId('item-video');
       expect(await mediaCurrentTime(video, 90), 'the film is cued at the line').toBeGreaterThanOrEqual(90);
       expect(await video.locator('track[srclang="vi"]').count(), 'its Vietnamese captions, marked as such').toBe(1);
+      const line = page.getByTestId('transcript').locator('li[aria-current="true"]');
+      expect(await line.textContent(), 'the transcript, open at the line').toContain(CAPTION_WORD);
+      expect(await line.isVisible()).toBe(true);
       await visit('16-found-at-time-code');
     }, STEP_TIMEOUT_MS);
 

@@ -1,6 +1,6 @@
 import type { MediaView, RenditionView } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { arrangeMedia, documentLink } from './media.ts';
+import { arrangeMedia, documentLink, transcriptTrack } from './media.ts';
 
 const r = (name: string, mimeType: string, width?: number): RenditionView => ({ name, url: `/api/media/m/${name}`, mimeType, size: 10, ...(width ? { width, height: width } : {}) });
 const media = (over: Partial<MediaView>): MediaView => ({
@@ -15,7 +15,7 @@ describe('arrangeMedia', () => {
     const { videos } = arrangeMedia([video, captions]);
     expect(videos[0]?.sources.map((s) => s.src)).toEqual(['/api/media/m/mp4-360', '/api/media/m/mp4-720']);
     expect(videos[0]?.poster?.name).toBe('poster-webp');
-    expect(videos[0]?.tracks).toEqual([{ src: '/api/media/m/vtt', lang: null }]);
+    expect(videos[0]?.tracks).toEqual([{ mediaId: 'c', src: '/api/media/m/vtt', lang: null }]);
   });
 
   it('gives each recording only the captions matched to it, with their language; unmatched captions go with every recording', () => {
@@ -24,8 +24,11 @@ describe('arrangeMedia', () => {
     const filmCaptions = media({ id: 'c1', kind: 'captions', mimeType: 'text/vtt', language: 'vi', recordingId: 'film', original: '/api/media/c1/original' });
     const loose = media({ id: 'c2', kind: 'captions', mimeType: 'text/vtt', language: 'km', original: '/api/media/c2/original' });
     const { videos, audios } = arrangeMedia([film, chant, filmCaptions, loose]);
-    expect(videos[0]?.tracks).toEqual([{ src: '/api/media/c1/original', lang: 'vi' }, { src: '/api/media/c2/original', lang: 'km' }]);
-    expect(audios[0]?.tracks).toEqual([{ src: '/api/media/c2/original', lang: 'km' }]);
+    expect(videos[0]?.tracks).toEqual([{ mediaId: 'c1', src: '/api/media/c1/original', lang: 'vi' }, { mediaId: 'c2', src: '/api/media/c2/original', lang: 'km' }]);
+    expect(audios[0]?.tracks).toEqual([{ mediaId: 'c2', src: '/api/media/c2/original', lang: 'km' }]);
+    expect(transcriptTrack(videos[0]?.tracks ?? [], 'km')?.mediaId).toBe('c2');
+    expect(transcriptTrack(videos[0]?.tracks ?? [], 'zh')?.mediaId).toBe('c1');
+    expect(transcriptTrack([], 'vi')).toBeNull();
   });
 
   it('orders audio Opus before MP3', () => {

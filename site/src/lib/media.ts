@@ -14,6 +14,8 @@ export interface Playable {
 
 /** A caption file for a recording; `lang` is its BCP 47 language when known. */
 export interface CaptionTrack {
+  /** The caption file's own media id (its text is at /api/media/{mediaId}/text). */
+  mediaId: string;
   src: string;
   lang: string | null;
 }
@@ -54,7 +56,7 @@ function tracksFor(recording: MediaView, captions: readonly MediaView[]): Captio
     .filter((c) => c.recordingId === null || c.recordingId === recording.id)
     .flatMap((c) => {
       const src = captionUrl(c);
-      return src === null ? [] : [{ src, lang: c.language }];
+      return src === null ? [] : [{ mediaId: c.id, src, lang: c.language }];
     });
 }
 
@@ -89,4 +91,13 @@ export function arrangeMedia(media: readonly MediaView[]) {
 /** The link for a document: a PDF rendition when the pipeline made one, else the original. */
 export function documentLink(media: MediaView): string | null {
   return media.renditions.find((r) => r.mimeType === 'application/pdf')?.url ?? media.original;
+}
+
+/**
+ * The caption track to read as a transcript: the reader's language when there is one,
+ * else the first.
+ * @example transcriptTrack([{ mediaId: 'c1', src: '', lang: 'km' }, { mediaId: 'c2', src: '', lang: 'vi' }], 'vi')?.mediaId // 'c2'
+ */
+export function transcriptTrack(tracks: readonly CaptionTrack[], readerLang: string): CaptionTrack | null {
+  return tracks.find((track) => track.lang?.split('-')[0] === readerLang) ?? tracks[0] ?? null;
 }
