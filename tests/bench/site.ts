@@ -12,8 +12,8 @@ import { launchBrowser } from '../support/browser.ts';
 import { launchArchive, removeDataDir, temporaryDataDir, waitForJobs } from '../support/launch.ts';
 
 export const PAGE_BUDGET_BYTES = 100 * 1024;
-/** Sample items with photos, with related items and without media: the pages a visitor meets. */
-export const WEIGHED_ITEMS = ['ok-om-bok-soc-trang', 'chol-chnam-thmay', 'kathina-dang-y'];
+/** Sample items with photos, with related items, without media, with a captioned film and a recording's waveform: the pages a visitor meets. */
+export const WEIGHED_ITEMS = ['ok-om-bok-soc-trang', 'chol-chnam-thmay', 'kathina-dang-y', 'dua-ghe-ngo-soc-trang', 'chua-doi-mahatup'];
 
 export interface FileWeight {
   url: string;
