@@ -52,7 +52,7 @@ describe('workers and ingest killed with SIGKILL mid-batch (PostgreSQL + S3)', (
     const doomedWorker = runDisan(['worker'], env, { afterLines: 3 });
     const survivor = runDisan(['worker'], env);
     const firstIngest = await runDisan(['ingest', folder], env, { afterLines: 25 }).done;
-    expect(firstIngest.signal).toBe('SIGKILL');
+    expect(firstIngest.signal, `exit ${String(firstIngest.code)} after ${firstIngest.lines.length} lines:\n${firstIngest.output.slice(-3000)}`).toBe('SIGKILL');
 
     const last = await runDisan(['ingest', folder], env).done;
     expect(last.output).not.toMatch(/^failed /m);

@@ -49,14 +49,20 @@ export function runDisan(args: string[], env: Record<string, string>, kill?: Kil
     const lines: string[] = [];
     let output = '';
     const timer = kill && 'afterMs' in kill ? setTimeout(killNow, kill.afterMs) : undefined;
-    // Progress goes to stderr when it is not a terminal; read both streams.
-    const onData = (chunk: string) => {
-      output += chunk;
-      lines.push(...chunk.split('\n').filter((line) => PROGRESS.test(line)));
-      if (kill && 'afterLines' in kill && lines.length >= kill.afterLines) killNow();
+    // Progress goes to stderr when it is not a terminal; read both streams. A chunk may end
+    // mid-line (it does on a busy machine): the rest of that line waits for the next chunk.
+    const reader = () => {
+      let partial = '';
+      return (chunk: string) => {
+        output += chunk;
+        const parts = (partial + chunk).split('\n');
+        partial = parts.pop() ?? '';
+        lines.push(...parts.filter((line) => PROGRESS.test(line)));
+        if (kill && 'afterLines' in kill && lines.length >= kill.afterLines) killNow();
+      };
     };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', onData);
+    child.stdout.setEncoding('utf8').on('data', reader());
+    child.stderr.setEncoding('utf8').on('data', reader());
     child.on('error', reject);
     child.on('close', (code, signal) => {
       live.delete(child);

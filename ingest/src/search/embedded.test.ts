@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UpstreamError } from '../errors.ts';
 import { createSearchEngine } from './create.ts';
@@ -60,6 +61,31 @@ describe('embedded engine on a file', () => {
     const again = new EmbeddedSearchEngine(file);
     expect(await again.count()).toBe(FIXTURES.length);
     await again.close();
+  });
+
+  it('waits for another process holding the index file locked instead of failing to open it', async () => {
+    const file = join(dir, 'shared.sqlite');
+    new EmbeddedSearchEngine(file).close().catch(() => undefined);
+    // Another thread (as another process would) holds the write lock for half a second.
+    const holder = new Worker(
+      `const { DatabaseSync } = require('node:sqlite');
+       const { parentPort, workerData } = require('node:worker_threads');
+       const db = new DatabaseSync(workerData);
+       db.exec('BEGIN EXCLUSIVE');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: file },
+    );
+    await new Promise((resolve) => holder.once('message', resolve));
+    const started = performance.now();
+    const engine = new EmbeddedSearchEngine(file);
+    expect(performance.now() - started, 'ms waited for the lock').toBeGreaterThan(100);
+    await engine.upsert([fixture('ok-om-bok')]);
+    expect(await engine.count()).toBe(1);
+    await engine.close();
+    await holder.terminate();
   });
 
   it('reports a backend failure as UpstreamError with the cause', async () => {

@@ -29,6 +29,9 @@ const DEFAULT_MATCH_CACHE_SIZE = 64;
  * in-memory columns of document metadata (see DocColumns), reloaded when another
  * connection writes the file.
  */
+/** How long a statement waits for another process's write lock before failing. */
+const BUSY_TIMEOUT_MS = 30_000;
+
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded';
   readonly #db: DatabaseSync;
@@ -42,6 +45,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   constructor(file: string, options: EmbeddedOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
+    // Several processes share the file (an ingest beside `disan worker`s without
+    // Meilisearch): a writer's lock is waited for, not answered with "database is locked".
+    this.#db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.#matches = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
     this.#prefixes = new Lru(options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE);
     createSchema(this.#db);
