@@ -45,7 +45,6 @@ export function createJobQueue(sql: Sql, options: JobQueueOptions = {}) {
       return () => { enqueueListeners.delete(listener); };
     },
 
-
     /**
      * Queues work unless the same job exists. A queued job only has its priority raised;
      * a running or done one is left alone; a failed one too, unless `requeueFailed`.

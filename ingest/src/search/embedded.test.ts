@@ -65,7 +65,7 @@ describe('embedded engine on a file', () => {
 
   it('waits for another process holding the index file locked instead of failing to open it', async () => {
     const file = join(dir, 'shared.sqlite');
-    new EmbeddedSearchEngine(file).close().catch(() => undefined);
+    await new EmbeddedSearchEngine(file).close();
     // Another thread (as another process would) holds the write lock for half a second.
     const holder = new Worker(
       `const { DatabaseSync } = require('node:sqlite');

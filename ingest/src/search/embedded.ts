@@ -22,6 +22,8 @@ export interface EmbeddedOptions {
 }
 
 const DEFAULT_MATCH_CACHE_SIZE = 64;
+/** How long a statement waits for another process's write lock before failing. */
+const BUSY_TIMEOUT_MS = 30_000;
 
 /**
  * The default engine: SQLite FTS5 through node:sqlite, in one file (or ':memory:').
@@ -29,9 +31,6 @@ const DEFAULT_MATCH_CACHE_SIZE = 64;
  * in-memory columns of document metadata (see DocColumns), reloaded when another
  * connection writes the file.
  */
-/** How long a statement waits for another process's write lock before failing. */
-const BUSY_TIMEOUT_MS = 30_000;
-
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded';
   readonly #db: DatabaseSync;

@@ -1,6 +1,6 @@
 import type { MediaView, RenditionView } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { arrangeMedia, documentLink, transcriptTrack } from './media.ts';
+import { arrangeMedia, documentLink, inReaderLanguage, transcriptTrack } from './media.ts';
 
 const r = (name: string, mimeType: string, width?: number): RenditionView => ({ name, url: `/api/media/m/${name}`, mimeType, size: 10, ...(width ? { width, height: width } : {}) });
 const media = (over: Partial<MediaView>): MediaView => ({
@@ -29,6 +29,7 @@ describe('arrangeMedia', () => {
     expect(transcriptTrack(videos[0]?.tracks ?? [], 'km')?.mediaId).toBe('c2');
     expect(transcriptTrack(videos[0]?.tracks ?? [], 'zh')?.mediaId).toBe('c1');
     expect(transcriptTrack([], 'vi')).toBeNull();
+    expect([inReaderLanguage({ lang: 'km-Latn' }, 'km'), inReaderLanguage({ lang: 'kmr' }, 'km'), inReaderLanguage({ lang: null }, 'vi')]).toEqual([true, false, false]);
   });
 
   it('orders audio Opus before MP3', () => {

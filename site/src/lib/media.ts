@@ -99,5 +99,10 @@ export function documentLink(media: MediaView): string | null {
  * @example transcriptTrack([{ mediaId: 'c1', src: '', lang: 'km' }, { mediaId: 'c2', src: '', lang: 'vi' }], 'vi')?.mediaId // 'c2'
  */
 export function transcriptTrack(tracks: readonly CaptionTrack[], readerLang: string): CaptionTrack | null {
-  return tracks.find((track) => track.lang?.split('-')[0] === readerLang) ?? tracks[0] ?? null;
+  return tracks.find((track) => inReaderLanguage(track, readerLang)) ?? tracks[0] ?? null;
+}
+
+/** @example inReaderLanguage({ lang: 'km-Latn' }, 'km') // true */
+export function inReaderLanguage(track: Pick<CaptionTrack, 'lang'>, readerLang: string): boolean {
+  return track.lang?.split('-')[0] === readerLang;
 }

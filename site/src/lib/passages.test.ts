@@ -1,6 +1,6 @@
 import type { HitPassage } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { focusFrom, passageHref, passageLabel, timecode } from './passages.ts';
+import { focusFrom, focusHref, passageHref, passageLabel, showsSnippet, timecode } from './passages.ts';
 
 const passage = (over: Partial<HitPassage>): HitPassage => ({ mediaId: 'm1', source: 'pdf-text', html: '', ...over });
 
@@ -46,5 +46,22 @@ describe('focusFrom', () => {
     ['', null],
   ])('reads "%s" as %j, ignoring anything malformed', (query, expected) => {
     expect(focusFrom(new URLSearchParams(query))).toEqual(expected);
+  });
+});
+
+describe('focusHref and showsSnippet', () => {
+  it('opens a medium of the item page, at a page or a whole second, or just scrolled to it', () => {
+    expect(focusHref('', 'film', { seconds: 95.9 })).toBe('?media=film&t=95#media-film');
+    expect(focusHref('/km/item/ok', 'doc', { page: 3 })).toBe('/km/item/ok?media=doc&page=3#media-doc');
+    expect(focusHref('/item/ok', 'doc')).toBe('/item/ok?media=doc#media-doc');
+  });
+
+  it.each([
+    ['a title snippet beside passages', { field: 'title', html: 'x' }, 1, true],
+    ['a media-text snippet with passages (it repeats the first)', { field: 'fullText', html: 'x' }, 1, false],
+    ['a media-text snippet without passages', { field: 'fullText', html: 'x' }, 0, true],
+    ['no snippet', null, 1, false],
+  ] as const)('shows %s: %s', (_case, snippet, passages, expected) => {
+    expect(showsSnippet({ snippet, passages: Array.from({ length: passages }, () => passage({ page: 1 })) })).toBe(expected);
   });
 });

@@ -1,4 +1,15 @@
-import type { HitPassage } from '@disan/schemas';
+import type { HitPassage, SearchHit } from '@disan/schemas';
+
+/**
+ * The item page opened on one medium (`?media=…`), at a page or a second when given,
+ * scrolled to that medium. `itemHref` may be '' for a link within the item page.
+ * @example focusHref('/item/ok', 'm1', { seconds: 90 }) // '/item/ok?media=m1&t=90#media-m1'
+ */
+export function focusHref(itemHref: string, mediaId: string, at: { page?: number; seconds?: number } = {}): string {
+  const media = encodeURIComponent(mediaId);
+  const where = at.page !== undefined ? `&page=${at.page}` : at.seconds !== undefined ? `&t=${Math.floor(at.seconds)}` : '';
+  return `${itemHref}?media=${media}${where}#media-${media}`;
+}
 
 /**
  * Where a reader lands from a search passage: the item page, told which medium and
@@ -8,9 +19,19 @@ import type { HitPassage } from '@disan/schemas';
  */
 export function passageHref(itemHref: string, passage: HitPassage): string {
   // A caption cue opens the recording it belongs to, not the caption file.
-  const media = encodeURIComponent(passage.recordingId ?? passage.mediaId);
-  const at = passage.page !== undefined ? `&page=${passage.page}` : passage.startSeconds !== undefined ? `&t=${Math.floor(passage.startSeconds)}` : '';
-  return `${itemHref}?media=${media}${at}#media-${media}`;
+  return focusHref(itemHref, passage.recordingId ?? passage.mediaId, {
+    ...(passage.page === undefined ? {} : { page: passage.page }),
+    ...(passage.startSeconds === undefined ? {} : { seconds: passage.startSeconds }),
+  });
+}
+
+/**
+ * Whether a hit's snippet is shown beside its passages: not when it was taken from
+ * media text, as it then repeats the first passage, which also says where it is.
+ * Shared by the server-rendered results and the live-search island.
+ */
+export function showsSnippet(hit: Pick<SearchHit, 'snippet' | 'passages'>): boolean {
+  return hit.snippet !== null && !(hit.snippet.field === 'fullText' && hit.passages.length > 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchResult } from '@disan/schemas';
 import { isLang, type Lang } from '../i18n/langs.ts';
 import { pickLocalized } from '../i18n/pick.ts';
-import { passageHref, passageLabel } from '../lib/passages.ts';
+import { passageHref, passageLabel, showsSnippet } from '../lib/passages.ts';
 
 const DEBOUNCE_MS = 250;
 
@@ -81,8 +81,7 @@ function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
   meta.className = 'card-meta';
   meta.textContent = ` · ${settings.kinds[hit.kind] ?? hit.kind}`;
   body.append(link, meta);
-  // As the server renders it: a snippet from media text repeats the first passage, so the passages stand alone.
-  if (hit.snippet && !(hit.snippet.field === 'fullText' && hit.passages.length > 0)) {
+  if (hit.snippet && showsSnippet(hit)) {
     const p = document.createElement('p');
     p.className = 'snippet';
     if (hit.snippet.lang) p.lang = hit.snippet.lang;

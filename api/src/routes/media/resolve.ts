@@ -1,4 +1,4 @@
-import type { Media } from '@disan/schemas';
+import type { Item, Media } from '@disan/schemas';
 import { canReadMedia, PUBLIC, type Viewer } from '@disan/ingest/access/access.ts';
 import type { Archive } from '@disan/ingest/archive.ts';
 import { NotFoundError } from '@disan/ingest/errors.ts';
@@ -22,14 +22,23 @@ export interface ResolvedFile {
  */
 export async function resolveFile(archive: Archive, viewer: Viewer, mediaId: string, rendition: string): Promise<ResolvedFile> {
   const notFound = new NotFoundError(`Media ${mediaId}/${rendition} not found`);
-  const media = await archive.catalog.media.get(mediaId);
-  const item = media ? await archive.catalog.items.get(media.itemId) : null;
-  if (!media || !item || !canReadMedia(viewer, item)) throw notFound;
+  const { media, item } = await readableMedia(archive, viewer, mediaId, notFound);
   const file = fileOf(media, rendition);
   if (!file) throw notFound;
   const info = await archive.storage.head(file.key);
   if (!info) throw notFound;
   return { ...file, info, original: rendition === 'original', isPublic: canReadMedia(PUBLIC, item) };
+}
+
+/**
+ * A medium and its item, if the viewer may read the medium's files and words; else
+ * `notFound` is thrown, the same whether the medium is hidden or does not exist.
+ */
+export async function readableMedia(archive: Archive, viewer: Viewer, mediaId: string, notFound: NotFoundError): Promise<{ media: Media; item: Item }> {
+  const media = await archive.catalog.media.get(mediaId);
+  const item = media ? await archive.catalog.items.get(media.itemId) : null;
+  if (!media || !item || !canReadMedia(viewer, item)) throw notFound;
+  return { media, item };
 }
 
 function fileOf(media: Media, rendition: string): { key: string; mimeType: string; fileName: string } | undefined {

@@ -2,6 +2,7 @@ import { MediaText, MediaTextParams, MediaTextQuery, type MediaTextPassage, type
 import { canReadMedia, PUBLIC } from '@disan/ingest/access/access.ts';
 import { NotFoundError } from '@disan/ingest/errors.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
+import { readableMedia } from './resolve.ts';
 
 /**
  * `GET /api/media/{mediaId}/text`: the words inside a medium (a document's pages, a
@@ -23,9 +24,7 @@ export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
     },
     async (request, reply) => {
       const { mediaId } = request.params;
-      const media = await archive.catalog.media.get(mediaId);
-      const item = media ? await archive.catalog.items.get(media.itemId) : null;
-      if (!media || !item || !canReadMedia(request.viewer, item)) throw new NotFoundError(`Media ${mediaId} not found`);
+      const { item } = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
       const { page, offset = 0, limit = 100 } = request.query;
       const window = await archive.catalog.texts.readForMedia(mediaId, { ...(page === undefined ? {} : { page }), offset, limit });
       reply.header('cache-control', canReadMedia(PUBLIC, item) ? 'public, max-age=300' : 'private, no-store');
