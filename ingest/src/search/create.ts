@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
-import { EmbeddedSearchEngine } from './embedded.ts';
+import { EmbeddedSearchEngine } from './embedded/engine.ts';
 import type { SearchEngine } from './engine.ts';
-import { MeilisearchEngine } from './meilisearch.ts';
+import { MeilisearchEngine } from './meilisearch/engine.ts';
 
 /**
  * The search adapter for the configured driver. Meilisearch settings are applied on

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from './fixtures.ts';
+import { fixture } from '../../../tests/contract/search-fixtures.ts';
 import { CROP_WORDS, escapeHtml, snippet } from './highlight.ts';
 import { queryWords } from './query.ts';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ConflictError, ObjectNotFoundError, UpstreamError } from '../errors.ts';
 import { createStorage } from './create.ts';
-import { describeStorageContract } from './storage.contract.ts';
+import { describeStorageContract } from '../../../tests/contract/storage.contract.ts';
 import type { ObjectStorage } from './storage.ts';
-import { bytes, readAll } from './test-streams.ts';
+import { bytes, readAll } from '../../../tests/contract/test-streams.ts';
 
 describeStorageContract('filesystem', async () => {
   const root = await mkdtemp(join(tmpdir(), 'disan-storage-'));

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { RangeNotSatisfiableError, ValidationError } from '../errors.ts';
 import { cutToRange, parseContentRange, resolveRange } from './range.ts';
-import { chunkedStream, readAll } from './test-streams.ts';
+import { chunkedStream, readAll } from '../../../tests/contract/test-streams.ts';
 
 test.each([
   { range: { start: 0 }, size: 10, expected: { start: 0, end: 9 } },

@@ -3,8 +3,8 @@ import { startS3Server, type TestS3Server } from '../../../tests/support/s3-serv
 import { UpstreamError } from '../errors.ts';
 import { createStorage } from './create.ts';
 import { S3Storage, type S3StorageConfig } from './s3.ts';
-import { describeStorageContract } from './storage.contract.ts';
-import { bytes, chunkedStream, failingStream } from './test-streams.ts';
+import { describeStorageContract } from '../../../tests/contract/storage.contract.ts';
+import { bytes, chunkedStream, failingStream } from '../../../tests/contract/test-streams.ts';
 
 const MiB = 1024 * 1024;
 

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../errors.ts';
-import { createSearchEngine } from './create.ts';
-import { FORMAT } from './embedded-schema.ts';
-import { EmbeddedSearchEngine } from './embedded.ts';
-import { describeSearchEngineContract } from './engine.contract.ts';
-import { FIXTURES, fixture } from './fixtures.ts';
+import { UpstreamError } from '../../errors.ts';
+import { createSearchEngine } from '../create.ts';
+import { FORMAT } from './schema.ts';
+import { EmbeddedSearchEngine } from './engine.ts';
+import { describeSearchEngineContract } from '../../../../tests/contract/search-engine.contract.ts';
+import { FIXTURES, fixture } from '../../../../tests/contract/search-fixtures.ts';
 
 describeSearchEngineContract('embedded', () => Promise.resolve(createSearchEngine({ driver: 'embedded', file: ':memory:' })));
 

@@ -1,10 +1,10 @@
 import { FACETS, type Facet, type SearchDocument, type SearchFilters } from '@disan/schemas';
 import { Bitset } from './bitset.ts';
-import type { SearchScope } from './engine.ts';
-import { activeFilters, facetValues, type FacetValues } from './filters.ts';
+import type { SearchScope } from '../engine.ts';
+import { activeFilters, facetValues, type FacetValues } from '../filters.ts';
 import { withinRadius, type GeoCircle } from './geo.ts';
-import type { FacetCounts } from './result.ts';
-import { titleSortKeys } from './sort.ts';
+import type { FacetCounts } from '../result.ts';
+import { titleSortKeys } from '../sort.ts';
 
 /** What the embedded engine filters, counts and sorts by, stored per document as JSON. */
 export interface DocMeta {

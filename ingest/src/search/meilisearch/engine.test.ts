@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { UpstreamError } from '../errors.ts';
-import { createSearchEngine } from './create.ts';
-import { describeSearchEngineContract } from './engine.contract.ts';
+import { UpstreamError } from '../../errors.ts';
+import { createSearchEngine } from '../create.ts';
+import { describeSearchEngineContract } from '../../../../tests/contract/search-engine.contract.ts';
 
 // Integration tests need a real server: MEILI_URL=http://localhost:7700 [MEILI_API_KEY=...].
 // Tests are the one place besides config.ts that read the environment: they choose a server.

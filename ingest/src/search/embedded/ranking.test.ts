@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bitset } from './bitset.ts';
-import { firstInBestBucket, relevanceBuckets, type MatchPrefix } from './embedded-ranking.ts';
-import type { QueryWord } from './query.ts';
+import { firstInBestBucket, relevanceBuckets, type MatchPrefix } from './ranking.ts';
+import type { QueryWord } from '../query.ts';
 import type { WordAlternatives } from './vocabulary.ts';
 
 const SIZE = 20_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryWords } from './query.ts';
+import { queryWords } from '../query.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 const vocabulary = new Vocabulary(['lantern', 'lanterns', 'latern', 'pottery', 'potter', 'festival']);

@@ -2,7 +2,7 @@ import type { SearchDocument, Sort } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
 import { DocColumns, docMeta } from './doc-columns.ts';
 import { pageRowids, sharesKey, type Candidates } from './doc-order.ts';
-import { FIXTURES } from './fixtures.ts';
+import { FIXTURES } from '../../../../tests/contract/search-fixtures.ts';
 
 /** Fixtures at rowids 0..n-1 with distinct update times unless `sameUpdate`. */
 function setup(sameUpdate: boolean): { columns: DocColumns; rowids: Uint32Array } {

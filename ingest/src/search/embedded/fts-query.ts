@@ -1,4 +1,4 @@
-import type { QueryWord } from './query.ts';
+import type { QueryWord } from '../query.ts';
 import type { WordAlternatives } from './vocabulary.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allWords, quote, tonedWords } from './fts-query.ts';
-import { queryWords } from './query.ts';
+import { queryWords } from '../query.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 describe('FTS5 expressions', () => {

@@ -1,9 +1,9 @@
 import { FACETS, type SearchQuery, type SearchResult } from '@disan/schemas';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors.ts';
-import type { SearchEngine, SearchScope } from './engine.ts';
-import { facetValues } from './filters.ts';
-import { FIXTURES, fixture } from './fixtures.ts';
+import { ValidationError } from '../../ingest/src/errors.ts';
+import type { SearchEngine, SearchScope } from '../../ingest/src/search/engine.ts';
+import { facetValues } from '../../ingest/src/search/filters.ts';
+import { FIXTURES, fixture } from './search-fixtures.ts';
 
 export type EngineFactory = () => Promise<SearchEngine>;
 

@@ -1,11 +1,11 @@
 import type { SearchDocument, SearchQuery } from '@disan/schemas';
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
-import type { Config } from '../config.ts';
-import { DisanError, UpstreamError } from '../errors.ts';
-import type { EngineResult, SearchEngine, SearchScope } from './engine.ts';
-import { joinAnd, meiliFilter, meiliQueryText, meiliSort, MEILI_SETTINGS, tonedFilter, toMeiliDocument, type MeiliDocument } from './meilisearch-mapping.ts';
-import { assertDocuments, prepareQuery, type PreparedQuery } from './query.ts';
-import { buildResult, pageOffset, type FacetCounts } from './result.ts';
+import type { Config } from '../../config.ts';
+import { DisanError, UpstreamError } from '../../errors.ts';
+import type { EngineResult, SearchEngine, SearchScope } from '../engine.ts';
+import { joinAnd, meiliFilter, meiliQueryText, meiliSort, MEILI_SETTINGS, tonedFilter, toMeiliDocument, type MeiliDocument } from './mapping.ts';
+import { assertDocuments, prepareQuery, type PreparedQuery } from '../query.ts';
+import { buildResult, pageOffset, type FacetCounts } from '../result.ts';
 
 type MeiliConfig = Extract<Config['search'], { driver: 'meilisearch' }>;
 

@@ -2,9 +2,9 @@ import { FACETS, type SearchDocument } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
 import { Bitset } from './bitset.ts';
 import { DocColumns, docMeta } from './doc-columns.ts';
-import type { SearchScope } from './engine.ts';
-import { facetValues, matchesScope } from './filters.ts';
-import { FIXTURES } from './fixtures.ts';
+import type { SearchScope } from '../engine.ts';
+import { facetValues, matchesScope } from '../filters.ts';
+import { FIXTURES } from '../../../../tests/contract/search-fixtures.ts';
 
 /** The fixtures at rowids 1, 3, 5...: gaps, as deletions leave them. */
 function columnsOf(documents: readonly SearchDocument[]): DocColumns {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from './fixtures.ts';
-import { encodeExact, meiliFilter, meiliQueryText, meiliSort, quoteValue, tonedFilter, toMeiliDocument } from './meilisearch-mapping.ts';
-import { prepareQuery, queryWords } from './query.ts';
+import { fixture } from '../../../../tests/contract/search-fixtures.ts';
+import { encodeExact, meiliFilter, meiliQueryText, meiliSort, quoteValue, tonedFilter, toMeiliDocument } from './mapping.ts';
+import { prepareQuery, queryWords } from '../query.ts';
 
 describe('toMeiliDocument', () => {
   const document = toMeiliDocument(fixture('ok-om-bok'));

@@ -1,7 +1,7 @@
 import type { Sort } from '@disan/schemas';
 import type { DocColumns } from './doc-columns.ts';
 import { firstInOrder } from './select.ts';
-import { sortLanguageKey } from './sort.ts';
+import { sortLanguageKey } from '../sort.ts';
 
 /**
  * Candidates in rowid order. Their relevance buckets (lower is better: tone-exact, then

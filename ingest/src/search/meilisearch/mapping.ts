@@ -1,10 +1,10 @@
 import { FACETS, KNOWN_LANGUAGES, type SearchDocument, type SearchFilters, type Sort } from '@disan/schemas';
-import { documentText } from './document-text.ts';
-import type { SearchScope } from './engine.ts';
-import { activeFilters } from './filters.ts';
-import type { PreparedQuery, QueryWord } from './query.ts';
-import { sortLanguageKey, titleSortKeys } from './sort.ts';
-import { MIN_WORD_SIZE_FOR_TYPOS } from './typo.ts';
+import { documentText } from '../document-text.ts';
+import type { SearchScope } from '../engine.ts';
+import { activeFilters } from '../filters.ts';
+import type { PreparedQuery, QueryWord } from '../query.ts';
+import { sortLanguageKey, titleSortKeys } from '../sort.ts';
+import { MIN_WORD_SIZE_FOR_TYPOS } from '../typo.ts';
 
 /**
  * How Disan documents and queries look to Meilisearch. The searchable attributes hold

@@ -1,5 +1,5 @@
-import type { QueryWord } from './query.ts';
-import { typos } from './typo.ts';
+import type { QueryWord } from '../query.ts';
+import { typos } from '../typo.ts';
 
 /** Indexed words a query word may match, by number of typos. */
 export interface WordAlternatives {

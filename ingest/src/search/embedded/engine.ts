@@ -2,18 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { SearchDocument, SearchQuery } from '@disan/schemas';
-import { DisanError, UpstreamError } from '../errors.ts';
+import { DisanError, UpstreamError } from '../../errors.ts';
 import { Bitset } from './bitset.ts';
 import { DocColumns, docMeta, type DocMeta } from './doc-columns.ts';
 import { pageRowids, type Candidates } from './doc-order.ts';
-import { documentText } from './document-text.ts';
-import { firstInBestBucket, relevanceBuckets, type MatchPrefix } from './embedded-ranking.ts';
-import { createSchema } from './embedded-schema.ts';
-import type { EngineResult, SearchEngine, SearchScope } from './engine.ts';
+import { documentText } from '../document-text.ts';
+import { firstInBestBucket, relevanceBuckets, type MatchPrefix } from './ranking.ts';
+import { createSchema } from './schema.ts';
+import type { EngineResult, SearchEngine, SearchScope } from '../engine.ts';
 import { allWords, type FtsTable } from './fts-query.ts';
 import { Lru } from './lru.ts';
-import { assertDocuments, prepareQuery, type PreparedQuery } from './query.ts';
-import { buildResult, pageOffset } from './result.ts';
+import { assertDocuments, prepareQuery, type PreparedQuery } from '../query.ts';
+import { buildResult, pageOffset } from '../result.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export interface EmbeddedOptions {
