@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPdfAdapter } from '@disan/ingest/media/pdf.ts';
 import { createPopplerAdapter } from '@disan/ingest/media/poppler.ts';
-import { readPageTexts } from '@disan/ingest/pipeline/document-pages.ts';
+import { readPageTexts } from '@disan/ingest/processing/document-pages.ts';
 import { htmlPagesToPdf, longReportPages, withChromium } from '../support/generate-documents.ts';
 
 /**

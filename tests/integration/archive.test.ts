@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive } from '../../ingest/src/archive.ts';
 import { loadConfig } from '../../ingest/src/config.ts';
-import { importRecords } from '../../ingest/src/pipeline/import.ts';
+import { importRecords } from '../../ingest/src/registration/import.ts';
 
 const RECORDS = join(import.meta.dirname, '..', '..', 'media-samples', 'records.jsonl');
 

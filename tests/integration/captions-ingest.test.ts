@@ -7,7 +7,7 @@ import type { Media } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../ingest/src/archive.ts';
 import { parseWebVtt } from '../../ingest/src/media/webvtt.ts';
-import type { IngestReport } from '../../ingest/src/pipeline/ingest.ts';
+import type { IngestReport } from '../../ingest/src/registration/files.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { temporaryArchive } from '../support/archive.ts';
 

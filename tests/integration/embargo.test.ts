@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../ingest/src/archive.ts';
 import { PUBLIC, SYSTEM } from '../../ingest/src/access/access.ts';
-import { createEmbargoJobHandler, scheduleEmbargoRelease, today } from '../../ingest/src/pipeline/embargo-job.ts';
+import { createEmbargoJobHandler, scheduleEmbargoRelease, today } from '../../ingest/src/processing/embargo-job.ts';
 import { searchArchive } from '../../ingest/src/search/service.ts';
 import { temporaryArchive } from '../support/archive.ts';
 

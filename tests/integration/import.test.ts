@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../ingest/src/archive.ts';
-import { importRecords, type ImportReport } from '../../ingest/src/pipeline/import.ts';
+import { importRecords, type ImportReport } from '../../ingest/src/registration/import.ts';
 import { temporaryArchive } from '../support/archive.ts';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'media-samples');

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../ingest/src/archive.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
-import { readAll } from '../../ingest/src/pipeline/read-all.ts';
+import { readAll } from '../../ingest/src/processing/read-all.ts';
 import { temporaryArchive } from '../support/archive.ts';
 
 /**

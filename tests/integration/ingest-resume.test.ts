@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../ingest/src/archive.ts';
-import { emptyReport, registerFiles } from '../../ingest/src/pipeline/ingest.ts';
+import { emptyReport, registerFiles } from '../../ingest/src/registration/files.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { SAMPLE_FILES, SAMPLES } from '../support/samples.ts';

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IngestReport } from '../../ingest/src/pipeline/ingest.ts';
+import type { IngestReport } from '../../ingest/src/registration/files.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { PUBLIC, SYSTEM, searchScopeFor } from '../../ingest/src/access/access.ts';
 import { IMAGE_RENDITIONS } from '../../ingest/src/media/renditions.ts';

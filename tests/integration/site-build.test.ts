@@ -15,7 +15,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/src/app.ts';
-import { importRecords } from '../../ingest/src/pipeline/import.ts';
+import { importRecords } from '../../ingest/src/registration/import.ts';
 import { loadConfig } from '../../ingest/src/config.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { freePort } from '../support/launch.ts';

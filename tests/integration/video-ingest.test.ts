@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Media } from '@disan/schemas';
 import type { Archive } from '../../ingest/src/archive.ts';
-import type { IngestReport } from '../../ingest/src/pipeline/ingest.ts';
+import type { IngestReport } from '../../ingest/src/registration/files.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
-import { readAll } from '../../ingest/src/pipeline/read-all.ts';
+import { readAll } from '../../ingest/src/processing/read-all.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { emptyMp4, fakeMp4, ffprobeJson, generateVideo, subtitlesOnlyMp4, truncatedMp4 } from '../support/generate-av.ts';
 

@@ -9,7 +9,7 @@ import type { MediaPatch } from '../../ingest/src/catalog/media.ts';
 import { UpstreamError } from '../../ingest/src/errors.ts';
 import type { ObjectStorage } from '../../ingest/src/storage/storage.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
-import { createVideoJobHandler } from '../../ingest/src/pipeline/video-job.ts';
+import { createVideoJobHandler } from '../../ingest/src/processing/video-job.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { generateVideo } from '../support/generate-av.ts';
 

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { Archive } from '../../ingest/src/archive.ts';
 import { IMAGE_RENDITIONS } from '../../ingest/src/media/renditions.ts';
-import { readAll } from '../../ingest/src/pipeline/read-all.ts';
+import { readAll } from '../../ingest/src/processing/read-all.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'ingest', 'bin', 'disan.js');

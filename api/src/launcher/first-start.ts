@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Archive } from '@disan/ingest/archive.ts';
-import { importRecords } from '@disan/ingest/pipeline/import.ts';
+import { importRecords } from '@disan/ingest/registration/import.ts';
 import { ingest } from '@disan/ingest/pipeline/run-ingest.ts';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'media-samples');

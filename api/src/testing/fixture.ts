@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ItemInput } from '@disan/schemas';
 import type { Archive } from '@disan/ingest/archive.ts';
-import { importRecords } from '@disan/ingest/pipeline/import.ts';
+import { importRecords } from '@disan/ingest/registration/import.ts';
 import { temporaryArchive } from '../../../tests/support/archive.ts';
 import { makeImages } from '../../../tests/support/crash.ts';
 import { buildApp } from '../app.ts';

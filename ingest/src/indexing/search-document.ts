@@ -6,7 +6,7 @@ import { mediaText } from './full-text.ts';
  * Flattens an item, its media and the text inside them (document pages, caption cues)
  * into the one document both search engines index. The access level is the effective one
  * at indexing time (an ended embargo is public); the daily `index.embargoes` job
- * (pipeline/embargo-job.ts) re-indexes records whose embargo has ended. A metadata-only
+ * (processing/embargo-job.ts) re-indexes records whose embargo has ended. A metadata-only
  * record is indexed without its media text (see mediaText): even staff find it by its
  * description, not by words inside its files.
  */

@@ -1,8 +1,8 @@
 import type { Archive } from '../archive.ts';
 import { runWorker, type WorkerEvent, type WorkerSummary } from '../jobs/worker.ts';
-import { queueBackfill } from './backfill.ts';
-import { scheduleEmbargoRelease } from './embargo-job.ts';
-import { createJobHandlers } from './handlers.ts';
+import { queueBackfill } from '../processing/backfill.ts';
+import { scheduleEmbargoRelease } from '../processing/embargo-job.ts';
+import { createJobHandlers } from '../processing/handlers.ts';
 
 export interface BackgroundWorker {
   /** Stops claiming, waits for the jobs in hand, and returns what was done. */

@@ -1,7 +1,7 @@
 import type { Archive } from '../archive.ts';
 import { runWorker } from '../jobs/worker.ts';
-import { createJobHandlers } from './handlers.ts';
-import { emptyReport, PIPELINE, registerFiles, type IngestOptions, type IngestReport, type Recorder } from './ingest.ts';
+import { createJobHandlers } from '../processing/handlers.ts';
+import { emptyReport, PIPELINE, registerFiles, type IngestOptions, type IngestReport, type Recorder } from '../registration/files.ts';
 
 /**
  * `disan ingest` end to end: registers the files (originals stored, jobs queued)

@@ -1,6 +1,6 @@
 import type { Archive } from '../../archive.ts';
 import { ValidationError } from '../../errors.ts';
-import { importRecords } from '../../pipeline/import.ts';
+import { importRecords } from '../../registration/import.ts';
 import type { CommandArgs } from '../main.ts';
 
 /** `disan import records.jsonl`: catalog records without files, from other systems. */

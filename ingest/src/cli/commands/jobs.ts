@@ -1,5 +1,5 @@
 import type { Archive } from '../../archive.ts';
-import { queueBackfill } from '../../pipeline/backfill.ts';
+import { queueBackfill } from '../../processing/backfill.ts';
 import type { CommandArgs } from '../main.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Archive } from '../../archive.ts';
 import { runWorker } from '../../jobs/worker.ts';
-import { queueBackfill } from '../../pipeline/backfill.ts';
-import { scheduleEmbargoRelease } from '../../pipeline/embargo-job.ts';
-import { createJobHandlers } from '../../pipeline/handlers.ts';
+import { queueBackfill } from '../../processing/backfill.ts';
+import { scheduleEmbargoRelease } from '../../processing/embargo-job.ts';
+import { createJobHandlers } from '../../processing/handlers.ts';
 import type { CommandArgs } from '../main.ts';
 
 /**

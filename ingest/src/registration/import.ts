@@ -5,8 +5,8 @@ import { Value } from 'typebox/value';
 import { ImportMediaRef, type ItemInput } from '@disan/schemas';
 import type { Archive } from '../archive.ts';
 import { ValidationError } from '../errors.ts';
-import { describe, type IngestReport } from './ingest.ts';
-import { ingest } from './run-ingest.ts';
+import { describe, type IngestReport } from './files.ts';
+import { ingest } from '../pipeline/run-ingest.ts';
 import type { SheetEntry } from './sheet.ts';
 import { resolveInside } from './walk.ts';
 

@@ -1,6 +1,6 @@
 import type { Archive } from '../archive.ts';
 import { JOB_PRIORITY } from '../jobs/types.ts';
-import { PIPELINE } from './ingest.ts';
+import { PIPELINE } from '../registration/files.ts';
 
 const PAGE = 500;
 
