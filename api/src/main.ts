@@ -1,6 +1,6 @@
 /**
  * Production entry: `node api/src/main.ts`. Opens the archive, serves the API and,
- * with the embedded PGlite catalog (one process only), runs the job worker here too;
+ * in single-process mode (the embedded PGlite catalog), runs the job worker here too;
  * with PostgreSQL, `disan worker` processes do the jobs. SIGTERM/SIGINT stop taking
  * requests and jobs, let running jobs finish, then close the archive.
  */
@@ -14,7 +14,7 @@ const archive = await openArchive(config);
 const app = await buildApp({ archive, config });
 
 let worker: BackgroundWorker | undefined;
-if (archive.db.driver === 'pglite') {
+if (archive.singleProcess) {
   worker = await startBackgroundWorker(archive, {
     onEvent: (event) => {
       if (event.type === 'failed') app.log.warn({ job: event.job.id, error: event.error }, 'job failed');
@@ -24,7 +24,7 @@ if (archive.db.driver === 'pglite') {
 }
 
 const address = await app.listen({ host: config.http.host, port: config.http.port });
-app.log.info({ url: `${address}/api`, docs: `${address}/api/docs`, worker: archive.db.driver === 'pglite' }, 'Disan API listening');
+app.log.info({ url: `${address}/api`, docs: `${address}/api/docs`, worker: archive.singleProcess }, 'Disan API listening');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -36,6 +36,12 @@ export interface Archive {
   /** tesseract: text of scans. */
   ocr: OcrAdapter;
   indexer: Indexer;
+  /**
+   * The embedded catalog (PGlite) belongs to this one process: no other worker can
+   * exist, so a job still "running" was cut off by a crash, and follow-up jobs are
+   * finished here. With PostgreSQL, `disan worker` processes share the queue.
+   */
+  singleProcess: boolean;
   /** Items put back into an empty search index at opening (new engine, new index format, lost file). */
   reindexedAtOpen: number;
   close(): Promise<void>;
@@ -77,6 +83,7 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
       poppler: overrides.poppler ?? createPopplerAdapter(),
       ocr: overrides.ocr ?? createOcrAdapter(),
       indexer,
+      singleProcess: db.driver === 'pglite',
       reindexedAtOpen,
       async close() {
         // Close in reverse order of opening; keep going if one fails so nothing is left open.

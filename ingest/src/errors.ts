@@ -12,6 +12,15 @@ export class DisanError extends Error {
   }
 }
 
+/**
+ * A problem with the input itself (a damaged file, a bad row): a 4xx DisanError. Trying
+ * again will not help, so pipelines record it as the reason; anything else (storage
+ * or database unreachable, a bug) may pass and is retried.
+ */
+export function isPermanent(error: unknown): error is DisanError {
+  return error instanceof DisanError && error.status < 500;
+}
+
 export class NotFoundError extends DisanError {
   override readonly status: number = 404;
   override readonly code: string = 'not_found';

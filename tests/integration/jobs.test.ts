@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJobQueue, type JobQueue } from '@disan/ingest/jobs/queue.ts';
-import { JOB_PRIORITY, JOB_TYPES } from '@disan/ingest/jobs/types.ts';
+import { DONE, failed, JOB_PRIORITY, JOB_TYPES, skipped } from '@disan/ingest/jobs/types.ts';
 import { runWorker, type JobHandlers, type WorkerEvent } from '@disan/ingest/jobs/worker.ts';
 import { createTestDatabase, DRIVERS, uniqueId, type TestDatabase } from './drivers.ts';
 
@@ -117,7 +117,7 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
       const done: string[] = [];
       const handlers = handlersWith((payload) => {
         done.push(payload.mediaId);
-        return Promise.resolve();
+        return Promise.resolve(DONE);
       });
       const worker = runWorker({ queue, handlers, pollMs: 60_000, signal: controller.signal });
       await sleep(100);
@@ -143,6 +143,7 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
         runs.set(mediaId, (runs.get(mediaId) ?? 0) + 1);
         await sleep(5);
         active--;
+        return DONE;
       });
       const otherQueue = createJobQueue(await t.connect());
       const summaries = await Promise.all([
@@ -171,12 +172,33 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
       expect(await queue.get(`${TYPE}:broken`)).toMatchObject({ status: 'failed', lastError: 'corrupt JPEG' });
     });
 
+    it('records each outcome in one place: done and skipped complete the job, a permanent failure fails it at once with its reason', async () => {
+      for (const key of ['good', 'gone', 'damaged']) await enqueue(key);
+      const outcomes = { good: DONE, gone: skipped('the media no longer exists'), damaged: failed('the JPEG is truncated') };
+      const events: WorkerEvent[] = [];
+      const summary = await runWorker({
+        queue,
+        handlers: handlersWith(({ mediaId }) => Promise.resolve(outcomes[mediaId as keyof typeof outcomes])),
+        stopWhenIdle: true,
+        pollMs: 10,
+        onEvent: (event) => events.push(event),
+      });
+      expect(summary).toEqual({ completed: 2, retried: 0, failed: 1 });
+      expect(await queue.get(`${TYPE}:good`)).toMatchObject({ status: 'done', lastError: null });
+      expect(await queue.get(`${TYPE}:gone`)).toMatchObject({ status: 'done' });
+      // A damaged file will not mend itself: one attempt, no retries, the reason kept.
+      expect(await queue.get(`${TYPE}:damaged`)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'the JPEG is truncated' });
+      const completed = events.flatMap((e) => (e.type === 'completed' ? [e.outcome] : []));
+      expect(completed).toEqual(expect.arrayContaining([DONE, skipped('the media no longer exists')]));
+      expect(events.find((e) => e.type === 'failed')).toMatchObject({ error: 'the JPEG is truncated', permanent: true });
+    });
+
     it('runs fresh uploads before backfills queued earlier', async () => {
       await enqueue('old-1', JOB_PRIORITY.backfill);
       await enqueue('old-2', JOB_PRIORITY.backfill);
       await enqueue('fresh', JOB_PRIORITY.upload);
       const order: string[] = [];
-      await runWorker({ queue, handlers: handlersWith(({ mediaId }) => Promise.resolve(void order.push(mediaId))), concurrency: 1, stopWhenIdle: true, pollMs: 10 });
+      await runWorker({ queue, handlers: handlersWith(({ mediaId }) => { order.push(mediaId); return Promise.resolve(DONE); }), concurrency: 1, stopWhenIdle: true, pollMs: 10 });
       expect(order).toEqual(['fresh', 'old-1', 'old-2']);
     });
 
@@ -194,6 +216,7 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
           controller.abort();
           await sleep(50);
           finished.push(mediaId);
+          return DONE;
         }),
       });
       expect(finished).toEqual(['slow-1']);

@@ -53,6 +53,18 @@ export interface Job<T extends JobType = JobType> {
   finishedAt: string | null;
 }
 
+/**
+ * What a handler reports, recorded by the worker in one place: `done` and `skipped`
+ * complete the job; `failed` is a permanent problem with the input (a damaged file),
+ * recorded on the job at once without retries. Errors a retry may cure (storage or
+ * database unreachable) are thrown instead, and retried with backoff.
+ */
+export type JobOutcome = { status: 'done' } | { status: 'skipped'; reason: string } | { status: 'failed'; reason: string };
+
+export const DONE: JobOutcome = { status: 'done' };
+export const skipped = (reason: string): JobOutcome => ({ status: 'skipped', reason });
+export const failed = (reason: string): JobOutcome => ({ status: 'failed', reason });
+
 export function isJobType(value: string): value is JobType {
   return (JOB_TYPES as readonly string[]).includes(value);
 }

@@ -3,17 +3,19 @@ import { hostname } from 'node:os';
 import { DisanError } from '../errors.ts';
 import { validate } from '../catalog/validate.ts';
 import type { JobQueue } from './queue.ts';
-import { JOB_CONCURRENCY, JOB_PAYLOADS, JOB_TYPES, isJobType, type Job, type JobPayloads, type JobType } from './types.ts';
+import { JOB_CONCURRENCY, JOB_PAYLOADS, JOB_TYPES, isJobType, type Job, type JobOutcome, type JobPayloads, type JobType } from './types.ts';
 
-export type JobHandler<T extends JobType> = (payload: JobPayloads[T], job: Job<T>) => Promise<void>;
+export type JobHandler<T extends JobType> = (payload: JobPayloads[T], job: Job<T>, signal?: AbortSignal) => Promise<JobOutcome>;
 /** Exactly one handler per job type. */
 export type JobHandlers = { [T in JobType]: JobHandler<T> };
 
 export type WorkerEvent =
   | { type: 'started'; job: Job; workerId: string }
-  | { type: 'completed'; job: Job; ms: number }
+  /** Done, or skipped with its reason (nothing left to do). */
+  | { type: 'completed'; job: Job; ms: number; outcome: JobOutcome }
   | { type: 'retrying'; job: Job; error: string; runAfter: string }
-  | { type: 'failed'; job: Job; error: string }
+  /** Failed for good: out of attempts, or a permanent problem with the input (`permanent`). */
+  | { type: 'failed'; job: Job; error: string; permanent?: boolean }
   /** The lease ran out while the handler was busy; another worker may have taken the job. */
   | { type: 'lease-lost'; job: Job }
   /** The queue itself failed (database unreachable...); the worker waits and tries again. */
@@ -171,21 +173,29 @@ class WorkerLoop {
     const started = performance.now();
     const heartbeat = setInterval(() => void this.renewLease(job), Math.max(10, this.leaseMs / 3));
     try {
-      await this.handle(job);
+      const outcome = await this.handle(job);
       clearInterval(heartbeat);
-      if (await this.options.queue.complete(job.id, this.workerId)) {
-        this.summary.completed++;
-        this.emit({ type: 'completed', job, ms: performance.now() - started });
-      } else {
-        this.emit({ type: 'lease-lost', job });
-      }
+      await this.record(job, outcome, performance.now() - started);
     } catch (error) {
       clearInterval(heartbeat);
       await this.recordFailure(job, error);
     }
   }
 
-  handle(job: Job): Promise<void> {
+  /** The one place a handler's outcome becomes the job's state. */
+  async record(job: Job, outcome: JobOutcome, ms: number): Promise<void> {
+    if (outcome.status === 'failed') {
+      const after = await this.options.queue.fail(job.id, outcome.reason, { workerId: this.workerId, retry: false });
+      if (!after) return this.emit({ type: 'lease-lost', job });
+      this.summary.failed++;
+      return this.emit({ type: 'failed', job: after, error: outcome.reason, permanent: true });
+    }
+    if (!(await this.options.queue.complete(job.id, this.workerId))) return this.emit({ type: 'lease-lost', job });
+    this.summary.completed++;
+    this.emit({ type: 'completed', job, ms, outcome });
+  }
+
+  handle(job: Job): Promise<JobOutcome> {
     const payload = validate(JOB_PAYLOADS[job.type], job.payload, `${job.type} payload`);
     // One handler per type, so the pairing is right; TypeScript cannot follow it through the union.
     const handler = this.options.handlers[job.type] as JobHandler<JobType>;

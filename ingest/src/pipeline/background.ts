@@ -7,36 +7,54 @@ import { createJobHandlers } from '../processing/handlers.ts';
 export interface BackgroundWorker {
   /** Stops claiming, waits for the jobs in hand, and returns what was done. */
   stop(): Promise<WorkerSummary>;
+  /** Resolves when the worker has stopped (asked to, or idle with `stopWhenIdle`). */
+  finished: Promise<WorkerSummary>;
   /** Jobs queued at start for stored files that had none. */
   backfilled: number;
 }
 
+export interface BackgroundWorkerOptions {
+  onEvent?: (event: WorkerEvent) => void;
+  pollMs?: number;
+  /** Jobs run at once (default: the configured ingest concurrency). */
+  concurrency?: number;
+  /** Stop once no job is queued or running anywhere (`disan worker --once`). */
+  stopWhenIdle?: boolean;
+}
+
 /**
- * The job worker inside a serving process: how the embedded mode runs (PGlite belongs
- * to one process, so the API process is also the worker). Jobs a crash left "running"
- * are taken back at once, and stored files without a job are queued behind fresh uploads.
+ * A job worker as a serving or worker process runs it: jobs a crash left "running" are
+ * taken back at once in single-process mode, stored files without a job are queued
+ * behind fresh uploads, and the daily embargo release is scheduled. The embedded mode
+ * runs it inside the API process; production runs it in `disan worker` processes.
  */
-export async function startBackgroundWorker(archive: Archive, options: { onEvent?: (event: WorkerEvent) => void; pollMs?: number } = {}): Promise<BackgroundWorker> {
-  if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
+export async function startBackgroundWorker(archive: Archive, options: BackgroundWorkerOptions = {}): Promise<BackgroundWorker> {
+  await takeBackInterruptedJobs(archive);
   const backfilled = await queueBackfill(archive);
   const stopSchedule = scheduleEmbargoRelease(archive);
   const controller = new AbortController();
-  const running = runWorker({
+  const finished = runWorker({
     queue: archive.jobs,
     handlers: createJobHandlers(archive),
-    concurrency: archive.config.ingest.concurrency,
+    concurrency: options.concurrency ?? archive.config.ingest.concurrency,
     leaseMs: archive.config.ingest.jobLeaseMs,
     signal: controller.signal,
-    // PGlite: only this process queues work, and queueing wakes the worker; the poll is for retries coming due.
-    pollMs: options.pollMs ?? (archive.db.driver === 'pglite' ? 2_000 : 500),
+    // Single process: only this process queues work, and queueing wakes the worker; the poll is for retries coming due.
+    pollMs: options.pollMs ?? (archive.singleProcess ? 2_000 : 500),
+    ...(options.stopWhenIdle ? { stopWhenIdle: true } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-  });
+  }).finally(stopSchedule);
   return {
     backfilled,
+    finished,
     stop() {
-      stopSchedule();
       controller.abort();
-      return running;
+      return finished;
     },
   };
+}
+
+/** In single-process mode a job still "running" was cut off by a crash: make it claimable now rather than after its lease. */
+export async function takeBackInterruptedJobs(archive: Archive): Promise<void> {
+  if (archive.singleProcess) await archive.jobs.expireLeases();
 }

@@ -1,6 +1,7 @@
 import type { Archive } from '../archive.ts';
 import { runWorker } from '../jobs/worker.ts';
 import { createJobHandlers } from '../processing/handlers.ts';
+import { takeBackInterruptedJobs } from './background.ts';
 import { emptyReport, PIPELINE, registerFiles, type IngestOptions, type IngestReport, type Recorder } from '../registration/files.ts';
 
 /**
@@ -31,8 +32,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
     if (!registering && waiting.size === 0) allSettled();
   };
 
-  // Embedded PGlite belongs to this one process: a job still "running" was cut off by a crash.
-  if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
+  await takeBackInterruptedJobs(archive);
   const controller = new AbortController();
   const worker = runWorker({
     queue: archive.jobs,
@@ -77,9 +77,9 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
     await worker;
   }
   // Follow-up jobs (OCR of scans, captions linked to a recording...) were queued by the
-  // first ones. With PGlite no other process can run them, so finish them here; with
-  // PostgreSQL the `disan worker` processes take them.
-  if (archive.db.driver === 'pglite') {
+  // first ones. In single-process mode no other process can run them, so finish them
+  // here; with PostgreSQL the `disan worker` processes take them.
+  if (archive.singleProcess) {
     await runWorker({
       queue: archive.jobs,
       handlers: createJobHandlers(archive),

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Media, Rendition } from '@disan/schemas';
 import type { Catalog } from '../catalog/catalog.ts';
-import { DisanError, UnsupportedMediaError } from '../errors.ts';
+import { UnsupportedMediaError } from '../errors.ts';
 import type { Indexer } from '../indexing/indexer.ts';
 import type { AvAdapter, AvProbe } from '../media/ffmpeg.ts';
 import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
+import { createMediaJobHandler } from './media-job.ts';
 
 /**
  * What the video and audio jobs share: the original as a local file (ffmpeg needs a
@@ -64,28 +65,16 @@ export function createAvJobHandler(
   plan: (work: AvWork, probe: AvProbe) => Step[],
   accept: (probe: AvProbe) => void,
 ) {
-  return async function avDerivatives(payload: { mediaId: string }, _job?: unknown, signal?: AbortSignal): Promise<void> {
-    const media = await deps.catalog.media.get(payload.mediaId);
-    if (!media || media.status === 'ready') return;
-    await deps.catalog.media.update(media.id, { status: 'processing' });
-    try {
-      await withLocalOriginal(deps.storage, media.originalKey, async (input, dir) => {
-        const probe = await deps.av.probe(input, signal ? { signal } : {});
-        accept(probe);
-        await deps.catalog.media.update(media.id, describeProbe(probe));
-        await runSteps(deps, media, plan({ media, input, dir, signal }, probe));
-      });
-    } catch (error) {
-      if (error instanceof DisanError && error.status < 500) {
-        await deps.catalog.media.update(media.id, { status: 'failed', error: error.message });
-        await deps.indexer.indexItems([media.itemId]);
-        return;
-      }
-      throw error;
-    }
-    await deps.catalog.media.update(media.id, { status: 'ready', error: null });
-    await deps.indexer.indexItems([media.itemId]);
-  };
+  return createMediaJobHandler(deps, async (media, signal) => {
+    await withLocalOriginal(deps.storage, media.originalKey, async (input, dir) => {
+      const probe = await deps.av.probe(input, signal ? { signal } : {});
+      accept(probe);
+      await deps.catalog.media.update(media.id, describeProbe(probe));
+      await runSteps(deps, media, plan({ media, input, dir, signal }, probe));
+    });
+    // Each step recorded its renditions as it went: the media only needs to become ready.
+    return {};
+  });
 }
 
 /** Bad input common to every recording: no stream at all, or nothing in it. */

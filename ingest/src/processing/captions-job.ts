@@ -1,10 +1,11 @@
 import type { Media, TextPassage } from '@disan/schemas';
 import type { Catalog } from '../catalog/catalog.ts';
-import { DisanError, UnsupportedMediaError } from '../errors.ts';
+import { UnsupportedMediaError } from '../errors.ts';
 import type { Indexer } from '../indexing/indexer.ts';
 import { parseWebVtt, serializeWebVtt, type WebVtt } from '../media/webvtt.ts';
 import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
+import { createMediaJobHandler } from './media-job.ts';
 import { readAll } from './read-all.ts';
 
 export interface CaptionsJobDeps {
@@ -20,22 +21,9 @@ export interface CaptionsJobDeps {
  * A broken file is a permanent outcome with the line of its first problem.
  */
 export function createCaptionsJobHandler({ catalog, storage, indexer }: CaptionsJobDeps) {
-  return async function captionsIndex(payload: { mediaId: string }): Promise<void> {
-    const media = await catalog.media.get(payload.mediaId);
-    if (!media || media.status === 'ready') return;
-    await catalog.media.update(media.id, { status: 'processing' });
+  return createMediaJobHandler({ catalog, indexer }, async (media) => {
     const bytes = await readAll((await storage.get(media.originalKey)).body);
-    let vtt: WebVtt;
-    try {
-      vtt = parseWebVtt(decodeUtf8(bytes));
-    } catch (error) {
-      if (error instanceof DisanError && error.status < 500) {
-        await catalog.media.update(media.id, { status: 'failed', error: error.message });
-        await indexer.indexItems([media.itemId]);
-        return;
-      }
-      throw error;
-    }
+    const vtt = parseWebVtt(decodeUtf8(bytes));
     const siblings = await catalog.media.listForItem(media.itemId);
     const recording = recordingFor(media, siblings);
     const lang = captionLanguage(media.originalName) ?? (await catalog.items.get(media.itemId))?.languages?.[0];
@@ -44,15 +32,12 @@ export function createCaptionsJobHandler({ catalog, storage, indexer }: Captions
     const key = derivativeKey(media.id, 'vtt', 'vtt');
     const info = await storage.put(key, clean, { contentType: 'text/vtt; charset=utf-8' });
     const last = vtt.cues.at(-1);
-    await catalog.media.update(media.id, {
-      status: 'ready',
-      error: null,
+    return {
       derivatives: [{ name: 'vtt', key, mimeType: 'text/vtt', size: info.size }],
       ...(last ? { durationSeconds: last.endSeconds } : {}),
       technical: { cues: vtt.cues.length, ...(lang ? { lang } : {}), ...(recording ? { recordingId: recording.id } : {}) },
-    });
-    await indexer.indexItems([media.itemId]);
-  };
+    };
+  });
 }
 
 function cuePassages(media: Media, vtt: WebVtt, recordingId: string | undefined, lang: string | undefined): TextPassage[] {

@@ -1,9 +1,6 @@
 import type { Media, Rendition, TextPassage } from '@disan/schemas';
 import type { Catalog } from '../catalog/catalog.ts';
-import { DisanError } from '../errors.ts';
 import type { Indexer } from '../indexing/indexer.ts';
-import type { JobQueue } from '../jobs/queue.ts';
-import { JOB_PRIORITY } from '../jobs/types.ts';
 import type { ImageAdapter } from '../media/image.ts';
 import type { OpenedPdf, PdfAdapter, PdfFacts } from '../media/pdf.ts';
 import type { PopplerAdapter } from '../media/poppler.ts';
@@ -11,6 +8,7 @@ import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
 import { readPageTexts } from './document-pages.ts';
 import { hasText, mergePassages } from './document-text.ts';
+import { createMediaJobHandler } from './media-job.ts';
 import { readAll } from './read-all.ts';
 
 export interface DocumentJobDeps {
@@ -20,7 +18,6 @@ export interface DocumentJobDeps {
   pdf: PdfAdapter;
   poppler: PopplerAdapter;
   indexer: Indexer;
-  jobs: JobQueue;
 }
 
 /**
@@ -35,44 +32,27 @@ const PAGE_SIZE = 800;
 /**
  * `document.derivatives` for a PDF: facts and metadata (→ `technical`), the text
  * layer of every page as one passage per page, a cover and low-resolution page
- * images. Pages without a text layer are handed to `document.ocr`, a separate,
- * lower-priority job, so a big scan never holds up fresh uploads. A PDF that
+ * images. Pages without a text layer are handed to `document.ocr` (a follow-up,
+ * see follow-ups.ts), a separate, lower-priority job, so a big scan never holds up
+ * fresh uploads. A PDF that
  * cannot be read (password, damage) is a permanent outcome: the media is marked
  * failed with the reason and its original is kept.
  */
 export function createDocumentJobHandler(deps: DocumentJobDeps) {
-  const { catalog, storage, pdf, indexer, jobs } = deps;
-  return async function documentDerivatives(payload: { mediaId: string }): Promise<void> {
-    const media = await catalog.media.get(payload.mediaId);
-    if (!media || media.status === 'ready') return;
-    await catalog.media.update(media.id, { status: 'processing' });
+  const { catalog, storage, pdf } = deps;
+  return createMediaJobHandler(deps, async (media) => {
     const bytes = await readAll((await storage.get(media.originalKey)).body);
-    let result: { facts: PdfFacts; passages: Omit<TextPassage, 'seq'>[]; scanned: number; derivatives: Rendition[] };
-    try {
-      const opened = await pdf.open(bytes);
-      const text = await readPages(deps, opened, media, bytes).finally(() => opened.close());
-      const derivatives = await renderPageImages(deps, media, bytes, opened.facts.pageCount);
-      result = { facts: opened.facts, ...text, derivatives };
-    } catch (error) {
-      if (error instanceof DisanError && error.status < 500) {
-        await catalog.media.update(media.id, { status: 'failed', error: error.message });
-        await indexer.indexItems([media.itemId]);
-        return;
-      }
-      throw error;
-    }
+    const opened = await pdf.open(bytes);
+    const { passages, scanned } = await readPages(deps, opened, media, bytes).finally(() => opened.close());
+    const derivatives = await renderPageImages(deps, media, bytes, opened.facts.pageCount);
     const existing = await catalog.texts.listForMedia(media.id);
-    await catalog.texts.replace(media.id, mergePassages(existing, 'pdf-text', result.passages));
-    await catalog.media.update(media.id, {
-      status: 'ready',
-      error: null,
-      pageCount: result.facts.pageCount,
-      derivatives: result.derivatives,
-      technical: technical(result.facts, result.passages.length, result.scanned, media.technical),
-    });
-    if (result.scanned > 0) await jobs.enqueue('document.ocr', media.id, { mediaId: media.id }, { priority: JOB_PRIORITY.normal });
-    await indexer.indexItems([media.itemId]);
-  };
+    await catalog.texts.replace(media.id, mergePassages(existing, 'pdf-text', passages));
+    return {
+      pageCount: opened.facts.pageCount,
+      derivatives,
+      technical: technical(opened.facts, passages.length, scanned, media.technical),
+    };
+  });
 }
 
 async function readPages(deps: DocumentJobDeps, opened: OpenedPdf, media: Media, bytes: Uint8Array) {

@@ -1,5 +1,5 @@
 import type { Archive } from '../archive.ts';
-import { JOB_PRIORITY } from '../jobs/types.ts';
+import { DONE, JOB_PRIORITY, skipped, type JobOutcome } from '../jobs/types.ts';
 
 /**
  * `index.embargoes`: the search index stores each record's access level as it was when
@@ -7,9 +7,11 @@ import { JOB_PRIORITY } from '../jobs/types.ts';
  * The API and media doors compute the level at request time and need nothing.
  */
 export function createEmbargoJobHandler(archive: Pick<Archive, 'catalog' | 'indexer'>) {
-  return async function releaseEmbargoes({ date }: { date: string }): Promise<void> {
+  return async function releaseEmbargoes({ date }: { date: string }): Promise<JobOutcome> {
     const ended = await archive.catalog.items.embargoEndedBy(date);
-    if (ended.length > 0) await archive.indexer.indexItems(ended, new Date(`${date}T00:00:00Z`));
+    if (ended.length === 0) return skipped(`no embargo ended by ${date}`);
+    await archive.indexer.indexItems(ended, new Date(`${date}T00:00:00Z`));
+    return DONE;
   };
 }
 

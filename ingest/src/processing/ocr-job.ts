@@ -1,9 +1,9 @@
 import type { Media, TextPassage } from '@disan/schemas';
 import type { Catalog } from '../catalog/catalog.ts';
-import { DisanError } from '../errors.ts';
+import { isPermanent } from '../errors.ts';
 import type { Indexer } from '../indexing/indexer.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { JOB_PRIORITY } from '../jobs/types.ts';
+import { DONE, JOB_PRIORITY, skipped, type JobOutcome } from '../jobs/types.ts';
 import type { ImageAdapter } from '../media/image.ts';
 import { tesseractLanguages, type OcrAdapter } from '../media/ocr.ts';
 import type { PopplerAdapter } from '../media/poppler.ts';
@@ -36,9 +36,10 @@ const OCR_IMAGE_EDGE = 4000;
  */
 export function createOcrJobHandler(deps: OcrJobDeps) {
   const { catalog, indexer } = deps;
-  return async function documentOcr(payload: { mediaId: string }): Promise<void> {
+  return async function documentOcr(payload: { mediaId: string }): Promise<JobOutcome> {
     const media = await catalog.media.get(payload.mediaId);
-    if (!media || media.status !== 'ready') return;
+    if (!media) return skipped('the media no longer exists');
+    if (media.status !== 'ready') return skipped('the media is not ready: OCR reads its renditions and text layer');
     const item = await catalog.items.get(media.itemId);
     const languages = tesseractLanguages(item?.languages);
     const existing = await catalog.texts.listForMedia(media.id);
@@ -52,13 +53,14 @@ export function createOcrJobHandler(deps: OcrJobDeps) {
         if (hasText(text)) fresh.push({ mediaId: media.id, itemId: media.itemId, source: 'ocr', page, ...(lang ? { lang } : {}), text });
       }
     } catch (error) {
-      if (!(error instanceof DisanError && error.status < 500)) throw error;
+      if (!isPermanent(error)) throw error;
       ocrError = error.message;
     }
     await catalog.texts.replace(media.id, mergePassages(existing, 'ocr', fresh));
     const { ocrError: _previous, ...technical } = media.technical ?? {};
     await catalog.media.update(media.id, { technical: { ...technical, ocrLanguages: languages, ocrPages: fresh.length, ...(ocrError ? { ocrError } : {}) } });
     await indexer.indexItems([media.itemId]);
+    return DONE;
   };
 }
 
@@ -96,12 +98,18 @@ function ocrLang(languages: readonly string[] | undefined): string | undefined {
 }
 
 /**
- * An image on an item catalogued as a document is a scanned page: once its image
- * job has made the renditions, it is read like a PDF scan.
+ * Follows a document or image job: a PDF with pages that have no text layer, or an
+ * image on an item catalogued as a document (a scanned page), is read by OCR once
+ * its renditions exist. Queueing is idempotent: a done OCR job is left alone.
  */
-export async function queueScanOcr(archive: { catalog: Catalog; jobs: JobQueue }, mediaId: string): Promise<void> {
+export async function queueOcr(archive: { catalog: Catalog; jobs: JobQueue }, mediaId: string): Promise<void> {
   const media = await archive.catalog.media.get(mediaId);
-  if (media?.kind !== 'image' || media.status !== 'ready') return;
-  const item = await archive.catalog.items.get(media.itemId);
-  if (item?.kind === 'document') await archive.jobs.enqueue('document.ocr', media.id, { mediaId: media.id }, { priority: JOB_PRIORITY.normal });
+  if (media?.status !== 'ready' || !(await needsOcr(archive.catalog, media))) return;
+  await archive.jobs.enqueue('document.ocr', media.id, { mediaId: media.id }, { priority: JOB_PRIORITY.normal });
+}
+
+async function needsOcr(catalog: Catalog, media: Media): Promise<boolean> {
+  if (media.kind === 'document') return Number(media.technical?.scannedPages ?? 0) > 0;
+  if (media.kind !== 'image') return false;
+  return (await catalog.items.get(media.itemId))?.kind === 'document';
 }

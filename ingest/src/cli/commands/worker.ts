@@ -1,8 +1,5 @@
 import type { Archive } from '../../archive.ts';
-import { runWorker } from '../../jobs/worker.ts';
-import { queueBackfill } from '../../processing/backfill.ts';
-import { scheduleEmbargoRelease } from '../../processing/embargo-job.ts';
-import { createJobHandlers } from '../../processing/handlers.ts';
+import { startBackgroundWorker } from '../../pipeline/background.ts';
 import type { CommandArgs } from '../main.ts';
 
 /**
@@ -16,25 +13,19 @@ export async function runWorkerCommand(archive: Archive, { values }: CommandArgs
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  if (archive.db.driver === 'pglite') await archive.jobs.expireLeases();
-  const backfilled = await queueBackfill(archive);
-  if (backfilled > 0) process.stderr.write(`worker: queued ${backfilled} stored file${backfilled === 1 ? '' : 's'} that had no job yet (backfill, after fresh uploads)\n`);
-  const stopSchedule = scheduleEmbargoRelease(archive);
   const concurrency = typeof values.concurrency === 'string' ? Number(values.concurrency) : archive.config.ingest.concurrency;
-  process.stderr.write(`worker: running jobs with concurrency ${concurrency} (Ctrl-C to stop)\n`);
-  const summary = await runWorker({
-    queue: archive.jobs,
-    handlers: createJobHandlers(archive),
+  const worker = await startBackgroundWorker(archive, {
     concurrency,
-    leaseMs: archive.config.ingest.jobLeaseMs,
-    signal: controller.signal,
     ...(values.once ? { stopWhenIdle: true } : {}),
     onEvent: (event) => {
-      if (event.type === 'completed') process.stderr.write(`done     ${event.job.id} (${event.ms.toFixed(0)} ms)\n`);
+      if (event.type === 'completed') process.stderr.write(`${event.outcome.status.padEnd(8)} ${event.job.id} (${event.ms.toFixed(0)} ms)${event.outcome.status === 'skipped' ? `: ${event.outcome.reason}` : ''}\n`);
       else if (event.type === 'failed' || event.type === 'retrying') process.stderr.write(`${event.type.padEnd(8)} ${event.job.id}: ${event.error}\n`);
     },
   });
-  stopSchedule();
+  if (worker.backfilled > 0) process.stderr.write(`worker: queued ${worker.backfilled} stored file${worker.backfilled === 1 ? '' : 's'} that had no job yet (backfill, after fresh uploads)\n`);
+  process.stderr.write(`worker: running jobs with concurrency ${concurrency} (Ctrl-C to stop)\n`);
+  controller.signal.addEventListener('abort', () => void worker.stop());
+  const summary = await worker.finished;
   process.stdout.write(`worker stopped: ${summary.completed} done, ${summary.failed} failed, ${summary.retried} retried\n`);
   return 0;
 }
