@@ -186,13 +186,18 @@ class WorkerLoop {
   async record(job: Job, outcome: JobOutcome, ms: number): Promise<void> {
     if (outcome.status === 'failed') {
       const after = await this.options.queue.fail(job.id, outcome.reason, { workerId: this.workerId, retry: false });
-      if (!after) return this.emit({ type: 'lease-lost', job });
+      if (!after) {
+        this.emit({ type: 'lease-lost', job });
+        return;
+      }
       this.summary.failed++;
-      return this.emit({ type: 'failed', job: after, error: outcome.reason, permanent: true });
+      this.emit({ type: 'failed', job: after, error: outcome.reason, permanent: true });
+    } else if (await this.options.queue.complete(job.id, this.workerId)) {
+      this.summary.completed++;
+      this.emit({ type: 'completed', job, ms, outcome });
+    } else {
+      this.emit({ type: 'lease-lost', job });
     }
-    if (!(await this.options.queue.complete(job.id, this.workerId))) return this.emit({ type: 'lease-lost', job });
-    this.summary.completed++;
-    this.emit({ type: 'completed', job, ms, outcome });
   }
 
   handle(job: Job): Promise<JobOutcome> {
