@@ -39,7 +39,8 @@ export function createImageAdapter(options: ImageAdapterOptions) {
   const open = (input: Buffer) =>
     sharp(input, { limitInputPixels: options.maxPixels, failOn: 'warning', sequentialRead: true });
 
-  async function probe(input: Buffer): Promise<ImageProbe> {
+  /** Reads the header only: from a file (by path) libvips reads kilobytes, whatever the image's size. */
+  async function probe(input: Buffer | string): Promise<ImageProbe> {
     // The header alone is safe to read at any size; the pixel limit is checked below with a clearer message.
     const meta = await sharp(input, { limitInputPixels: false })
       .metadata()

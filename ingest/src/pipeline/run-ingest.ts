@@ -2,7 +2,8 @@ import type { Archive } from '../archive.ts';
 import { runWorker } from '../jobs/worker.ts';
 import { createJobHandlers } from '../processing/handlers.ts';
 import { takeBackInterruptedJobs } from './background.ts';
-import { emptyReport, PIPELINE, registerFiles, type IngestOptions, type IngestReport, type Recorder } from '../registration/files.ts';
+import { PIPELINE } from '../processing/first-job.ts';
+import { emptyReport, registerFiles, type IngestOptions, type IngestReport, type Recorder } from '../registration/files.ts';
 
 /**
  * `disan ingest` end to end: registers the files (originals stored, jobs queued)

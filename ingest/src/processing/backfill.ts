@@ -1,6 +1,6 @@
 import type { Archive } from '../archive.ts';
 import { JOB_PRIORITY } from '../jobs/types.ts';
-import { PIPELINE } from '../registration/files.ts';
+import { PIPELINE } from './first-job.ts';
 
 const PAGE = 500;
 

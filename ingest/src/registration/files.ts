@@ -1,16 +1,11 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Value } from 'typebox/value';
-import { Collection, type ItemInput, type MediaKind } from '@disan/schemas';
+import { Collection, type ItemInput } from '@disan/schemas';
 import type { Archive } from '../archive.ts';
 import { DisanError } from '../errors.ts';
-import { JOB_PRIORITY, type JobType } from '../jobs/types.ts';
-import { originalKey } from '../storage/keys.ts';
 import { forEachLimited } from './concurrency.ts';
-import { detectType } from './detect.ts';
-import { sha256File } from './hash.ts';
+import { registerOriginal, type RegistrationOutcome } from './register.ts';
 import { readSheet, type ParsedSheet, type SheetEntry } from './sheet.ts';
 import { slugify } from './slug.ts';
 import { resolveInside, walk, type FoundFile } from './walk.ts';
@@ -31,7 +26,7 @@ export interface IngestOptions {
   entrySource?: string;
 }
 
-export type FileOutcome = 'ingested' | 'skipped' | 'stored' | 'failed';
+export type FileOutcome = RegistrationOutcome;
 
 export type IngestEvent =
   | { type: 'found'; total: number }
@@ -109,8 +104,14 @@ export async function registerFiles(
       touchedItems.add(itemId);
       const position = positions.get(itemId) ?? 0;
       positions.set(itemId, position + 1);
-      const outcome = await registerOne(archive, file, itemId, position, entry?.caption, waiting);
-      if (outcome !== 'queued') record(file.relativePath, outcome.outcome, outcome.reason);
+      const original = { path: file.path, size: file.size, name: file.relativePath };
+      const registered = await registerOriginal(archive, original, { itemId, position, ...(entry?.caption ? { caption: entry.caption } : {}) }, (mediaId) => {
+        waiting.set(mediaId, file.relativePath);
+      });
+      if (registered.status !== 'queued') {
+        if (registered.mediaId) waiting.delete(registered.mediaId);
+        record(file.relativePath, registered.status, registered.reason);
+      }
     } catch (error) {
       record(file.relativePath, 'failed', describe(error));
     }
@@ -119,80 +120,6 @@ export async function registerFiles(
     if (!seen.has(path)) record(`${source} line ${entry.line} (${entry.file})`, 'failed', 'listed but not among the files being ingested');
   }
   await archive.indexer.indexItems(touchedItems);
-}
-
-type Registration = 'queued' | { outcome: FileOutcome; reason?: string };
-
-async function registerOne(
-  archive: Archive,
-  file: FoundFile,
-  itemId: string,
-  position: number,
-  caption: string | undefined,
-  waiting: Map<string, string>,
-): Promise<Registration> {
-  const limit = archive.config.ingest.maxFileBytes;
-  if (file.size === 0) return { outcome: 'failed', reason: 'the file is empty (0 bytes)' };
-  if (file.size > limit) return { outcome: 'failed', reason: `the file is ${file.size} bytes, above the limit of ${limit} (DISAN_MAX_FILE_BYTES)` };
-  const type = await detectType(file.path);
-  if ('reason' in type) return { outcome: 'failed', reason: type.reason };
-  const sha256 = await sha256File(file.path);
-  const mediaId = mediaIdFor(itemId, sha256);
-
-  const existing = await archive.catalog.media.get(mediaId);
-  if (existing?.status === 'ready') return { outcome: 'skipped', reason: 'already ingested' };
-  if (existing?.status === 'failed') return { outcome: 'failed', reason: `failed before: ${existing.error ?? 'unknown reason'}` };
-  if (type.kind === 'image' && !existing) {
-    // Reading the header is cheap and refuses decompression bombs before anything is stored.
-    await archive.images.probe(await readFile(file.path));
-  }
-
-  const key = originalKey(sha256);
-  if (!(await archive.storage.head(key))) {
-    await archive.storage.put(key, createReadStream(file.path, { highWaterMark: 1024 * 1024 }), { contentType: type.mimeType, size: file.size });
-  }
-  if (!existing) {
-    await archive.catalog.media.insert({
-      id: mediaId,
-      itemId,
-      sha256,
-      mimeType: type.mimeType,
-      kind: type.kind,
-      size: file.size,
-      originalName: file.relativePath,
-      originalKey: key,
-      position,
-      status: 'pending',
-      derivatives: [],
-      ...(caption ? { caption } : {}),
-    });
-  }
-  const jobType = PIPELINE[type.kind];
-  if (!jobType) return { outcome: 'stored', reason: `${type.mimeType} stored; the archive keeps it but makes no derivatives for ${type.kind} files` };
-  // Registered before queueing: the job may finish before enqueue returns.
-  waiting.set(mediaId, file.relativePath);
-  const { job } = await archive.jobs.enqueue(jobType, mediaId, { mediaId }, { priority: JOB_PRIORITY.upload });
-  if (job.status === 'done' || job.status === 'failed') {
-    // Settled in an earlier run: report what it left rather than wait for a job that will not run.
-    waiting.delete(mediaId);
-    const media = await archive.catalog.media.get(mediaId);
-    return media?.status === 'ready' ? { outcome: 'skipped', reason: 'already ingested' } : { outcome: 'failed', reason: media?.error ?? job.lastError ?? 'failed in an earlier run' };
-  }
-  return 'queued';
-}
-
-/** The first job of each kind's pipeline; it may queue follow-up jobs of its own. */
-export const PIPELINE: Partial<Record<MediaKind, JobType>> = {
-  image: 'image.derivatives',
-  video: 'video.derivatives',
-  audio: 'audio.derivatives',
-  document: 'document.derivatives',
-  captions: 'captions.index',
-};
-
-/** One id per (item, content): the same file twice on one item is one media; on two items, two media sharing one original. */
-export function mediaIdFor(itemId: string, sha256: string): string {
-  return `m-${createHash('sha256').update(`${itemId}\n${sha256}`).digest('hex').slice(0, 24)}`;
 }
 
 /** A file the sheet does not describe becomes a draft item named after the file, for an archivist to complete. */
