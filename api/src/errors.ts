@@ -1,4 +1,4 @@
-import { DisanError } from '@disan/ingest/errors.ts';
+import { DisanError } from '@disan/ingest';
 
 /** Errors only the HTTP door raises; the rest come from ingest/src/errors.ts. */
 export class UnauthorizedError extends DisanError {

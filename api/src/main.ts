@@ -4,9 +4,8 @@
  * with PostgreSQL, `disan worker` processes do the jobs. SIGTERM/SIGINT stop taking
  * requests and jobs, let running jobs finish, then close the archive.
  */
-import { openArchive } from '@disan/ingest/archive.ts';
-import { loadConfig } from '@disan/ingest/config.ts';
-import { startBackgroundWorker, type BackgroundWorker } from '@disan/ingest/pipeline/background.ts';
+import { type BackgroundWorker, openArchive, startBackgroundWorker } from '@disan/ingest';
+import { loadConfig } from '@disan/ingest/config';
 import { buildApp } from './app.ts';
 
 const config = loadConfig(process.env);

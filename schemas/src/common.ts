@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { ACCESS_LEVELS, CALENDARS, ETHNIC_GROUP_CODES, ITEM_STATUSES } from './codes.ts';
+import { ID_PATTERN } from './patterns.ts';
 
 /** Stable record id: lower-case ASCII, digits and dashes, safe in URLs, keys and OAI identifiers. */
-export const Id = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,127}$', description: 'Stable id (a-z, 0-9, -)' });
+export const Id = Type.String({ pattern: ID_PATTERN, description: 'Stable id (a-z, 0-9, -)' });
 export type Id = Static<typeof Id>;
 
 /** BCP 47 language tag, e.g. vi, en, km, zh-Hans, zh-Hant, cjm, km-Latn. */

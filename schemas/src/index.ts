@@ -1,5 +1,6 @@
 export * from './codes.ts';
 export * from './common.ts';
+export * from './patterns.ts';
 export * from './place.ts';
 export * from './agent.ts';
 export * from './item.ts';

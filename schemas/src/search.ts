@@ -8,6 +8,12 @@ import { TEXT_SOURCES } from './text.ts';
 export const FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access', 'communities'] as const;
 export type Facet = (typeof FACETS)[number];
 
+/** Facets a visitor may filter by in a query string: communities are matched by the viewer's access, never asked for. */
+export const FILTER_FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access'] as const satisfies readonly Facet[];
+
+/** Facets counted when a query names none: what a visitor browses by. */
+export const DEFAULT_FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds'] as const satisfies readonly Facet[];
+
 export const SORTS = ['relevance', 'title', 'date:asc', 'date:desc', 'updated:desc'] as const;
 export type Sort = (typeof SORTS)[number];
 

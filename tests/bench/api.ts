@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import type { ItemInput } from '@disan/schemas';
 import { buildApp } from '../../api/src/app.ts';
-import { loadConfig } from '../../ingest/src/config.ts';
+import { loadConfig } from '@disan/ingest/config';
 import { temporaryArchive } from '../support/archive.ts';
 import { load } from './load.ts';
 

@@ -3,10 +3,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '@disan/ingest/config.ts';
-import { openArchive } from '@disan/ingest/archive.ts';
-import { ingest } from '@disan/ingest/pipeline/run-ingest.ts';
-import { IMAGE_RENDITIONS, type ImageRendition } from '@disan/ingest/media/renditions.ts';
+import { loadConfig } from '@disan/ingest/config';
+import { ingest, openArchive } from '@disan/ingest';
+import { IMAGE_RENDITIONS, type ImageRendition } from '../../ingest/src/media/renditions.ts';
 import { benchPhotos } from './photos.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPdfAdapter } from '@disan/ingest/media/pdf.ts';
-import { createPopplerAdapter } from '@disan/ingest/media/poppler.ts';
-import { readPageTexts } from '@disan/ingest/processing/document-pages.ts';
+import { createPdfAdapter } from '../../ingest/src/media/pdf.ts';
+import { createPopplerAdapter } from '../../ingest/src/media/poppler.ts';
+import { readPageTexts } from '../../ingest/src/processing/document-pages.ts';
 import { htmlPagesToPdf, longReportPages, withChromium } from '../support/generate-documents.ts';
 
 /**

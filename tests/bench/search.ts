@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FACETS, type SearchDocument, type SearchQuery } from '@disan/schemas';
-import { EmbeddedSearchEngine } from '@disan/ingest/search/embedded/engine.ts';
+import { EmbeddedSearchEngine } from '@disan/ingest/search';
 
 /**
  * Search latency of the embedded engine on synthetic multilingual archives (Vietnamese

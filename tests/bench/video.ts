@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { loadConfig } from '@disan/ingest/config.ts';
-import { openArchive, type Archive } from '@disan/ingest/archive.ts';
-import { ingest } from '@disan/ingest/pipeline/run-ingest.ts';
-import { fitInside, POSTER_BOX, posterTime, stripPlan, videoLadder } from '@disan/ingest/media/av-renditions.ts';
+import { loadConfig } from '@disan/ingest/config';
+import { type Archive, ingest, openArchive } from '@disan/ingest';
+import { fitInside, POSTER_BOX, posterTime, stripPlan, videoLadder } from '../../ingest/src/media/av-renditions.ts';
 import { generateVideo } from '../support/generate-av.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { FACETS, type SearchQuery, type SearchResult } from '@disan/schemas';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../ingest/src/errors.ts';
-import type { SearchEngine, SearchScope } from '../../ingest/src/search/engine.ts';
+import { ValidationError } from '@disan/ingest';
+import type { SearchEngine, SearchScope } from '@disan/ingest/search';
 import { facetValues } from '../../ingest/src/search/filters.ts';
 import { FIXTURES, fixture } from './search-fixtures.ts';
 

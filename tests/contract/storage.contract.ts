@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NotFoundError, ObjectNotFoundError, RangeNotSatisfiableError, ValidationError } from '../../ingest/src/errors.ts';
-import type { ByteRange, ObjectInfo, ObjectStorage } from '../../ingest/src/storage/storage.ts';
+import { NotFoundError, ObjectNotFoundError, RangeNotSatisfiableError, ValidationError } from '@disan/ingest';
+import type { ByteRange, ObjectInfo, ObjectStorage } from '@disan/ingest/storage';
 import { bytes, chunkedStream, failingStream, readAll } from './test-streams.ts';
 
 export interface ContractTarget {

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '@disan/schemas';
 import { buildApp } from '../../api/src/app.ts';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { loadConfig } from '../../ingest/src/config.ts';
-import { originalKey } from '../../ingest/src/storage/keys.ts';
+import type { Archive } from '@disan/ingest';
+import { loadConfig } from '@disan/ingest/config';
+import { originalKey } from '@disan/ingest/storage';
 import { temporaryArchive } from '../support/archive.ts';
 
 /**

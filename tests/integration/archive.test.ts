@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../../ingest/src/archive.ts';
-import { loadConfig } from '../../ingest/src/config.ts';
-import { importRecords } from '../../ingest/src/registration/import.ts';
+import { importRecords, openArchive } from '@disan/ingest';
+import { loadConfig } from '@disan/ingest/config';
 
 const RECORDS = join(import.meta.dirname, '..', '..', 'media-samples', 'records.jsonl');
 

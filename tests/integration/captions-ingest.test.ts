@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Media } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
+import { type Archive, ingest } from '@disan/ingest';
 import { parseWebVtt } from '../../ingest/src/media/webvtt.ts';
 import type { IngestReport } from '../../ingest/src/registration/files.ts';
-import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { temporaryArchive } from '../support/archive.ts';
 
 const HEADER = 'file,identifier,kind,ethnic_groups,title_vi,languages';

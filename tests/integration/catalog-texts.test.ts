@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TextPassage } from '@disan/schemas';
-import { createCatalog, type Catalog } from '@disan/ingest/catalog/catalog.ts';
-import { RecordValidationError } from '@disan/ingest/catalog/validate.ts';
+import { type Catalog, createCatalog, RecordValidationError } from '@disan/ingest/catalog';
 import { createTestDatabase, DRIVERS, uniqueId, type TestDatabase } from './drivers.ts';
 
 /** catalog.texts on both drivers: located passages of media, replaced atomically per medium. */

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemInput } from '@disan/schemas';
-import { createCatalog, type Catalog } from '@disan/ingest/catalog/catalog.ts';
-import type { NewMedia } from '@disan/ingest/catalog/media.ts';
-import { RecordValidationError } from '@disan/ingest/catalog/validate.ts';
-import { ConflictError, NotFoundError, ValidationError } from '@disan/ingest/errors.ts';
+import { type Catalog, createCatalog, type NewMedia, RecordValidationError } from '@disan/ingest/catalog';
+import { ConflictError, NotFoundError, ValidationError } from '@disan/ingest';
 import { createTestDatabase, DRIVERS, uniqueId, type TestDatabase } from './drivers.ts';
 
 function itemInput(id: string, overrides: Partial<ItemInput> = {}): ItemInput {

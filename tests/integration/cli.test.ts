@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Value } from 'typebox/value';
 import { SearchResult } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSheet } from '../../ingest/src/registration/sheet.ts';
+import { readSheet } from '@disan/ingest';
 import { SAMPLE_FILES, SAMPLE_PHOTOS, SAMPLES } from '../support/samples.ts';
 
 const SHEET_ITEMS = (await readSheet(join(SAMPLES, 'metadata.csv'))).items.size;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES } from '../../ingest/src/config.ts';
+import { CONFIG_VARIABLES } from '@disan/ingest/config';
 import { SITE_CONFIG_VARIABLES } from '../../site/src/config.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

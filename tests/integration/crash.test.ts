@@ -2,8 +2,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchive } from '../../ingest/src/archive.ts';
-import { loadConfig } from '../../ingest/src/config.ts';
+import { openArchive } from '@disan/ingest';
+import { loadConfig } from '@disan/ingest/config';
 import { IMAGE_RENDITIONS } from '../../ingest/src/media/renditions.ts';
 import { expectCompleteArchive, killStragglers, makeImages, runDisan, type KillPoint, type Run } from '../support/crash.ts';
 

@@ -2,11 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, UpstreamError } from '@disan/ingest/errors.ts';
-import { loadMigrations, migrate } from '@disan/ingest/database/migrate.ts';
-import { openDatabase } from '@disan/ingest/database/open.ts';
-import { openPostgres } from '@disan/ingest/database/postgres.ts';
-import { createCatalog } from '@disan/ingest/catalog/catalog.ts';
+import { ConflictError, UpstreamError } from '@disan/ingest';
+import { loadMigrations, migrate, openDatabase, openPostgres } from '@disan/ingest/database';
+import { createCatalog } from '@disan/ingest/catalog';
 import { startPostgres } from '../support/postgres.ts';
 import { createTestDatabase, DRIVERS, uniqueId, type TestDatabase } from './drivers.ts';
 

@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Media, TextPassage } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { runWorker } from '../../ingest/src/jobs/worker.ts';
+import { type Archive, ingest } from '@disan/ingest';
+import { createJobHandlers, runWorker } from '@disan/ingest/jobs';
 import { createDocumentJobHandler } from '../../ingest/src/processing/document-job.ts';
-import { createJobHandlers } from '../../ingest/src/processing/handlers.ts';
 import type { IngestReport } from '../../ingest/src/registration/files.ts';
-import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { PAGE_7_WORD, scanImage, writeBadPdfs } from '../support/generate-documents.ts';
 

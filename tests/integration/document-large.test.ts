@@ -2,10 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
+import { type Archive, ingest } from '@disan/ingest';
 import { PAGE_IMAGE_CAP } from '../../ingest/src/processing/document-job.ts';
 import type { IngestReport } from '../../ingest/src/registration/files.ts';
-import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { writeBadPdfs } from '../support/generate-documents.ts';
 

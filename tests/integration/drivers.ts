@@ -2,10 +2,7 @@
  * The two catalog drivers the contract suites run against: PGlite in memory and a real
  * PostgreSQL (tests/support/postgres.ts). `describe.each(DRIVERS)` runs a suite on both.
  */
-import type { Database } from '@disan/ingest/database/database.ts';
-import { openDatabase } from '@disan/ingest/database/open.ts';
-import { openPglite } from '@disan/ingest/database/pglite.ts';
-import { openPostgres } from '@disan/ingest/database/postgres.ts';
+import { type Database, openDatabase, openPglite, openPostgres } from '@disan/ingest/database';
 import { startPostgres } from '../support/postgres.ts';
 
 export const DRIVERS = ['pglite', 'postgres'] as const;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { PUBLIC, SYSTEM } from '../../ingest/src/access/access.ts';
+import type { Archive } from '@disan/ingest';
+import { PUBLIC, SYSTEM } from '@disan/ingest/access';
 import { createEmbargoJobHandler, scheduleEmbargoRelease, today } from '../../ingest/src/processing/embargo-job.ts';
-import { searchArchive } from '../../ingest/src/search/service.ts';
+import { searchArchive } from '@disan/ingest/search';
 import { temporaryArchive } from '../support/archive.ts';
 
 /** A record under embargo reaches public search on the day its embargo ends, through the daily job. */

@@ -2,8 +2,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { importRecords, type ImportReport } from '../../ingest/src/registration/import.ts';
+import { type Archive, importRecords, type ImportReport } from '@disan/ingest';
 import { temporaryArchive } from '../support/archive.ts';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'media-samples');

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
+import { type Archive, ingest } from '@disan/ingest';
 import { readAll } from '../../ingest/src/processing/read-all.ts';
 import { temporaryArchive } from '../support/archive.ts';
 

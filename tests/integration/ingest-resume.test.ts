@@ -2,9 +2,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
+import { type Archive, ingest } from '@disan/ingest';
 import { emptyReport, registerFiles } from '../../ingest/src/registration/files.ts';
-import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { SAMPLE_FILES, SAMPLES } from '../support/samples.ts';
 

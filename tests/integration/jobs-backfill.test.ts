@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { JOB_PRIORITY } from '../../ingest/src/jobs/types.ts';
-import { queueBackfill } from '../../ingest/src/processing/backfill.ts';
+import type { Archive } from '@disan/ingest';
+import { JOB_PRIORITY, queueBackfill } from '@disan/ingest/jobs';
 import type { MediaKind } from '@disan/schemas';
 import { temporaryArchive } from '../support/archive.ts';
 

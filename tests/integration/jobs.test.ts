@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createJobQueue, type JobQueue } from '@disan/ingest/jobs/queue.ts';
-import { DONE, failed, JOB_PRIORITY, JOB_TYPES, skipped } from '@disan/ingest/jobs/types.ts';
-import { runWorker, type JobHandlers, type WorkerEvent } from '@disan/ingest/jobs/worker.ts';
+import { createJobQueue, DONE, failed, JOB_PRIORITY, JOB_TYPES, type JobHandlers, type JobQueue, runWorker, skipped, type WorkerEvent } from '@disan/ingest/jobs';
 import { createTestDatabase, DRIVERS, uniqueId, type TestDatabase } from './drivers.ts';
 
 const TYPE = 'image.derivatives';

@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { registerOriginal, type Registration } from '../../ingest/src/registration/register.ts';
+import { type Archive, registerOriginal, type Registration } from '@disan/ingest';
 import { sha256File } from '../../ingest/src/registration/hash.ts';
-import { originalKey } from '../../ingest/src/storage/keys.ts';
+import { originalKey } from '@disan/ingest/storage';
 import { temporaryArchive } from '../support/archive.ts';
 import { decompressionBombPng } from '../support/bad-files.ts';
 

@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { Value } from 'typebox/value';
 import { SearchResult, type ItemInput, type MediaKind, type TextPassage } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC, SYSTEM, type Viewer } from '../../ingest/src/access/access.ts';
-import type { Archive } from '../../ingest/src/archive.ts';
-import { searchArchive } from '../../ingest/src/search/service.ts';
+import { PUBLIC, SYSTEM, type Viewer } from '@disan/ingest/access';
+import type { Archive } from '@disan/ingest';
+import { searchArchive } from '@disan/ingest/search';
 import { temporaryArchive } from '../support/archive.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -15,8 +15,8 @@ import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/src/app.ts';
-import { importRecords } from '../../ingest/src/registration/import.ts';
-import { loadConfig } from '../../ingest/src/config.ts';
+import { importRecords } from '@disan/ingest';
+import { loadConfig } from '@disan/ingest/config';
 import { temporaryArchive } from '../support/archive.ts';
 import { freePort } from '../support/launch.ts';
 

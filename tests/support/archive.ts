@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openArchive, type Archive, type ArchiveOverrides } from '../../ingest/src/archive.ts';
-import { loadConfig } from '../../ingest/src/config.ts';
+import { type Archive, type ArchiveOverrides, openArchive } from '@disan/ingest';
+import { loadConfig } from '@disan/ingest/config';
 
 /** A whole archive on embedded defaults in a fresh temp folder, removed by `dispose`. */
 export async function temporaryArchive(env: Record<string, string> = {}, overrides: ArchiveOverrides = {}): Promise<{ archive: Archive; dataDir: string; dispose: () => Promise<void> }> {

@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect } from 'vitest';
-import type { Archive } from '../../ingest/src/archive.ts';
+import type { Archive } from '@disan/ingest';
 import { IMAGE_RENDITIONS } from '../../ingest/src/media/renditions.ts';
 import { readAll } from '../../ingest/src/processing/read-all.ts';
 

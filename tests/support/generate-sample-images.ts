@@ -8,7 +8,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { parseSheet } from '../../ingest/src/registration/sheet.ts';
+import { parseSheet } from '@disan/ingest';
 
 const root = join(import.meta.dirname, '..', '..', 'media-samples');
 const sheet = parseSheet(await readFile(join(root, 'metadata.csv'), 'utf8'));

@@ -10,7 +10,7 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPostgres } from '@disan/ingest/database/postgres.ts';
+import { openPostgres } from '@disan/ingest/database';
 
 export interface TestPostgres {
   /** Connection URL of a fresh database. */

@@ -1,8 +1,8 @@
-import type { SearchFilters } from '@disan/schemas';
+import { FILTER_FACETS, type SearchFilters } from '@disan/schemas';
 
 /** Query parameters that take several values, repeated or comma-separated. */
-export const LIST_PARAMS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access', 'facets'] as const;
-const FILTER_PARAMS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access'] as const;
+export const LIST_PARAMS = [...FILTER_FACETS, 'facets'] as const;
+const FILTER_PARAMS = FILTER_FACETS;
 
 /**
  * `kind=a,b&kind=c` becomes `kind: ['a', 'b', 'c']` before validation, so both spellings

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import type { Archive } from '@disan/ingest/archive.ts';
-import { importRecords } from '@disan/ingest/registration/import.ts';
-import { ingest } from '@disan/ingest/pipeline/run-ingest.ts';
+import { type Archive, importRecords, ingest } from '@disan/ingest';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'media-samples');
 

@@ -5,10 +5,8 @@
  * first start. Data stays in DISAN_DATA_DIR (./data) between starts.
  */
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '@disan/ingest/config.ts';
-import { openArchive } from '@disan/ingest/archive.ts';
-import { ConfigError } from '@disan/ingest/errors.ts';
-import { startBackgroundWorker } from '@disan/ingest/pipeline/background.ts';
+import { loadConfig } from '@disan/ingest/config';
+import { ConfigError, openArchive, startBackgroundWorker } from '@disan/ingest';
 import { buildApp } from '../app.ts';
 import { loadSamplesOnFirstStart } from './first-start.ts';
 import { buildSite, siteNeedsBuild, startSite, waitUntilServing } from './site-process.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@disan/ingest/errors.ts';
-import { loadConfig } from '@disan/ingest/config.ts';
+import { ConfigError } from '@disan/ingest';
+import { loadConfig } from '@disan/ingest/config';
 
 describe('the http section of the config', () => {
   it('defaults to loopback on port 4000, no CORS, 600 requests a minute, 1 MiB bodies and no operator access', () => {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@disan/schemas';
-import { DisanError } from '@disan/ingest/errors.ts';
+import { DisanError } from '@disan/ingest';
 
 /** Codes for the 4xx errors Fastify and its plugins raise themselves. */
 const CODES: Record<number, string> = {

@@ -1,8 +1,8 @@
 import type { FastifyPluginCallback, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@disan/schemas';
-import type { Archive } from '@disan/ingest/archive.ts';
-import type { Config } from '@disan/ingest/config.ts';
+import type { Archive } from '@disan/ingest';
+import type { Config } from '@disan/ingest/config';
 
 /** What every route plugin receives: the opened archive and the validated config. */
 export interface RouteOptions {

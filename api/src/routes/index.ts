@@ -8,7 +8,12 @@ import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
 
-/** Each folder is its URL prefix under /api. */
+/**
+ * Every route under /api, with its prefix set here: items, collections, search, media
+ * (files in media/index.ts, words in media/text.ts) and jobs sit under their folder's
+ * name; browse (/places, /ethnic-groups) and health (/health, /ready) serve
+ * top-level paths of their own.
+ */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
   app.register(itemRoutes, { ...options, prefix: '/items' });

@@ -1,7 +1,7 @@
 import type { Facet, ItemPage, ItemSummary, SearchFilters, SearchHit, SearchQuery, SearchResult, Sort } from '@disan/schemas';
-import { canReadMedia, type Viewer } from '@disan/ingest/access/access.ts';
-import type { Archive } from '@disan/ingest/archive.ts';
-import { searchArchive } from '@disan/ingest/search/service.ts';
+import { canReadMedia, type Viewer } from '@disan/ingest/access';
+import type { Archive } from '@disan/ingest';
+import { searchArchive } from '@disan/ingest/search';
 import { thumbnailUrl } from '../views/urls.ts';
 
 export type BrowseDeps = Pick<Archive, 'search' | 'catalog'>;

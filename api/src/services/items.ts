@@ -1,6 +1,6 @@
 import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, SearchFilters } from '@disan/schemas';
-import { canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access/access.ts';
-import { NotFoundError } from '@disan/ingest/errors.ts';
+import { canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access';
+import { NotFoundError } from '@disan/ingest';
 import { toMediaView } from '../views/media.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
 

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
-import { ConfigError, DisanError } from '../errors.ts';
-import { openArchive } from '../archive.ts';
+import { loadConfig } from '@disan/ingest/config';
+import { ConfigError, isPermanent, openArchive } from '@disan/ingest';
 import { runIngestCommand } from './commands/ingest.ts';
 import { runSearchCommand } from './commands/search.ts';
 import { runImportCommand } from './commands/import.ts';
@@ -20,8 +19,6 @@ Usage:
   disan worker [--concurrency n] [--once]
 
 The data folder is ./data unless DISAN_DATA_DIR says otherwise; see the README for every setting.`;
-
-export type CommandArgs = { positionals: string[]; values: Record<string, string | boolean | string[] | undefined> };
 
 const OPTIONS = {
   sheet: { type: 'string' },
@@ -70,7 +67,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       await archive.close();
     }
   } catch (error) {
-    if (error instanceof ConfigError || (error instanceof DisanError && error.status < 500)) {
+    if (error instanceof ConfigError || isPermanent(error)) {
       process.stderr.write(`disan ${command}: ${error.message}\n`);
       return 1;
     }

@@ -1,4 +1,5 @@
 import type { HitPassage, SearchHit } from '@disan/schemas';
+import { isId } from '@disan/schemas/patterns';
 
 /**
  * The item page opened on one medium (`?media=…`), at a page or a second when given,
@@ -64,7 +65,6 @@ export interface MediaFocus {
   seconds?: number;
 }
 
-const MEDIA_ID = /^[a-z0-9][a-z0-9-]{0,127}$/;
 const MAX_PAGE = 1_000_000;
 const MAX_SECONDS = 1_000_000;
 
@@ -75,7 +75,7 @@ const MAX_SECONDS = 1_000_000;
  */
 export function focusFrom(params: URLSearchParams): MediaFocus | null {
   const mediaId = params.get('media');
-  if (mediaId === null || !MEDIA_ID.test(mediaId)) return null;
+  if (mediaId === null || !isId(mediaId)) return null;
   const page = wholeNumber(params.get('page'), 1, MAX_PAGE);
   if (page !== null) return { mediaId, page };
   const seconds = wholeNumber(params.get('t'), 0, MAX_SECONDS);

@@ -1,6 +1,6 @@
 import { CollectionList, CollectionQuery, CollectionView, IdParams } from '@disan/schemas';
-import { canReadRecord } from '@disan/ingest/access/access.ts';
-import { NotFoundError } from '@disan/ingest/errors.ts';
+import { canReadRecord } from '@disan/ingest/access';
+import { NotFoundError } from '@disan/ingest';
 import { itemPage } from '../../services/browse.ts';
 import { collectionSummaries, toCollectionSummary } from '../../services/items.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';

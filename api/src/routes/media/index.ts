@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { MediaParams } from '@disan/schemas';
-import { RangeNotSatisfiableError } from '@disan/ingest/errors.ts';
+import { RangeNotSatisfiableError } from '@disan/ingest';
 import { isNotModified, rangeStillValid } from '../../http/conditional.ts';
 import { parseRange } from '../../http/range.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';

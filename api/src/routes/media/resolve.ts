@@ -1,8 +1,7 @@
 import type { Item, Media } from '@disan/schemas';
-import { canReadMedia, PUBLIC, type Viewer } from '@disan/ingest/access/access.ts';
-import type { Archive } from '@disan/ingest/archive.ts';
-import { NotFoundError } from '@disan/ingest/errors.ts';
-import type { ObjectInfo } from '@disan/ingest/storage/storage.ts';
+import { canReadMedia, PUBLIC, type Viewer } from '@disan/ingest/access';
+import { type Archive, NotFoundError } from '@disan/ingest';
+import type { ObjectInfo } from '@disan/ingest/storage';
 
 export interface ResolvedFile {
   key: string;

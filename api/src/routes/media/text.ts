@@ -1,6 +1,6 @@
 import { MediaText, MediaTextParams, MediaTextQuery, type MediaTextPassage, type TextPassage } from '@disan/schemas';
-import { canReadMedia, PUBLIC } from '@disan/ingest/access/access.ts';
-import { NotFoundError } from '@disan/ingest/errors.ts';
+import { canReadMedia, PUBLIC } from '@disan/ingest/access';
+import { NotFoundError } from '@disan/ingest';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { readableMedia } from './resolve.ts';
 

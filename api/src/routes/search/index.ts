@@ -1,5 +1,5 @@
 import { SearchParams, SearchQuery, SearchResult } from '@disan/schemas';
-import { searchArchive } from '@disan/ingest/search/service.ts';
+import { searchArchive } from '@disan/ingest/search';
 import { withThumbnails } from '../../services/browse.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { toSearchQuery } from './query.ts';

@@ -1,10 +1,7 @@
 import { Value } from 'typebox/value';
-import { GeoRadius, type Facet, type SearchParams, type SearchQuery } from '@disan/schemas';
-import { ValidationError } from '@disan/ingest/errors.ts';
+import { DEFAULT_FACETS, GeoRadius, type SearchParams, type SearchQuery } from '@disan/schemas';
+import { ValidationError } from '@disan/ingest';
 import { filtersOf } from '../../http/lists.ts';
-
-/** Facets counted when the caller names none: the ones a visitor narrows by. */
-export const DEFAULT_FACETS: Facet[] = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds'];
 
 /** The search service's query from validated query parameters. */
 export function toSearchQuery(params: SearchParams): SearchQuery {
@@ -12,7 +9,7 @@ export function toSearchQuery(params: SearchParams): SearchQuery {
   return {
     q: params.q ?? '',
     filters: filtersOf(params),
-    facets: params.facets ?? DEFAULT_FACETS,
+    facets: params.facets ?? [...DEFAULT_FACETS],
     ...(params.sort ? { sort: params.sort } : {}),
     ...(params.lang ? { lang: params.lang } : {}),
     ...(geo ? { geo } : {}),

@@ -1,7 +1,5 @@
-import type { Archive } from '../../archive.ts';
-import { ValidationError } from '../../errors.ts';
-import { importRecords } from '../../registration/import.ts';
-import type { CommandArgs } from '../main.ts';
+import { type Archive, importRecords, ValidationError } from '@disan/ingest';
+import type { CommandArgs } from '../args.ts';
 
 /** `disan import records.jsonl`: catalog records without files, from other systems. */
 export async function runImportCommand(archive: Archive, { positionals }: CommandArgs): Promise<number> {

@@ -1,7 +1,5 @@
-import type { Archive } from '../../archive.ts';
-import { ValidationError } from '../../errors.ts';
-import { ingest } from '../../pipeline/run-ingest.ts';
-import type { CommandArgs } from '../main.ts';
+import { type Archive, ingest, ValidationError } from '@disan/ingest';
+import type { CommandArgs } from '../args.ts';
 import { createProgress } from '../progress.ts';
 
 /** `disan ingest`: files and folders (with their metadata sheet) into the archive. */

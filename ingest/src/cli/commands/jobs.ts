@@ -1,6 +1,6 @@
-import type { Archive } from '../../archive.ts';
-import { queueBackfill } from '../../processing/backfill.ts';
-import type { CommandArgs } from '../main.ts';
+import type { Archive } from '@disan/ingest';
+import { queueBackfill } from '@disan/ingest/jobs';
+import type { CommandArgs } from '../args.ts';
 
 /**
  * `disan jobs`: what is queued, running, failed and done; `--retry-failed` queues failures

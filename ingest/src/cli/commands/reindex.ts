@@ -1,5 +1,5 @@
-import type { Archive } from '../../archive.ts';
-import type { CommandArgs } from '../main.ts';
+import type { Archive } from '@disan/ingest';
+import type { CommandArgs } from '../args.ts';
 
 /** `disan reindex`: rebuilds the search index from the catalog, the system of record. */
 export async function runReindexCommand(archive: Archive, _args: CommandArgs): Promise<number> {

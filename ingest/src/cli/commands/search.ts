@@ -1,10 +1,9 @@
 import { Value } from 'typebox/value';
 import { FACETS, SearchQuery, type Facet, type HitPassage, type SearchFilters, type SearchResult } from '@disan/schemas';
-import type { Archive } from '../../archive.ts';
-import { PUBLIC, SYSTEM } from '../../access/access.ts';
-import { searchArchive } from '../../search/service.ts';
-import { ValidationError } from '../../errors.ts';
-import type { CommandArgs } from '../main.ts';
+import { type Archive, ValidationError } from '@disan/ingest';
+import { PUBLIC, SYSTEM } from '@disan/ingest/access';
+import { searchArchive } from '@disan/ingest/search';
+import type { CommandArgs } from '../args.ts';
 
 /** `disan search`: what the public sees (or everything with --all), as text or as the API's JSON. */
 export async function runSearchCommand(archive: Archive, { positionals, values }: CommandArgs): Promise<number> {

@@ -1,6 +1,5 @@
-import type { Archive } from '../../archive.ts';
-import { startBackgroundWorker } from '../../pipeline/background.ts';
-import type { CommandArgs } from '../main.ts';
+import { type Archive, startBackgroundWorker } from '@disan/ingest';
+import type { CommandArgs } from '../args.ts';
 
 /**
  * `disan worker`: runs background jobs until SIGINT/SIGTERM, for production where

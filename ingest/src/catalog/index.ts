@@ -1,0 +1,4 @@
+/** The catalog: records, versions, media, collections, texts and the audit log, in PostgreSQL (PGlite embedded). */
+export { createCatalog, type Catalog } from './catalog.ts';
+export { MediaPatch, NewMedia } from './media.ts';
+export { RecordValidationError, type Problem } from './validate.ts';

@@ -1,0 +1,27 @@
+/**
+ * @disan/ingest: the Disan engine, as the API, the CLI and other programs use it.
+ * Read this file to learn what the engine offers; everything else is inner detail.
+ *
+ * - `openArchive(config)` is the composition root: one adapter per external system
+ *   (catalog database, object storage, search engine, media tools), and the services.
+ * - Files arrive through `ingest` (folders with a metadata sheet), `importRecords`
+ *   (JSON Lines) and `registerOriginal` (one original as a stream: uploads).
+ * - Background work runs in `startBackgroundWorker` (embedded: inside the API process;
+ *   production: `disan worker` processes sharing the PostgreSQL queue).
+ * - Reading goes through `searchArchive` and the catalog, always asking `access`.
+ *
+ * Narrower entries, each one file: `@disan/ingest/access` (who may do what),
+ * `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`.
+ */
+export { openArchive, type Archive, type ArchiveOverrides } from './archive.ts';
+export { CONFIG_VARIABLES, loadConfig, type Config } from './config.ts';
+export * from './errors.ts';
+
+export { ingest } from './pipeline/run-ingest.ts';
+export type { FileOutcome, IngestEvent, IngestOptions, IngestReport } from './registration/files.ts';
+export { importRecords, type ImportReport } from './registration/import.ts';
+export { IncompleteOriginalError, registerOriginal, type IncomingOriginal, type Registration, type RegistrationTarget } from './registration/register.ts';
+export { parseSheet, readSheet, type ParsedSheet, type SheetEntry } from './registration/sheet.ts';
+
+export { startBackgroundWorker, type BackgroundWorker, type BackgroundWorkerOptions } from './pipeline/background.ts';
+export { searchArchive } from './search/service.ts';
