@@ -3,6 +3,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { UpstreamError } from '../errors.ts';
 import type { Database, Row, Sql } from './database.ts';
 import { toDatabaseError, withSavepoint } from './driver-support.ts';
+import { lockCatalog, type ProcessLock } from './process-lock.ts';
 
 /** In-memory database for tests; anything else is a folder PGlite keeps its files in. */
 export const PGLITE_MEMORY = 'memory://';
@@ -14,17 +15,30 @@ export const PGLITE_MEMORY = 'memory://';
  */
 export async function openPglite(dir: string): Promise<Database> {
   let pg: PGlite;
+  let lock: ProcessLock | undefined;
+  if (dir !== PGLITE_MEMORY) {
+    await mkdir(dir, { recursive: true });
+    // Before PGlite reads anything: a second process must never load the folder at all.
+    lock = await lockCatalog(dir);
+  }
   try {
-    if (dir !== PGLITE_MEMORY) await mkdir(dir, { recursive: true });
     pg = await PGlite.create(dir);
   } catch (error) {
+    lock?.release();
     throw new UpstreamError(`Could not open the embedded catalog in ${dir}`, { cause: error });
   }
   return {
     driver: 'pglite',
     ...pgliteSql(pg),
     transaction: (fn) => transaction(pg, fn),
-    close: () => run(() => pg.close()),
+    close: () =>
+      run(async () => {
+        try {
+          await pg.close();
+        } finally {
+          lock?.release();
+        }
+      }),
   };
 }
 
