@@ -18,7 +18,23 @@ export class DisanError extends Error {
  * or database unreachable, a bug) may pass and is retried.
  */
 export function isPermanent(error: unknown): error is DisanError {
-  return error instanceof DisanError && error.status < 500;
+  return error instanceof DisanError && error.status < 500 && !isOutOfSpace(error);
+}
+
+const OUT_OF_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+
+/**
+ * A full disk, seen anywhere in an error's causes: a tool that failed to write its
+ * output (libvips, ffmpeg) may report it as damaged input, which it is not.
+ */
+export function isOutOfSpace(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) {
+    if (current instanceof StorageFullError) return true;
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code !== undefined && OUT_OF_SPACE.has(code)) return true;
+    if (/\b(ENOSPC|No space left on device|XMinioStorageFull)\b/.test(current.message)) return true;
+  }
+  return false;
 }
 
 export class NotFoundError extends DisanError {
@@ -55,6 +71,16 @@ export class RangeNotSatisfiableError extends DisanError {
 export class UpstreamError extends DisanError {
   override readonly status: number = 503;
   override readonly code: string = 'upstream';
+}
+
+/**
+ * A disk or bucket is full. Transient by nature (space comes back when someone frees
+ * it), so jobs keep retrying it without using up their attempts, and a file refused
+ * for it is taken again by the next run.
+ */
+export class StorageFullError extends UpstreamError {
+  override readonly status: number = 507;
+  override readonly code: string = 'storage_full';
 }
 
 export class ConfigError extends DisanError {

@@ -33,7 +33,7 @@ describe('the embedded catalog belongs to one process at a time', () => {
 
   const hold = async () => {
     const child = spawn(process.execPath, ['--no-warnings', '--input-type=module', '--eval', HOLDER], { cwd: ROOT, env: { ...process.env, DISAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
     expect(chunk.toString()).toBe('holding\n');
     return child;
   };

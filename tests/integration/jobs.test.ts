@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { StorageFullError } from '@disan/ingest';
 import { createJobQueue, DONE, failed, JOB_PRIORITY, JOB_TYPES, type JobHandlers, type JobQueue, runWorker, skipped, type WorkerEvent } from '@disan/ingest/jobs';
 import { createTestDatabase, DRIVERS, uniqueId, type TestDatabase } from './drivers.ts';
 
@@ -189,6 +190,19 @@ describe.each(DRIVERS)('job queue (%s)', (driver) => {
       const completed = events.flatMap((e) => (e.type === 'completed' ? [e.outcome] : []));
       expect(completed).toEqual(expect.arrayContaining([DONE, skipped('the media no longer exists')]));
       expect(events.find((e) => e.type === 'failed')).toMatchObject({ error: 'the JPEG is truncated', permanent: true });
+    });
+
+    it('postpones a job that found the disk full without spending its attempts, however often', async () => {
+      await enqueue('full');
+      let calls = 0;
+      const full = () => {
+        calls++;
+        return calls <= 5 ? Promise.reject(new StorageFullError('no space left on the device holding /data (0 MB free)')) : Promise.resolve(DONE);
+      };
+      const summary = await runWorker({ queue, handlers: handlersWith(full), stopWhenIdle: true, pollMs: 10, outOfSpaceDelayMs: 20 });
+      // Five full-disk failures with three attempts allowed: still done, on its first counted attempt.
+      expect(summary).toEqual({ completed: 1, retried: 5, failed: 0 });
+      expect(await queue.get(`${TYPE}:full`)).toMatchObject({ status: 'done', attempts: 1 });
     });
 
     it('runs fresh uploads before backfills queued earlier', async () => {

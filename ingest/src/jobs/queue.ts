@@ -17,6 +17,8 @@ export interface EnqueueOptions {
   maxAttempts?: number;
   /** Queue a job that failed for good once more, from zero attempts. */
   requeueFailed?: boolean;
+  /** A person is waiting for it: a queued job waiting out a retry delay becomes due now. */
+  runNow?: boolean;
 }
 
 export type JobCounts = Record<string, Record<JobStatus, number>>;
@@ -59,13 +61,13 @@ export function createJobQueue(sql: Sql, options: JobQueueOptions = {}) {
            payload = CASE WHEN jobs.status = 'failed' THEN EXCLUDED.payload ELSE jobs.payload END,
            max_attempts = CASE WHEN jobs.status = 'failed' THEN EXCLUDED.max_attempts ELSE jobs.max_attempts END,
            attempts = CASE WHEN jobs.status = 'failed' THEN 0 ELSE jobs.attempts END,
-           run_after = CASE WHEN jobs.status = 'failed' THEN now() ELSE jobs.run_after END,
+           run_after = CASE WHEN jobs.status = 'failed' OR $7 THEN LEAST(jobs.run_after, now()) ELSE jobs.run_after END,
            finished_at = CASE WHEN jobs.status = 'failed' THEN NULL ELSE jobs.finished_at END,
            status = CASE WHEN jobs.status = 'failed' THEN 'queued' ELSE jobs.status END,
            updated_at = now()
-         WHERE (jobs.status = 'failed' AND $6) OR (jobs.status = 'queued' AND EXCLUDED.priority < jobs.priority)
+         WHERE (jobs.status = 'failed' AND $6) OR (jobs.status = 'queued' AND (EXCLUDED.priority < jobs.priority OR ($7 AND jobs.run_after > now())))
          RETURNING *, (xmax = 0) AS inserted`,
-        [id, type, JSON.stringify(payload), opts.priority ?? JOB_PRIORITY.normal, opts.maxAttempts ?? maxAttempts, opts.requeueFailed ?? false],
+        [id, type, JSON.stringify(payload), opts.priority ?? JOB_PRIORITY.normal, opts.maxAttempts ?? maxAttempts, opts.requeueFailed ?? false, opts.runNow ?? false],
       );
       if (row) {
         for (const listener of enqueueListeners) listener();
@@ -145,6 +147,23 @@ export function createJobQueue(sql: Sql, options: JobQueueOptions = {}) {
          WHERE id = $1 AND status = 'running' AND ($6::text IS NULL OR locked_by = $6)
          RETURNING *`,
         [id, reason.slice(0, MAX_REASON_LENGTH), backoffMs, maxBackoffMs, opts.retry ?? true, opts.workerId ?? null],
+      );
+      return row ? toJob(row) : null;
+    },
+
+    /**
+     * Puts a running job back in the queue after `delayMs` without spending an attempt:
+     * for a cause outside the job (a full disk) that will pass, however long it takes.
+     * Returns the job as it now is, or null if `workerId` no longer holds it.
+     */
+    async postpone(id: string, reason: string, opts: { workerId?: string; delayMs: number }): Promise<Job | null> {
+      const [row] = await sql.query(
+        `UPDATE jobs SET status = 'queued', attempts = GREATEST(attempts - 1, 0),
+           run_after = now() + $3::double precision * interval '1 millisecond',
+           last_error = $2, locked_by = NULL, locked_until = NULL, updated_at = now()
+         WHERE id = $1 AND status = 'running' AND ($4::text IS NULL OR locked_by = $4)
+         RETURNING *`,
+        [id, reason.slice(0, MAX_REASON_LENGTH), opts.delayMs, opts.workerId ?? null],
       );
       return row ? toJob(row) : null;
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DisanError } from '../errors.ts';
+import { DisanError, isOutOfSpace } from '../errors.ts';
 import { validate } from '../catalog/validate.ts';
 import type { JobQueue } from './queue.ts';
 import { JOB_CONCURRENCY, JOB_PAYLOADS, JOB_TYPES, isJobType, type Job, type JobOutcome, type JobPayloads, type JobType } from './types.ts';
@@ -38,6 +38,14 @@ export interface WorkerOptions {
   leaseMs?: number;
   workerId?: string;
   onEvent?: (event: WorkerEvent) => void;
+  /**
+   * A job that finds the disk full: `postpone` (default, for serving and worker processes)
+   * tries it again after `outOfSpaceDelayMs` (30 s) as long as it takes, spending no
+   * attempt; `retry` treats it like any other failure, for a `disan ingest` run that
+   * must end and report (its next run takes the file again).
+   */
+  outOfSpace?: 'postpone' | 'retry';
+  outOfSpaceDelayMs?: number;
 }
 
 export interface WorkerSummary {
@@ -210,6 +218,16 @@ class WorkerLoop {
   async recordFailure(job: Job, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     try {
+      if (isOutOfSpace(error) && this.options.outOfSpace !== 'retry') {
+        // A full disk says nothing about the job: wait for space without using up attempts.
+        const after = await this.options.queue.postpone(job.id, reason, { workerId: this.workerId, delayMs: this.options.outOfSpaceDelayMs ?? 30_000 });
+        if (!after) this.emit({ type: 'lease-lost', job });
+        else {
+          this.summary.retried++;
+          this.emit({ type: 'retrying', job: after, error: reason, runAfter: after.runAfter });
+        }
+        return;
+      }
       const after = await this.options.queue.fail(job.id, reason, { workerId: this.workerId });
       if (!after) this.emit({ type: 'lease-lost', job });
       else if (after.status === 'queued') {

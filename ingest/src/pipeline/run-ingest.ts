@@ -42,6 +42,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
     leaseMs: archive.config.ingest.jobLeaseMs,
     signal: controller.signal,
     pollMs: 1_000,
+    outOfSpace: 'retry',
     onEvent: (event) => {
       const mediaId = event.type === 'completed' || event.type === 'failed' ? (event.job.payload as { mediaId?: string }).mediaId : undefined;
       if (mediaId) void settle(mediaId, event.type === 'failed' ? event.error : undefined).catch((error: unknown) => { emit({ type: 'file', file: waiting.get(mediaId) ?? mediaId, outcome: 'failed', reason: String(error) }); });
@@ -88,6 +89,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
       leaseMs: archive.config.ingest.jobLeaseMs,
       stopWhenIdle: true,
       pollMs: 1_000,
+      outOfSpace: 'retry',
     });
   }
   return report;

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Value } from 'typebox/value';
 import { Collection, type ItemInput } from '@disan/schemas';
 import type { Archive } from '../archive.ts';
-import { DisanError, isPermanent } from '../errors.ts';
+import { DisanError } from '../errors.ts';
 import { forEachLimited } from './concurrency.ts';
 import { registerOriginal, type RegistrationOutcome } from './register.ts';
 import { readSheet, type ParsedSheet, type SheetEntry } from './sheet.ts';
@@ -185,7 +185,8 @@ function isSidecar(file: FoundFile, sheet: string | undefined): boolean {
 }
 
 export function describe(error: unknown): string {
-  if (isPermanent(error)) return error.message;
+  // A full disk or an unreachable service is said as it is; only unknown errors are "internal".
+  if (error instanceof DisanError && error.status !== 500) return error.message;
   if (error instanceof Error) return `internal error: ${error.message}`;
   return 'internal error';
 }

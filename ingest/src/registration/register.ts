@@ -106,7 +106,9 @@ async function storeAndQueue(archive: Archive, file: LocalOriginal, target: Regi
   const jobType = firstJobFor(file.type.kind);
   if (!jobType) return { status: 'stored', mediaId, reason: `${file.type.mimeType} stored; the archive keeps it but makes no derivatives for ${file.type.kind} files` };
   beforeQueue(mediaId);
-  const { job } = await archive.jobs.enqueue(jobType, mediaId, { mediaId }, { priority: JOB_PRIORITY.upload });
+  // Someone is waiting: a job that ran out of attempts on a passing cause (the media is
+  // not failed, so its file is not to blame) or waits out a retry delay runs again now.
+  const { job } = await archive.jobs.enqueue(jobType, mediaId, { mediaId }, { priority: JOB_PRIORITY.upload, requeueFailed: true, runNow: true });
   if (job.status === 'done' || job.status === 'failed') {
     // Settled in an earlier run: report what it left rather than wait for a job that will not run.
     const media = await archive.catalog.media.get(mediaId);

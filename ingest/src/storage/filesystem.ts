@@ -1,9 +1,9 @@
 import type { BigIntStats } from 'node:fs';
-import { access, constants, mkdir, readdir, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rm, stat, statfs, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
-import { ConflictError, DisanError, ObjectNotFoundError, UpstreamError } from '../errors.ts';
+import { ConflictError, DisanError, isOutOfSpace, ObjectNotFoundError, StorageFullError, UpstreamError } from '../errors.ts';
 import { guardPut, GuardedBody } from './body.ts';
 import { describes, fsyncDirs, isMissing, moveInto, openData, readSidecar, sidecarFor, writeFileAtomic, writeTempFile, type Sidecar } from './filesystem-files.ts';
 import { listFiles } from './filesystem-list.ts';
@@ -153,6 +153,7 @@ export class FilesystemStorage implements ObjectStorage {
     } catch (error) {
       if (tempPath !== undefined) await rm(tempPath, { force: true });
       if (body.failure) throw body.failure.error;
+      if (isOutOfSpace(error)) throw await storageFull(this.#root, key, error);
       throw writeError(key, error);
     }
   }
@@ -193,6 +194,12 @@ async function unlinkIfPresent(path: string): Promise<void> {
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
+}
+
+/** Says what happened and how much room is left, so a person knows what to free. */
+async function storageFull(root: string, key: string, error: unknown): Promise<StorageFullError> {
+  const free = await statfs(root).then((fs) => `${Math.floor((fs.bavail * fs.bsize) / 1_048_576)} MB free`, () => 'free space unknown');
+  return new StorageFullError(`no space left on the device holding ${root} (${free}): "${key}" was not stored; it is tried again once space is freed`, { cause: error });
 }
 
 /** A key that runs into an existing file or folder ('a' vs 'a/b') cannot exist on a filesystem. */

@@ -11,7 +11,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import type { Config } from '../config.ts';
-import { DisanError, ObjectNotFoundError, RangeNotSatisfiableError, UpstreamError } from '../errors.ts';
+import { DisanError, isOutOfSpace, ObjectNotFoundError, RangeNotSatisfiableError, StorageFullError, UpstreamError } from '../errors.ts';
 import { guardPut } from './body.ts';
 import { assertSafeKey, assertSafePrefix } from './keys.ts';
 import { assertValidRange, cutToRange, parseContentRange, rangeHeader, resolveRange } from './range.ts';
@@ -213,5 +213,9 @@ function isMissingObject(error: unknown): boolean {
 
 function upstream(action: string, error: unknown): DisanError {
   if (error instanceof DisanError) return error;
+  // 507 Insufficient Storage: MinIO's XMinioStorageFull, and other S3 services' full disks.
+  if (statusOf(error) === 507 || isOutOfSpace(error)) {
+    return new StorageFullError(`the storage service has no space left: could not ${action}; it is tried again once space is freed`, { cause: error });
+  }
   return new UpstreamError(`Storage could not ${action}`, { cause: error });
 }
