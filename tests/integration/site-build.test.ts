@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get, type IncomingHttpHeaders } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -294,6 +295,24 @@ describe('site server', () => {
     }
   });
 
+  it('keeps no state per missing build file: thousands of unique missing /_astro names do not grow the process', async () => {
+    const pid = site?.pid;
+    if (pid === undefined) throw new Error('the site is not running');
+    const missing = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i += 25) {
+        const statuses = await Promise.all(Array.from({ length: 25 }, (_, j) => rawGet(`${siteUrl}/_astro/missing-${i + j}-${'x'.repeat(200)}.js`, {}).then((r) => r.status)));
+        expect(new Set(statuses)).toEqual(new Set([404]));
+      }
+    };
+    await missing(0, 1500); // warms the server up: JIT, buffers, the heap's first growth
+    const before = residentMegabytes(pid);
+    await missing(1500, 4500);
+    const after = residentMegabytes(pid);
+    console.log(`site memory around 4500 unique missing assets: ${before.toFixed(1)} MB → ${after.toFixed(1)} MB`);
+    // The old server remembered every missing path (and rendered a page for each): +35 to +73 MB per 4500.
+    expect(after - before).toBeLessThan(15);
+  }, 120_000);
+
   it("keeps the item page's compressed HTML + CSS + JS within 100 KB", async () => {
     const headers = { 'accept-encoding': 'br' };
     const document = await rawGet(`${siteUrl}/item/ok-om-bok`, headers);
@@ -311,6 +330,13 @@ describe('site server', () => {
     expect(total).toBeLessThanOrEqual(100 * 1024);
   });
 });
+
+/** The resident memory of a process (Linux), in MB. */
+function residentMegabytes(pid: number): number {
+  const kilobytes = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (kilobytes === undefined) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kilobytes) / 1024;
+}
 
 /** GET without fetch's automatic decompression, to measure bytes on the wire. */
 function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
