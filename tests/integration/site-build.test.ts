@@ -220,7 +220,7 @@ describe('site pages', () => {
     expect(json).not.toContain('<');
   });
 
-  it.each([['/item/no-such-item'], ['/en/item/no-such-item'], ['/km/nowhere/at/all'], ['/vi/about'], ['/people/martians']])('%s answers the 404 page', async (path) => {
+  it.each([['/item/no-such-item'], ['/en/item/no-such-item'], ['/km/nowhere/at/all'], ['/vi/about'], ['/people/martians'], ['/en/collection/%00']])('%s answers the 404 page', async (path) => {
     const { response, html } = await page(path);
     expect(response.status).toBe(404);
     expect(html).toContain('data-testid="not-found"');
@@ -287,6 +287,12 @@ describe('site server', () => {
       }
       expect(response?.status).toBe(503);
       expect(await response?.text()).toContain('data-testid="server-error"');
+      // No DISAN_PUBLIC_URL here: links are built from the listening address, never from a Host header.
+      const about = await rawGet(`http://127.0.0.1:${port}/en/about`, { host: 'evil.example' });
+      const html = about.body.toString('utf8');
+      expect(html).not.toContain('evil.example');
+      expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:${port}/en/about">`);
+      expect(html).toContain(`<meta property="og:url" content="http://127.0.0.1:${port}/en/about">`);
       const proxied = await fetch(`http://127.0.0.1:${port}/api/items`);
       expect(proxied.status).toBe(502);
       expect(((await proxied.json()) as { error: { code: string } }).error.code).toBe('unavailable');
