@@ -240,6 +240,17 @@ describe('site pages', () => {
     expect(html).not.toContain('href="/en/item/ok-om-bok"');
   });
 
+  it('keeps TypeBox (the API answer checks) out of the browser: the live-search island stays small', async () => {
+    const { html } = await page('/en/search?q=chua');
+    const scripts = [...html.matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const code = await (await fetch(`${siteUrl}${script}`)).text();
+      expect(code.length, script).toBeLessThan(12_000);
+      expect(code, script).not.toMatch(/additionalProperties|typebox/i);
+    }
+  });
+
   it('the language switcher keeps the page and its query', async () => {
     const { html } = await page('/en/search?q=chua');
     expect(html).toContain('href="/km/search?q=chua"');

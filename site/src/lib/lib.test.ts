@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemView } from '@disan/schemas';
 import { useTranslations } from '../i18n/translate.ts';
 import { formatDuration, formatEdtf, formatNumber, formatRecurrence } from './format.ts';
 import { itemJsonLd, jsonForScript } from './jsonld.ts';
 import { kindLabel, peopleName } from './labels.ts';
 import { pageUrls } from './seo.ts';
 import { responsiveImage, shareImage } from './srcset.ts';
+import { item } from './item.fixture.ts';
 
 const webp = (width: number, height = Math.round((width * 2) / 3)) => ({ name: `webp-${width}`, url: `/api/media/m1/webp-${width}`, mimeType: 'image/webp', width, height });
 const avif = { name: 'avif-480', url: '/api/media/m1/avif-480', mimeType: 'image/avif', width: 480, height: 320 };
@@ -97,34 +97,6 @@ describe('pageUrls', () => {
     ]);
   });
 });
-
-const item: ItemView = {
-  id: 'ok-om-bok',
-  kind: 'festival',
-  ethnicGroups: ['khmer'],
-  title: [
-    { lang: 'vi', value: 'Lễ hội Ok Om Bok' },
-    { lang: 'km', value: 'បុណ្យអកអំបុក' },
-  ],
-  description: [{ lang: 'en', value: 'Moon festival </script><script>alert(1)</script>' }],
-  subjects: [{ lang: 'vi', value: 'cúng trăng' }],
-  alternativeNames: [{ lang: 'km-Latn', value: 'Bon Ak Ambok', type: 'romanisation' }],
-  agents: [],
-  date: '2023-11-26',
-  recurrence: [],
-  places: [{ name: 'Hồ Nước Ngọt', province: 'Sóc Trăng', geo: { lat: 9.6003, lon: 105.9725 } }],
-  languages: ['km', 'vi'],
-  rights: null,
-  source: null,
-  status: 'published',
-  access: { level: 'public' },
-  version: 1,
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-02T00:00:00.000Z',
-  media: [],
-  related: [],
-  collections: [],
-};
 
 describe('itemJsonLd', () => {
   const doc = itemJsonLd(item, { base: 'https://d.org', pageUrl: 'https://d.org/item/ok-om-bok', images: ['/api/media/m1/webp-1024'] });
