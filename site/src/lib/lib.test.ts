@@ -98,27 +98,8 @@ describe('pageUrls', () => {
   });
 });
 
-describe('itemJsonLd', () => {
+describe('jsonForScript', () => {
   const doc = itemJsonLd(item, { base: 'https://d.org', pageUrl: 'https://d.org/item/ok-om-bok', images: ['/api/media/m1/webp-1024'] });
-
-  it.each([
-    ['@type', 'Event'],
-    ['name', [{ '@value': 'Lễ hội Ok Om Bok', '@language': 'vi' }, { '@value': 'បុណ្យអកអំបុក', '@language': 'km' }]],
-    ['image', ['https://d.org/api/media/m1/webp-1024']],
-    ['location', { '@type': 'Place', name: 'Hồ Nước Ngọt', geo: { '@type': 'GeoCoordinates', latitude: 9.6003, longitude: 105.9725 }, address: { '@type': 'PostalAddress', addressRegion: 'Sóc Trăng', addressCountry: 'VN' } }],
-    ['about', [{ '@type': 'Thing', name: [{ '@value': 'Khmer', '@language': 'vi' }, { '@value': 'Khmer', '@language': 'en' }] }]],
-    ['alternateName', [{ '@value': 'Bon Ak Ambok', '@language': 'km-Latn' }]],
-    ['startDate', '2023-11-26'],
-  ])('has %s', (key, expected) => {
-    expect(doc[key]).toEqual(expected);
-  });
-
-  it('describes a non-event kind as a CreativeWork with contentLocation', () => {
-    const craft = itemJsonLd({ ...item, kind: 'craft' }, { base: 'https://d.org', pageUrl: 'https://d.org/item/x', images: [] });
-    expect(craft['@type']).toBe('CreativeWork');
-    expect(craft.contentLocation).toBeDefined();
-    expect(craft.image).toBeUndefined();
-  });
 
   it('serialises so that archive text cannot close the script element', () => {
     const json = jsonForScript(doc);
