@@ -207,6 +207,13 @@ describe('site pages', () => {
     expect(html).toContain('https://www.openstreetmap.org/?mlat=9.6003&amp;mlon=105.9725');
   });
 
+  it.each([['/item/ok-om-bok'], ['/zh/item/ok-om-bok']])('%s marks an English caption as English, in its figcaption and its alt text', async (path) => {
+    const { html } = await page(path);
+    expect(html).toContain('<figcaption lang="en">Offerings to the Moon</figcaption>');
+    const captioned = /<img [^>]*alt="Offerings to the Moon"[^>]*>/.exec(html)?.[0];
+    expect(captioned).toContain('lang="en"');
+  });
+
   it('renders HTML in metadata as inert text', async () => {
     const { response, html } = await page('/item/xss-probe');
     expect(response.status).toBe(200);

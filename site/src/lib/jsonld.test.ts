@@ -1,6 +1,7 @@
 import type { ItemView, MediaView } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { isoDate, isoDuration, itemJsonLd } from './jsonld.ts';
+import { isoDate } from './format.ts';
+import { isoDuration, itemJsonLd } from './jsonld.ts';
 import { arrangeMedia } from './media.ts';
 import { item } from './item.fixture.ts';
 

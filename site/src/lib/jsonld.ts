@@ -1,5 +1,6 @@
 import type { AgentRef, ItemView, MediaView } from '@disan/schemas';
 import { ETHNIC_GROUPS } from '@disan/schemas';
+import { isoDate } from './format.ts';
 import { documentLink, type Playable } from './media.ts';
 import { absoluteUrl } from './seo.ts';
 
@@ -31,16 +32,6 @@ function place(item: ItemView): JsonValue | undefined {
 
 function ethnicGroupLabel(code: string): { vi: string; en: string } | undefined {
   return (ETHNIC_GROUPS as Record<string, { vi: string; en: string } | undefined>)[code];
-}
-
-/**
- * An EDTF date that is also an ISO 8601 date schema.org accepts (a year, a month or a
- * day); uncertain, approximate, unspecified (16XX) and open dates are not.
- * @example isoDate('2023-11') // '2023-11'
- * @example isoDate('16XX') // null
- */
-export function isoDate(edtf: string | null): string | null {
-  return edtf !== null && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(edtf) ? edtf : null;
 }
 
 /**

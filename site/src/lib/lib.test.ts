@@ -6,6 +6,7 @@ import { kindLabel, peopleName } from './labels.ts';
 import { pageUrls } from './seo.ts';
 import { responsiveImage, shareImage } from './srcset.ts';
 import { item } from './item.fixture.ts';
+import { guessTextLang } from './text-lang.ts';
 
 const webp = (width: number, height = Math.round((width * 2) / 3)) => ({ name: `webp-${width}`, url: `/api/media/m1/webp-${width}`, mimeType: 'image/webp', width, height });
 const avif = { name: 'avif-480', url: '/api/media/m1/avif-480', mimeType: 'image/avif', width: 480, height: 320 };
@@ -105,5 +106,20 @@ describe('jsonForScript', () => {
     const json = jsonForScript(doc);
     expect(json).not.toMatch(/<|>/);
     expect(JSON.parse(json)).toEqual(doc);
+  });
+});
+
+describe('guessTextLang', () => {
+  it.each([
+    ['Offerings to the Moon', { plainLatin: 'en' }, 'en'],
+    ['Video of the ngo boat race (95 s). Generated test video, not a recording.', { plainLatin: 'en' }, 'en'],
+    ['Lễ cúng trăng ở Sóc Trăng', {}, 'vi'],
+    ['Đua ghe ngo', { plainLatin: 'en' }, 'vi'],
+    ['បុណ្យអកអំបុក', {}, 'km'],
+    ['廣肇會館', {}, 'zh'],
+    ['Sok Chea', {}, undefined],
+    ['1923', { plainLatin: 'en' }, undefined],
+  ])('%s → %s', (text, options, expected) => {
+    expect(guessTextLang(text, options)).toBe(expected);
   });
 });
