@@ -20,12 +20,24 @@ function fakeApi(): Promise<{ server: Server; url: string; seen: IncomingHttpHea
       if (req.headers.range === 'bytes=0-9') return void res.writeHead(206, { 'content-range': 'bytes 0-9/100', 'content-type': 'image/webp', etag: '"v1"' }).end(Buffer.alloc(10));
       return void res.writeHead(200, { 'content-type': 'image/webp', etag: '"v1"', 'cache-control': 'public, max-age=86400' }).end(Buffer.alloc(100));
     }
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => { res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ type: req.headers['content-type'], body: Buffer.concat(chunks).toString() })); });
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'session=abc; HttpOnly; Path=/' }).end(JSON.stringify({ url: req.url }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => { resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen }); }));
 }
 
 const pages: NodeHandler = (req, res) => {
+  if (req.method === 'POST') {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => { res.writeHead(200, { 'content-type': 'text/plain' }).end(`form ${Buffer.concat(chunks).toString()}`); });
+    return;
+  }
   res.writeHead(req.url === '/missing-page' ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' }).end(`<p>page ${req.url ?? ''}</p>`);
 };
 
@@ -75,12 +87,26 @@ describe('the site server', () => {
     expect((await app.inject({ url: '/missing-page' })).statusCode).toBe(404);
   });
 
+  it('leaves a form posted to a page unread, for Astro to read', async () => {
+    const answer = await app.inject({ method: 'POST', url: '/en/about', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'q=le+hoi' });
+    expect(answer.body).toBe('form q=le+hoi');
+  });
+
   it('proxies /api with cookies, Authorization and X-Forwarded-For through, and Set-Cookie back', async () => {
     const answer = await app.inject({ url: '/api/items?q=a', headers: { cookie: 'session=abc', authorization: 'Bearer t', 'x-forwarded-for': '1.2.3.4' }, remoteAddress: '10.0.0.9' });
     expect(answer.json()).toEqual({ url: '/api/items?q=a' });
     expect(answer.headers['set-cookie']).toBe('session=abc; HttpOnly; Path=/');
     const seen = api.seen.at(-1);
     expect(seen).toMatchObject({ cookie: 'session=abc', authorization: 'Bearer t', 'x-forwarded-for': '1.2.3.4, 10.0.0.9' });
+  });
+
+  it.each([
+    ['application/json', '{"name":"Sok"}'],
+    ['application/x-www-form-urlencoded', 'name=S%C3%B3c&password=x'],
+  ])('sends a %s body on to the API as it came', async (type, body) => {
+    const answer = await app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': type }, payload: body });
+    expect(answer.statusCode).toBe(201);
+    expect(answer.json()).toEqual({ type, body });
   });
 
   it('passes Range (206) and If-None-Match (304) through, with ETag and cache headers', async () => {
