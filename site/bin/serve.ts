@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { siteConfig, SiteConfigError } from '../src/config.ts';
-import { createSiteServer, type NodeHandler } from '../src/server/site-server.ts';
+import { buildSiteServer, type NodeHandler } from '../src/server/site-server.ts';
 
 const distFlag = process.argv.indexOf('--dist');
 const dist = distFlag === -1 ? new URL('../dist/', import.meta.url) : pathToFileURL(`${resolve(process.argv[distFlag + 1] ?? 'dist')}/`);
@@ -18,15 +18,12 @@ async function main(): Promise<void> {
   const config = siteConfig();
   if (!existsSync(entry)) throw new Error(`${fileURLToPath(entry)} is missing: run "npm run build -w site" first`);
   const { handler } = (await import(entry.href)) as { handler: NodeHandler };
-  const server = createSiteServer({ config, pages: handler, clientDir });
-  server.listen(config.port, config.host, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`site: listening on http://${config.host}:${port}, API at ${config.apiUrl}`);
-  });
+  const app = await buildSiteServer({ config, pages: handler, clientDir });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = new URL(address).port || String(config.port);
+  console.log(`site: listening on http://${config.host}:${port}, API at ${config.apiUrl}`);
   const stop = (): void => {
-    server.close();
-    server.closeIdleConnections();
+    app.close().catch((error: unknown) => { console.error('site: closing failed', error); });
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

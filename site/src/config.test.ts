@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSiteConfig, SITE_CONFIG_VARIABLES, SiteConfigError } from './config.ts';
+import { loadSiteConfig, publicBase, SITE_CONFIG_VARIABLES, SiteConfigError } from './config.ts';
 
 describe('loadSiteConfig', () => {
   it('defaults to the local API and port 4321', () => {
@@ -28,5 +28,16 @@ describe('loadSiteConfig', () => {
   it('documents every variable in the README', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     for (const name of Object.keys(SITE_CONFIG_VARIABLES)) expect(readme).toContain(`\`${name}\``);
+  });
+});
+
+describe('publicBase', () => {
+  it.each([
+    [{ publicUrl: 'https://heritage.example.org', host: '127.0.0.1', port: 4321 }, 'https://heritage.example.org'],
+    [{ publicUrl: null, host: '127.0.0.1', port: 4321 }, 'http://127.0.0.1:4321'],
+    [{ publicUrl: null, host: '0.0.0.0', port: 8080 }, 'http://127.0.0.1:8080'],
+    [{ publicUrl: null, host: '::1', port: 4321 }, 'http://[::1]:4321'],
+  ])('%j → %s (configuration only, never a Host header)', (config, expected) => {
+    expect(publicBase(config)).toBe(expected);
   });
 });

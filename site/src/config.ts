@@ -9,7 +9,7 @@ export interface SiteConfig {
   apiUrl: string;
   host: string;
   port: number;
-  /** Absolute public base (no trailing slash) for canonical, hreflang and Open Graph URLs; null = the request's origin. */
+  /** Absolute public base (no trailing slash) for canonical, hreflang and Open Graph URLs; null = the listening address. */
   publicUrl: string | null;
   /** Milliseconds the site waits for the API before it shows its 5xx page. */
   apiTimeoutMs: number;
@@ -22,7 +22,7 @@ export const SITE_CONFIG_VARIABLES = {
   DISAN_API_URL: 'Base URL of the Disan API the site reads and proxies under /api (default http://127.0.0.1:4000).',
   DISAN_SITE_HOST: 'Interface the site listens on (default 127.0.0.1; 0.0.0.0 in a container).',
   DISAN_SITE_PORT: 'Port the site listens on (default 4321).',
-  DISAN_PUBLIC_URL: 'Public address of the site, e.g. https://disan.example.org, for canonical, hreflang and Open Graph links; unset = the address of each request.',
+  DISAN_PUBLIC_URL: 'Public address of the site, e.g. https://disan.example.org, for canonical, hreflang, Open Graph and JSON-LD links; unset = the listening address (DISAN_SITE_HOST:DISAN_SITE_PORT), never the Host a visitor sends.',
   DISAN_SITE_API_TIMEOUT_MS: 'Milliseconds the site waits for the API before showing its error page (default 10000).',
 } as const;
 
@@ -70,6 +70,20 @@ export function loadSiteConfig(env: Env): SiteConfig {
   };
   if (problems.length > 0) throw new SiteConfigError(problems);
   return config;
+}
+
+/**
+ * The absolute base of every link the site writes out (canonical, hreflang, Open
+ * Graph, JSON-LD): DISAN_PUBLIC_URL, else the address the site listens on. Never the
+ * request's Host header, which a visitor (or a cache in between) chooses.
+ * @example publicBase({ publicUrl: null, host: '127.0.0.1', port: 4321 }) // 'http://127.0.0.1:4321'
+ * @example publicBase({ publicUrl: null, host: '0.0.0.0', port: 80 }) // 'http://127.0.0.1:80'
+ */
+export function publicBase(config: Pick<SiteConfig, 'publicUrl' | 'host' | 'port'>): string {
+  if (config.publicUrl !== null) return config.publicUrl;
+  // A wildcard address is not one a browser can open; the machine's own is.
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
 }
 
 let cached: SiteConfig | undefined;

@@ -1,8 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createApiClient } from './api/client.ts';
-import { siteConfig } from './config.ts';
+import { publicBase, siteConfig } from './config.ts';
 import { compressResponse } from './server/compress.ts';
-import { forwardedFor } from './server/proxy.ts';
+import { forwardedFor } from './server/forwarded.ts';
 
 /**
  * The composition root of the pages: an API client per request (a few closures),
@@ -21,7 +21,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     timeoutMs: config.apiTimeoutMs,
     forwardedFor: forwardedFor(context.request.headers.get('x-forwarded-for') ?? undefined, address),
   });
-  context.locals.publicBase = config.publicUrl ?? context.url.origin;
+  // From configuration only: a Host header must never reach canonical or JSON-LD links.
+  context.locals.publicBase = publicBase(config);
   const response = await next();
   return compressResponse(context.request, response);
 });

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get, type IncomingHttpHeaders } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -206,6 +207,13 @@ describe('site pages', () => {
     expect(html).toContain('https://www.openstreetmap.org/?mlat=9.6003&amp;mlon=105.9725');
   });
 
+  it.each([['/item/ok-om-bok'], ['/zh/item/ok-om-bok']])('%s marks an English caption as English, in its figcaption and its alt text', async (path) => {
+    const { html } = await page(path);
+    expect(html).toContain('<figcaption lang="en">Offerings to the Moon</figcaption>');
+    const captioned = /<img [^>]*alt="Offerings to the Moon"[^>]*>/.exec(html)?.[0];
+    expect(captioned).toContain('lang="en"');
+  });
+
   it('renders HTML in metadata as inert text', async () => {
     const { response, html } = await page('/item/xss-probe');
     expect(response.status).toBe(200);
@@ -219,7 +227,7 @@ describe('site pages', () => {
     expect(json).not.toContain('<');
   });
 
-  it.each([['/item/no-such-item'], ['/en/item/no-such-item'], ['/km/nowhere/at/all'], ['/vi/about'], ['/people/martians']])('%s answers the 404 page', async (path) => {
+  it.each([['/item/no-such-item'], ['/en/item/no-such-item'], ['/km/nowhere/at/all'], ['/vi/about'], ['/people/martians'], ['/en/collection/%00']])('%s answers the 404 page', async (path) => {
     const { response, html } = await page(path);
     expect(response.status).toBe(404);
     expect(html).toContain('data-testid="not-found"');
@@ -237,6 +245,17 @@ describe('site pages', () => {
     expect(html).toContain('data-testid="result-link"');
     expect(html).toContain('href="/en/item/quan-de-mieu"');
     expect(html).not.toContain('href="/en/item/ok-om-bok"');
+  });
+
+  it('keeps TypeBox (the API answer checks) out of the browser: the live-search island stays small', async () => {
+    const { html } = await page('/en/search?q=chua');
+    const scripts = [...html.matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const code = await (await fetch(`${siteUrl}${script}`)).text();
+      expect(code.length, script).toBeLessThan(12_000);
+      expect(code, script).not.toMatch(/additionalProperties|typebox/i);
+    }
   });
 
   it('the language switcher keeps the page and its query', async () => {
@@ -286,6 +305,12 @@ describe('site server', () => {
       }
       expect(response?.status).toBe(503);
       expect(await response?.text()).toContain('data-testid="server-error"');
+      // No DISAN_PUBLIC_URL here: links are built from the listening address, never from a Host header.
+      const about = await rawGet(`http://127.0.0.1:${port}/en/about`, { host: 'evil.example' });
+      const html = about.body.toString('utf8');
+      expect(html).not.toContain('evil.example');
+      expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:${port}/en/about">`);
+      expect(html).toContain(`<meta property="og:url" content="http://127.0.0.1:${port}/en/about">`);
       const proxied = await fetch(`http://127.0.0.1:${port}/api/items`);
       expect(proxied.status).toBe(502);
       expect(((await proxied.json()) as { error: { code: string } }).error.code).toBe('unavailable');
@@ -293,6 +318,24 @@ describe('site server', () => {
       child.kill('SIGTERM');
     }
   });
+
+  it('keeps no state per missing build file: thousands of unique missing /_astro names do not grow the process', async () => {
+    const pid = site?.pid;
+    if (pid === undefined) throw new Error('the site is not running');
+    const missing = async (from: number, count: number) => {
+      for (let i = from; i < from + count; i += 25) {
+        const statuses = await Promise.all(Array.from({ length: 25 }, (_, j) => rawGet(`${siteUrl}/_astro/missing-${i + j}-${'x'.repeat(200)}.js`, {}).then((r) => r.status)));
+        expect(new Set(statuses)).toEqual(new Set([404]));
+      }
+    };
+    await missing(0, 1500); // warms the server up: JIT, buffers, the heap's first growth
+    const before = residentMegabytes(pid);
+    await missing(1500, 4500);
+    const after = residentMegabytes(pid);
+    console.log(`site memory around 4500 unique missing assets: ${before.toFixed(1)} MB → ${after.toFixed(1)} MB`);
+    // The old server remembered every missing path (and rendered a page for each): +35 to +73 MB per 4500.
+    expect(after - before).toBeLessThan(15);
+  }, 120_000);
 
   it("keeps the item page's compressed HTML + CSS + JS within 100 KB", async () => {
     const headers = { 'accept-encoding': 'br' };
@@ -311,6 +354,13 @@ describe('site server', () => {
     expect(total).toBeLessThanOrEqual(100 * 1024);
   });
 });
+
+/** The resident memory of a process (Linux), in MB. */
+function residentMegabytes(pid: number): number {
+  const kilobytes = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  if (kilobytes === undefined) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kilobytes) / 1024;
+}
 
 /** GET without fetch's automatic decompression, to measure bytes on the wire. */
 function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {

@@ -1,14 +1,6 @@
-import type {
-  CollectionList,
-  CollectionView,
-  EthnicGroupList,
-  ItemPage,
-  ItemView,
-  MediaText,
-  PlaceList,
-  SearchResult,
-  Waveform,
-} from '@disan/schemas';
+import { CollectionList, CollectionView, EthnicGroupList, ItemPage, ItemView, MediaText, PlaceList, SearchResult, Waveform } from '@disan/schemas';
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import { ApiError, ApiNotFoundError, ApiUnavailableError } from './errors.ts';
 
 /** Filters and paging the site passes to list and search routes; arrays become repeated parameters. */
@@ -52,7 +44,8 @@ export function createApiClient(options: { baseUrl: string; timeoutMs: number; f
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
 
-  async function get<T>(path: string, params: ListParams = {}): Promise<T> {
+  /** An answer is used only once it matches its shape in @disan/schemas; this module runs on the server only, so TypeBox never reaches a browser. */
+  async function get<S extends TSchema>(shape: S, path: string, params: ListParams = {}): Promise<Static<S>> {
     const qs = queryString(params);
     const url = `${base}${path}${qs ? `?${qs}` : ''}`;
     let response: Response;
@@ -70,27 +63,35 @@ export function createApiClient(options: { baseUrl: string; timeoutMs: number; f
       if (response.status >= 500) throw new ApiUnavailableError(`The API answered ${response.status} to ${path}`, { cause: body });
       throw new ApiError(`The API refused ${path} with ${response.status}`, response.status, { cause: body });
     }
+    let body: unknown;
     try {
-      return (await response.json()) as T;
+      body = await response.json();
     } catch (error) {
       throw new ApiUnavailableError(`The API's answer to ${path} is not JSON`, { cause: error });
     }
+    if (!Value.Check(shape, body)) {
+      const problems = Value.Errors(shape, body).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
+      // An API of another version, or a bug: the page says "try again" and the log says why.
+      console.error(`site: the API's answer to ${path} does not match its shape: ${problems.join('; ')}`);
+      throw new ApiUnavailableError(`The API's answer to ${path} does not match its shape`, { cause: problems });
+    }
+    return body;
   }
 
   const segment = (id: string): string => encodeURIComponent(id);
   return {
-    search: (params) => get('/api/search', params),
-    items: (params) => get('/api/items', params),
-    item: (id) => get(`/api/items/${segment(id)}`),
-    collections: () => get('/api/collections'),
-    collection: (id, params) => get(`/api/collections/${segment(id)}`, params),
-    ethnicGroups: () => get('/api/ethnic-groups'),
-    places: () => get('/api/places'),
-    mediaText: (mediaId, params) => get(`/api/media/${segment(mediaId)}/text`, params),
+    search: (params) => get(SearchResult, '/api/search', params),
+    items: (params) => get(ItemPage, '/api/items', params),
+    item: (id) => get(ItemView, `/api/items/${segment(id)}`),
+    collections: () => get(CollectionList, '/api/collections'),
+    collection: (id, params) => get(CollectionView, `/api/collections/${segment(id)}`, params),
+    ethnicGroups: () => get(EthnicGroupList, '/api/ethnic-groups'),
+    places: () => get(PlaceList, '/api/places'),
+    mediaText: (mediaId, params) => get(MediaText, `/api/media/${segment(mediaId)}/text`, params),
     waveform: (renditionUrl) => {
       // Only ever a media path on this API: the URL comes from an answer, but the site never follows it elsewhere.
       if (!/^\/api\/media\/[a-z0-9-]+\/[a-z0-9-]+$/.test(renditionUrl)) return Promise.reject(new ApiError(`Not a media rendition path: ${renditionUrl}`, 400));
-      return get(renditionUrl);
+      return get(Waveform, renditionUrl);
     },
   };
 }

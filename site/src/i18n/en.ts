@@ -71,6 +71,7 @@ export const en: Dictionary = {
   'search.resultsFor': '{total} results for “{query}”',
   'search.noResults': 'Nothing found. Try other words or fewer filters.',
   'search.filters': 'Filters',
+  'search.toFilters': 'Filter the results',
   'search.apply': 'Apply filters',
   'search.clear': 'Clear all filters',
   'search.searching': 'Searching…',

@@ -71,6 +71,7 @@ export const km: Dictionary = {
   'search.resultsFor': 'លទ្ធផល {total} សម្រាប់ “{query}”',
   'search.noResults': 'រកមិនឃើញទេ។ សូមសាកល្បងពាក្យផ្សេង ឬដកតម្រងខ្លះចេញ។',
   'search.filters': 'តម្រង',
+  'search.toFilters': 'ត្រងលទ្ធផល',
   'search.apply': 'អនុវត្តតម្រង',
   'search.clear': 'លុបតម្រងទាំងអស់',
   'search.searching': 'កំពុងស្វែងរក…',

@@ -74,6 +74,7 @@ export const vi = {
   'search.resultsFor': '{total} kết quả cho “{query}”',
   'search.noResults': 'Không tìm thấy kết quả. Hãy thử từ khác hoặc bỏ bớt bộ lọc.',
   'search.filters': 'Bộ lọc',
+  'search.toFilters': 'Lọc kết quả',
   'search.apply': 'Áp dụng bộ lọc',
   'search.clear': 'Bỏ mọi bộ lọc',
   'search.searching': 'Đang tìm…',

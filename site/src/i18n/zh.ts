@@ -72,6 +72,7 @@ export const zh: Dictionary = {
   'search.resultsFor': '“{query}”的 {total} 条结果',
   'search.noResults': '未找到结果。请尝试其他词语或减少筛选条件。',
   'search.filters': '筛选',
+  'search.toFilters': '筛选结果',
   'search.apply': '应用筛选',
   'search.clear': '清除全部筛选',
   'search.searching': '正在搜索…',

@@ -14,6 +14,16 @@ export function formatTimestamp(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(HTML_LANG[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * An EDTF date that is also an ISO 8601 date schema.org and HTML's `datetime` accept (a year, a month or a
+ * day); uncertain, approximate, unspecified (16XX) and open dates are not.
+ * @example isoDate('2023-11') // '2023-11'
+ * @example isoDate('16XX') // null
+ */
+export function isoDate(edtf: string | null): string | null {
+  return edtf !== null && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(edtf) ? edtf : null;
+}
+
 const EDTF_PART = /^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%])?$/;
 
 function formatEdtfPart(part: string, lang: Lang, t: Translate): string {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemView } from '@disan/schemas';
 import { useTranslations } from '../i18n/translate.ts';
 import { formatDuration, formatEdtf, formatNumber, formatRecurrence } from './format.ts';
 import { itemJsonLd, jsonForScript } from './jsonld.ts';
 import { kindLabel, peopleName } from './labels.ts';
 import { pageUrls } from './seo.ts';
 import { responsiveImage, shareImage } from './srcset.ts';
+import { item } from './item.fixture.ts';
+import { guessTextLang } from './text-lang.ts';
 
 const webp = (width: number, height = Math.round((width * 2) / 3)) => ({ name: `webp-${width}`, url: `/api/media/m1/webp-${width}`, mimeType: 'image/webp', width, height });
 const avif = { name: 'avif-480', url: '/api/media/m1/avif-480', mimeType: 'image/avif', width: 480, height: 320 };
@@ -98,59 +99,27 @@ describe('pageUrls', () => {
   });
 });
 
-const item: ItemView = {
-  id: 'ok-om-bok',
-  kind: 'festival',
-  ethnicGroups: ['khmer'],
-  title: [
-    { lang: 'vi', value: 'Lễ hội Ok Om Bok' },
-    { lang: 'km', value: 'បុណ្យអកអំបុក' },
-  ],
-  description: [{ lang: 'en', value: 'Moon festival </script><script>alert(1)</script>' }],
-  subjects: [{ lang: 'vi', value: 'cúng trăng' }],
-  alternativeNames: [{ lang: 'km-Latn', value: 'Bon Ak Ambok', type: 'romanisation' }],
-  agents: [],
-  date: '2023-11-26',
-  recurrence: [],
-  places: [{ name: 'Hồ Nước Ngọt', province: 'Sóc Trăng', geo: { lat: 9.6003, lon: 105.9725 } }],
-  languages: ['km', 'vi'],
-  rights: null,
-  source: null,
-  status: 'published',
-  access: { level: 'public' },
-  version: 1,
-  createdAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-02T00:00:00.000Z',
-  media: [],
-  related: [],
-  collections: [],
-};
-
-describe('itemJsonLd', () => {
+describe('jsonForScript', () => {
   const doc = itemJsonLd(item, { base: 'https://d.org', pageUrl: 'https://d.org/item/ok-om-bok', images: ['/api/media/m1/webp-1024'] });
-
-  it.each([
-    ['@type', 'Event'],
-    ['name', [{ '@value': 'Lễ hội Ok Om Bok', '@language': 'vi' }, { '@value': 'បុណ្យអកអំបុក', '@language': 'km' }]],
-    ['image', ['https://d.org/api/media/m1/webp-1024']],
-    ['location', { '@type': 'Place', name: 'Hồ Nước Ngọt', geo: { '@type': 'GeoCoordinates', latitude: 9.6003, longitude: 105.9725 }, address: { '@type': 'PostalAddress', addressRegion: 'Sóc Trăng', addressCountry: 'VN' } }],
-    ['about', [{ '@type': 'Thing', name: [{ '@value': 'Khmer', '@language': 'vi' }, { '@value': 'Khmer', '@language': 'en' }] }]],
-    ['alternateName', [{ '@value': 'Bon Ak Ambok', '@language': 'km-Latn' }]],
-    ['startDate', '2023-11-26'],
-  ])('has %s', (key, expected) => {
-    expect(doc[key]).toEqual(expected);
-  });
-
-  it('describes a non-event kind as a CreativeWork with contentLocation', () => {
-    const craft = itemJsonLd({ ...item, kind: 'craft' }, { base: 'https://d.org', pageUrl: 'https://d.org/item/x', images: [] });
-    expect(craft['@type']).toBe('CreativeWork');
-    expect(craft.contentLocation).toBeDefined();
-    expect(craft.image).toBeUndefined();
-  });
 
   it('serialises so that archive text cannot close the script element', () => {
     const json = jsonForScript(doc);
     expect(json).not.toMatch(/<|>/);
     expect(JSON.parse(json)).toEqual(doc);
+  });
+});
+
+describe('guessTextLang', () => {
+  it.each([
+    ['Offerings to the Moon', { plainLatin: 'en' }, 'en'],
+    ['Video of the ngo boat race (95 s). Generated test video, not a recording.', { plainLatin: 'en' }, 'en'],
+    ['Lễ cúng trăng ở Sóc Trăng', {}, 'vi'],
+    ['Đua ghe ngo', { plainLatin: 'en' }, 'vi'],
+    ['បុណ្យអកអំបុក', {}, 'km'],
+    ['廣肇會館', {}, 'zh'],
+    ['Sok Chea', {}, undefined],
+    ['1923', { plainLatin: 'en' }, undefined],
+  ])('%s → %s', (text, options, expected) => {
+    expect(guessTextLang(text, options)).toBe(expected);
   });
 });

@@ -1,16 +1,19 @@
-import { ApiNotFoundError } from '../api/errors.ts';
+import { ApiError, ApiNotFoundError } from '../api/errors.ts';
 
 export type Loaded<T> = { ok: true; data: T } | { ok: false; status: 404 | 503 };
 
 /**
- * Runs the API calls of a page: a 404 from the API becomes the 404 page, any other
- * failure the friendly "try again" page (logged here with its cause, never shown).
+ * Runs the API calls of a page: a 404 from the API becomes the 404 page, and so does a
+ * 400 (the address asked for something that cannot exist, such as `/collection/%00`:
+ * trying again would not help). Any other failure is the friendly "try again" page
+ * (logged here with its cause, never shown).
  */
 export async function load<T>(work: () => Promise<T>): Promise<Loaded<T>> {
   try {
     return { ok: true, data: await work() };
   } catch (error) {
     if (error instanceof ApiNotFoundError) return { ok: false, status: 404 };
+    if (error instanceof ApiError && error.status === 400) return { ok: false, status: 404 };
     console.error('site: the API call of a page failed', error);
     return { ok: false, status: 503 };
   }

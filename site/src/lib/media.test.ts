@@ -1,6 +1,6 @@
 import type { MediaView, RenditionView } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { arrangeMedia, documentLink, inReaderLanguage, transcriptTrack } from './media.ts';
+import { arrangeMedia, documentCover, documentLink, inReaderLanguage, transcriptTrack } from './media.ts';
 
 const r = (name: string, mimeType: string, width?: number): RenditionView => ({ name, url: `/api/media/m/${name}`, mimeType, size: 10, ...(width ? { width, height: width } : {}) });
 const media = (over: Partial<MediaView>): MediaView => ({
@@ -50,5 +50,20 @@ describe('arrangeMedia', () => {
   it('links a document to its PDF rendition, else its original', () => {
     expect(documentLink(media({ kind: 'document', renditions: [r('pdf', 'application/pdf')] }))).toBe('/api/media/m/pdf');
     expect(documentLink(media({ kind: 'document' }))).toBe('/api/media/m/original');
+  });
+});
+
+describe('documentCover', () => {
+  const page = (n: number, width: number): RenditionView => ({ name: `page-${n}-webp`, url: `/api/media/m/page-${n}-webp`, mimeType: 'image/webp', size: 10, width, height: Math.round(width * 1.41), page: n });
+  it('offers the cover and the first page picture as a srcset, the smallest as src (no small cover is made yet)', () => {
+    const doc = media({ kind: 'document', renditions: [{ ...r('cover-webp', 'image/webp', 724), height: 1024 }, page(1, 566), page(2, 566), r('pdf', 'application/pdf')] });
+    expect(documentCover(doc)).toEqual({ src: '/api/media/m/page-1-webp', srcset: '/api/media/m/page-1-webp 566w, /api/media/m/cover-webp 724w', width: 566, height: 798 });
+  });
+  it('takes a thumb rendition first once the pipeline makes one', () => {
+    const doc = media({ kind: 'document', renditions: [r('cover-webp', 'image/webp', 724), r('thumb', 'image/webp', 160)] });
+    expect(documentCover(doc)?.src).toBe('/api/media/m/thumb');
+  });
+  it('has none without pictures', () => {
+    expect(documentCover(media({ kind: 'document', renditions: [r('pdf', 'application/pdf')] }))).toBeNull();
   });
 });

@@ -88,6 +88,26 @@ export function arrangeMedia(media: readonly MediaView[]) {
   };
 }
 
+/**
+ * A document's cover at the size it is shown (5rem): its cover and its first page's
+ * picture as one srcset, the smallest as `src`. The document pipeline makes no small
+ * cover yet (cover-webp is 724×1024, page pictures 566×800), so this is the smallest
+ * there is; a `thumb` rendition for documents would be picked here at once.
+ * @example documentCover(doc)?.srcset // '/api/media/d1/page-1-webp 566w, /api/media/d1/cover-webp 724w'
+ */
+export function documentCover(media: MediaView): { src: string; srcset: string; width: number; height: number } | null {
+  const candidates = media.renditions
+    .filter((r): r is RenditionView & { width: number; height: number } =>
+      r.mimeType.startsWith('image/') && r.width !== undefined && r.height !== undefined && (r.name === 'cover-webp' || r.name === 'thumb' || r.page === 1))
+    .sort((a, b) => a.width - b.width);
+  const smallest = candidates[0];
+  if (!smallest) return null;
+  return { src: smallest.url, srcset: candidates.map((r) => `${r.url} ${r.width}w`).join(', '), width: smallest.width, height: smallest.height };
+}
+
+/** The size a document's cover is shown at (see .document .cover in global.css). */
+export const COVER_SIZES = '5rem';
+
 /** The link for a document: a PDF rendition when the pipeline made one, else the original. */
 export function documentLink(media: MediaView): string | null {
   return media.renditions.find((r) => r.mimeType === 'application/pdf')?.url ?? media.original;

@@ -148,6 +148,8 @@ export function startLiveSearch(): void {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value !== '') params.append(name, value);
     const pageUrl = `${form.action}${params.size > 0 ? `?${params}` : ''}`;
+    // The words this answer is for: the box may hold more by the time it arrives.
+    const q = (params.get('q') ?? '').trim();
     params.set('lang', settings.locale);
     params.set('pageSize', '20');
     for (const facet of facetNames(form)) params.append('facets', facet);
@@ -156,10 +158,10 @@ export function startLiveSearch(): void {
       const response = await fetch(`/api/search?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(`search answered ${response.status}`);
       const result = (await response.json()) as SearchResult;
+      if (current !== controller) return; // a newer search is on its way: this answer is stale
       list.replaceChildren(...result.hits.map((hit) => resultItem(hit, settings)));
       updateFacetCounts(form, result.facets, numbers);
       const total = numbers.format(result.total);
-      const q = input.value.trim();
       status.textContent = result.total === 0 ? settings.messages.none : q ? fill(settings.messages.resultsFor, { total, query: q }) : fill(settings.messages.results, { total });
       // The address follows the search, so it can be shared or reloaded.
       history.replaceState(null, '', pageUrl);

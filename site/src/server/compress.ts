@@ -1,3 +1,4 @@
+import { negotiate } from '@fastify/accept-negotiator';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 
@@ -9,23 +10,14 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|ld\+json|manife
 export const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
 /**
- * The encoding to answer with, from the request's Accept-Encoding: Brotli when
- * accepted, else gzip, else none. A q=0 refuses an encoding.
+ * The encoding to answer with, from the request's Accept-Encoding (negotiated by
+ * @fastify/accept-negotiator, as @fastify/compress does): Brotli, else gzip, else none.
  * @example chooseEncoding('gzip, deflate, br') // 'br'
  * @example chooseEncoding('br;q=0, gzip') // 'gzip'
  */
 export function chooseEncoding(acceptEncoding: string | null | undefined): Encoding | null {
   if (!acceptEncoding) return null;
-  const accepted = new Set<string>();
-  for (const part of acceptEncoding.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (q !== undefined && Number(q.slice(2)) === 0) continue;
-    accepted.add(name.trim());
-  }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
-  return null;
+  return negotiate<Encoding>(acceptEncoding, ['br', 'gzip']);
 }
 
 /** @example isCompressible('text/html; charset=utf-8') // true */
@@ -34,8 +26,10 @@ export function isCompressible(contentType: string | null | undefined): boolean 
 }
 
 /**
- * The response compressed for the request when both sides allow it: text-like,
- * not already encoded, not a partial answer. The body streams through the encoder.
+ * A page compressed for the request when both sides allow it: text-like, not already
+ * encoded, not a partial answer. The body streams through the encoder. Pages are
+ * compressed here, where Astro renders them, because the adapter writes them to the
+ * socket itself: @fastify/compress (which compresses the built files) never sees them.
  */
 export function compressResponse(request: Request, response: Response): Response {
   const encoding = chooseEncoding(request.headers.get('accept-encoding'));
