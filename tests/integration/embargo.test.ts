@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../ingest/src/archive.ts';
-import { PUBLIC, SYSTEM } from '../../ingest/src/access/access.ts';
+import { PUBLIC, SYSTEM } from '../../ingest/src/access/index.ts';
 import { createEmbargoJobHandler, scheduleEmbargoRelease, today } from '../../ingest/src/pipeline/embargo-job.ts';
 import { searchArchive } from '../../ingest/src/search/service.ts';
 import { temporaryArchive } from '../support/archive.ts';

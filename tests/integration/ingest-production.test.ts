@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchive, type Archive } from '../../ingest/src/archive.ts';
 import { loadConfig } from '../../ingest/src/config.ts';
-import { PUBLIC, searchScopeFor } from '../../ingest/src/access/access.ts';
+import { PUBLIC, searchScopeFor } from '../../ingest/src/access/index.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { startS3Server, type TestS3Server } from '../support/s3-server.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestReport } from '../../ingest/src/pipeline/ingest.ts';
 import { ingest } from '../../ingest/src/pipeline/run-ingest.ts';
-import { PUBLIC, SYSTEM, searchScopeFor } from '../../ingest/src/access/access.ts';
+import { PUBLIC, SYSTEM, searchScopeFor } from '../../ingest/src/access/index.ts';
 import { IMAGE_RENDITIONS } from '../../ingest/src/media/renditions.ts';
 import type { Archive } from '../../ingest/src/archive.ts';
 import { decompressionBombPng } from '../support/bad-files.ts';

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Value } from 'typebox/value';
 import { SearchResult, type ItemInput, type MediaKind, type TextPassage } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC, SYSTEM, type Viewer } from '../../ingest/src/access/access.ts';
+import { PUBLIC, SYSTEM, type Viewer } from '../../ingest/src/access/index.ts';
 import type { Archive } from '../../ingest/src/archive.ts';
 import { searchArchive } from '../../ingest/src/search/service.ts';
 import { temporaryArchive } from '../support/archive.ts';

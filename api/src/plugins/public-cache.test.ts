@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PUBLIC, SYSTEM } from '@disan/ingest/access/access.ts';
+import { PUBLIC, SYSTEM } from '@disan/ingest/access/index.ts';
 import { apiFixture, OPERATOR, type ApiFixture } from '../testing/fixture.ts';
 import { createPublicCache, type PublicCacheOptions } from './public-cache.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, onSendAsyncHookHandler } from 'fastify';
-import { PUBLIC } from '@disan/ingest/access/access.ts';
+import { PUBLIC } from '@disan/ingest/access/index.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC, SYSTEM } from '@disan/ingest/access/access.ts';
+import { PUBLIC, SYSTEM } from '@disan/ingest/access/index.ts';
 import { UnauthorizedError } from '../errors.ts';
 import { createViewerOf } from './viewer.ts';
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { PUBLIC, SYSTEM, type Viewer } from '@disan/ingest/access/access.ts';
+import { PUBLIC, SYSTEM, type Viewer } from '@disan/ingest/access/index.ts';
 import { UnauthorizedError } from '../errors.ts';
 
 declare module 'fastify' {

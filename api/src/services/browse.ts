@@ -1,5 +1,5 @@
 import type { Facet, ItemPage, ItemSummary, SearchFilters, SearchHit, SearchQuery, SearchResult, Sort } from '@disan/schemas';
-import { canReadMedia, type Viewer } from '@disan/ingest/access/access.ts';
+import { canReadMedia, type Viewer } from '@disan/ingest/access/index.ts';
 import type { Archive } from '@disan/ingest/archive.ts';
 import { searchArchive } from '@disan/ingest/search/service.ts';
 import { thumbnailUrl } from '../views/urls.ts';

@@ -1,5 +1,5 @@
 import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, SearchFilters } from '@disan/schemas';
-import { canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access/access.ts';
+import { canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access/index.ts';
 import { NotFoundError } from '@disan/ingest/errors.ts';
 import { toMediaView } from '../views/media.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';

@@ -1,5 +1,5 @@
 import { ETHNIC_GROUPS, type EthnicGroupCode, type EthnicGroupView, type PlaceView } from '@disan/schemas';
-import type { Viewer } from '@disan/ingest/access/access.ts';
+import type { Viewer } from '@disan/ingest/access/index.ts';
 import { browse, countsBy, type BrowseDeps } from './browse.ts';
 
 /** Points read per province to place its marker; enough for a centre, cheap to fetch. */

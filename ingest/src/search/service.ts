@@ -1,5 +1,5 @@
 import type { HitPassage, Item, SearchHit, SearchQuery, SearchResult } from '@disan/schemas';
-import { canReadMedia, effectiveLevel, searchScopeFor, type Viewer } from '../access/access.ts';
+import { canReadMedia, effectiveLevel, searchScopeFor, type Viewer } from '../access/index.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { SearchEngine } from './engine.ts';
 import { inReadingOrder, locatePassages } from './passages.ts';

@@ -1,5 +1,5 @@
 import { CollectionList, CollectionQuery, CollectionView, IdParams } from '@disan/schemas';
-import { canReadRecord } from '@disan/ingest/access/access.ts';
+import { canReadRecord } from '@disan/ingest/access/index.ts';
 import { NotFoundError } from '@disan/ingest/errors.ts';
 import { itemPage } from '../../services/browse.ts';
 import { collectionSummaries, toCollectionSummary } from '../../services/items.ts';

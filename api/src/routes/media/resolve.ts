@@ -1,5 +1,5 @@
 import type { Item, Media } from '@disan/schemas';
-import { canReadMedia, PUBLIC, type Viewer } from '@disan/ingest/access/access.ts';
+import { canReadMedia, PUBLIC, type Viewer } from '@disan/ingest/access/index.ts';
 import type { Archive } from '@disan/ingest/archive.ts';
 import { NotFoundError } from '@disan/ingest/errors.ts';
 import type { ObjectInfo } from '@disan/ingest/storage/storage.ts';

@@ -1,5 +1,5 @@
 import { MediaText, MediaTextParams, MediaTextQuery, type MediaTextPassage, type TextPassage } from '@disan/schemas';
-import { canReadMedia, PUBLIC } from '@disan/ingest/access/access.ts';
+import { canReadMedia, PUBLIC } from '@disan/ingest/access/index.ts';
 import { NotFoundError } from '@disan/ingest/errors.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { readableMedia } from './resolve.ts';

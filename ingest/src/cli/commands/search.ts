@@ -1,7 +1,7 @@
 import { Value } from 'typebox/value';
 import { FACETS, SearchQuery, type Facet, type HitPassage, type SearchFilters, type SearchResult } from '@disan/schemas';
 import type { Archive } from '../../archive.ts';
-import { PUBLIC, SYSTEM } from '../../access/access.ts';
+import { PUBLIC, SYSTEM } from '../../access/index.ts';
 import { searchArchive } from '../../search/service.ts';
 import { ValidationError } from '../../errors.ts';
 import type { CommandArgs } from '../main.ts';
