@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionList, EthnicGroupList, ItemPage, ItemView, PlaceList, SearchResult } from '@disan/schemas';
-import { apiFixture, HIDDEN, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from './testing/fixture.ts';
+import { apiFixture, HIDDEN, HIDDEN_COLLECTIONS, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from './testing/fixture.ts';
 
 /**
  * Drafts, in-review, community and researcher records must not reach the public
@@ -89,7 +89,30 @@ describe('access across every door', () => {
     const page = await get<{ items: ItemPage }>('/api/collections/khmer-festivals');
     expect(page.body.items.items.map((i) => i.id).sort()).toEqual(['chol-chnam-thmay', 'ok-om-bok']);
     const ops = await get<CollectionList>('/api/collections', OPERATOR);
-    expect(ops.body.collections.map((c) => [c.id, c.itemCount])).toEqual([['khmer-festivals', 5], ['secret-drafts', 1]]);
+    expect(ops.body.collections.map((c) => [c.id, c.itemCount])).toEqual([['khmer-festivals', 5], ['nghi-le-rieng', 1], ['secret-drafts', 2]]);
+  });
+
+  it('keeps the ids of draft and community-only collections out of facets, even when a public item belongs to them', async () => {
+    for (const url of ['/api/search?q=&facets=collections', '/api/search?q=chol%20chnam', '/api/items/chol-chnam-thmay']) {
+      const { text } = await get(url);
+      for (const id of HIDDEN_COLLECTIONS) expect(text).not.toContain(id);
+    }
+    const { body } = await get<SearchResult>('/api/search?q=&facets=collections');
+    expect(body.facets.collections).toEqual({ 'khmer-festivals': 2 });
+    const ops = await get<SearchResult>('/api/search?q=&facets=collections', OPERATOR);
+    expect(ops.body.facets.collections).toMatchObject({ 'secret-drafts': 2, 'nghi-le-rieng': 1 });
+  });
+
+  it.each(HIDDEN_COLLECTIONS)('answers a filter on hidden collection %s as if it matched nothing', async (id) => {
+    const items = await get<ItemPage>(`/api/items?collections=${id}`);
+    expect(items.body).toMatchObject({ items: [], total: 0 });
+    const search = await get<SearchResult>(`/api/search?q=&collections=${id}&facets=collections`);
+    expect(search.body.hits).toEqual([]);
+    expect(search.text).not.toContain(id);
+    // Beside a visible collection, the hidden one adds nothing.
+    const both = await get<ItemPage>(`/api/items?collections=khmer-festivals,${id}`);
+    expect(both.body.items.map((i) => i.id).sort()).toEqual(['chol-chnam-thmay', 'ok-om-bok']);
+    expect((await get<ItemPage>(`/api/items?collections=${id}`, OPERATOR)).body.items.map((i) => i.id)).toContain('chol-chnam-thmay');
   });
 
   it('leaves hidden provinces and groups out of the browse entry points', async () => {

@@ -1,5 +1,5 @@
 import { CollectionList, CollectionQuery, CollectionView, IdParams } from '@disan/schemas';
-import { canReadRecord } from '@disan/ingest/access/index.ts';
+import { canReadCollection } from '@disan/ingest/access/index.ts';
 import { NotFoundError } from '@disan/ingest/errors.ts';
 import { itemPage } from '../../services/browse.ts';
 import { collectionSummaries, toCollectionSummary } from '../../services/items.ts';
@@ -27,7 +27,7 @@ export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
     async (request) => {
       const { id } = request.params;
       const collection = await archive.catalog.collections.get(id);
-      if (!collection || !canReadRecord(request.viewer, collection)) throw new NotFoundError(`Collection ${id} not found`);
+      if (!collection || !canReadCollection(request.viewer, collection)) throw new NotFoundError(`Collection ${id} not found`);
       const { page, pageSize, sort } = request.query;
       const items = await itemPage(archive, request.viewer, { filters: { collections: [id] }, sort, page, pageSize });
       return { collection: toCollectionSummary(collection, items.total), items };
