@@ -127,12 +127,17 @@ describe('access across every door', () => {
     expect(opsGroups.body.ethnicGroups.find((g) => g.code === HIDDEN_GROUP)?.count).toBe(4);
   });
 
-  it('lists jobs with ids and errors only for the operator', async () => {
-    const pub = await get<{ jobs: unknown; counts: Record<string, Record<string, number>> }>('/api/jobs');
-    expect(pub.body.jobs).toBeNull();
-    expect(pub.body.counts['image.derivatives']?.done).toBe(5);
-    const ops = await get<{ jobs: { id: string }[] }>('/api/jobs', OPERATOR);
+  it('shows jobs, their counts included, only to staff: the counts include hidden records\' media', async () => {
+    for (const url of ['/api/jobs', '/api/jobs?status=done', '/api/jobs?status=lost']) {
+      const pub = await get<{ error: { code: string; message: string } }>(url);
+      expect(pub.status).toBe(404);
+      expect(pub.body.error.code).toBe('not_found');
+      expect(pub.body.error.message).toBe((await get<{ error: { message: string } }>('/api/no-such-door')).body.error.message.replace('no-such-door', 'jobs'));
+      expect(pub.text).not.toContain('image.derivatives');
+    }
+    const ops = await get<{ jobs: { id: string }[]; counts: Record<string, Record<string, number>> }>('/api/jobs', OPERATOR);
     expect(ops.body.jobs.length).toBe(5);
+    expect(ops.body.counts['image.derivatives']?.done).toBe(5);
   });
 
   it('refuses a wrong operator token with 401 instead of silently showing the public view', async () => {

@@ -8,14 +8,14 @@ import { ERRORS, type RoutePlugin } from '../context.ts';
 export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
     '/',
-    { config: { publicCache: true }, schema: { summary: 'Collections, with the number of items you may see in each', tags: ['collections'], response: { 200: CollectionList, ...ERRORS } } },
+    { config: { publicCache: true, access: 'canReadCollection' }, schema: { summary: 'Collections, with the number of items you may see in each', tags: ['collections'], response: { 200: CollectionList, ...ERRORS } } },
     async (request) => ({ collections: await collectionSummaries(archive, request.viewer, 'all') }),
   );
 
   app.get(
     '/:id',
     {
-      config: { publicCache: true },
+      config: { publicCache: true, access: 'canReadCollection' },
       schema: {
         summary: 'One collection and a page of its items',
         tags: ['collections'],
