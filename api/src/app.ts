@@ -47,8 +47,9 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   const cache = createPublicCache({ seconds: config.http.cacheSeconds });
   // Before compression: the cache keeps JSON, and every answer is still compressed.
   app.addHook('onSend', cache.store);
-  // Before any route: the documentation's routes are the plugin's, so their rule is given here.
-  registerAccess(app, { '/api/docs': 'anyone' });
+  // Before any route. Plugins add routes of their own (the documentation; with CORS origins,
+  // the `OPTIONS *` preflight, which answers headers only), so their rules are given here.
+  registerAccess(app, { '/api/docs': 'anyone', '*': 'anyone' });
   await registerExternalPlugins(app, config);
   registerErrorHandling(app);
   registerViewer(app, config.http.operatorToken);

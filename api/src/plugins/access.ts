@@ -51,13 +51,14 @@ const guard =
 
 /**
  * Every route must name its access rule, or declaring it throws and the app does not
- * start: a new route cannot forget to ask. Routes that plugins add (the API documentation) get theirs from
- * `byPrefix`, written where the plugin is registered.
+ * start: a new route cannot forget to ask. Routes that plugins add (the API
+ * documentation, the CORS preflight) get theirs from `pluginRoutes`, by URL or URL
+ * prefix, written where the plugins are registered.
  */
-export function registerAccess(app: FastifyInstance, byPrefix: Record<string, AccessRule>): void {
+export function registerAccess(app: FastifyInstance, pluginRoutes: Record<string, AccessRule>): void {
   app.addHook('onRoute', (route: RouteOptions) => {
-    const prefix = Object.keys(byPrefix).find((p) => route.url === p || route.url.startsWith(`${p}/`));
-    const rule = route.config?.access ?? (prefix === undefined ? undefined : byPrefix[prefix]);
+    const prefix = Object.keys(pluginRoutes).find((p) => route.url === p || route.url.startsWith(`${p}/`));
+    const rule = route.config?.access ?? (prefix === undefined ? undefined : pluginRoutes[prefix]);
     if (rule === undefined || !isRule(rule)) {
       throw new Error(`${String(route.method)} ${route.url} names no access rule: add config: { access: '<rule from ingest/src/access>' }`);
     }
