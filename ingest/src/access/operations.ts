@@ -7,18 +7,18 @@ import { communitiesOf, isStaff, isSystemOr, type Viewer } from './viewer.ts';
  * published) is the workflow's question, not access's. Other roles' rights depend on the
  * record's state, so that a record under review is not changed under its reviewer's eyes.
  *
- * | operation            | system, admin | reviewer                | archivist | researcher, member | steward          | public |
- * | -------------------- | ------------- | ----------------------- | --------- | ------------------ | ---------------- | ------ |
- * | create a record      | yes           | yes                     | yes       | no                 | no               | no     |
- * | edit, upload media   | any state     | any state               | draft     | no                 | no               | no     |
- * | submit for review    | any state     | draft                   | draft     | no                 | no               | no     |
- * | publish              | any state     | in-review, withdrawn    | no        | no                 | no               | no     |
- * | send back (to draft) | any state     | in-review, withdrawn    | no        | no                 | no               | no     |
- * | withdraw             | any state     | published               | no        | no                 | no               | no     |
- * | manage users, settings | yes         | no                      | no        | no                 | no               | no     |
- * | manage a community   | yes           | no                      | no        | no                 | their communities | no    |
- * | read jobs (list, counts) | yes       | yes                     | yes       | no                 | no               | no     |
- * | harvest (OAI-PMH, exports), health | yes | yes                 | yes       | yes                | yes              | yes    |
+ * | operation                          | system, admin | reviewer             | archivist | researcher, member | steward           | public |
+ * | ---------------------------------- | ------------- | -------------------- | --------- | ------------------ | ----------------- | ------ |
+ * | create a record                    | yes           | yes                  | yes       | no                 | no                | no     |
+ * | edit, upload media                 | any state     | any state            | draft     | no                 | no                | no     |
+ * | submit for review                  | any state     | draft                | draft     | no                 | no                | no     |
+ * | publish                            | any state     | in-review, withdrawn | no        | no                 | no                | no     |
+ * | send back (to draft)               | any state     | in-review, withdrawn | no        | no                 | no                | no     |
+ * | withdraw                           | any state     | published            | no        | no                 | no                | no     |
+ * | manage users, settings             | yes           | no                   | no        | no                 | no                | no     |
+ * | manage a community                 | yes           | no                   | no        | no                 | their communities | no     |
+ * | read jobs (list, counts)           | yes           | yes                  | yes       | no                 | no                | no     |
+ * | harvest (OAI-PMH, exports), health | yes           | yes                  | yes       | yes                | yes               | yes    |
  *
  * A record sent back is a draft again, which is what lets its archivist edit it.
  * Reading records and media is in records.ts and filter.ts; the table is tested in operations.test.ts.
