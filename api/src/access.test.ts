@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionList, EthnicGroupList, ItemPage, ItemView, PlaceList, SearchResult } from '@disan/schemas';
-import { apiFixture, HIDDEN, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from './testing/fixture.ts';
+import { apiFixture, HIDDEN, HIDDEN_COLLECTIONS, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from './testing/fixture.ts';
 
 /**
  * Drafts, in-review, community and researcher records must not reach the public
@@ -89,7 +89,30 @@ describe('access across every door', () => {
     const page = await get<{ items: ItemPage }>('/api/collections/khmer-festivals');
     expect(page.body.items.items.map((i) => i.id).sort()).toEqual(['chol-chnam-thmay', 'ok-om-bok']);
     const ops = await get<CollectionList>('/api/collections', OPERATOR);
-    expect(ops.body.collections.map((c) => [c.id, c.itemCount])).toEqual([['khmer-festivals', 5], ['secret-drafts', 1]]);
+    expect(ops.body.collections.map((c) => [c.id, c.itemCount])).toEqual([['khmer-festivals', 5], ['nghi-le-rieng', 1], ['secret-drafts', 2]]);
+  });
+
+  it('keeps the ids of draft and community-only collections out of facets, even when a public item belongs to them', async () => {
+    for (const url of ['/api/search?q=&facets=collections', '/api/search?q=chol%20chnam', '/api/items/chol-chnam-thmay']) {
+      const { text } = await get(url);
+      for (const id of HIDDEN_COLLECTIONS) expect(text).not.toContain(id);
+    }
+    const { body } = await get<SearchResult>('/api/search?q=&facets=collections');
+    expect(body.facets.collections).toEqual({ 'khmer-festivals': 2 });
+    const ops = await get<SearchResult>('/api/search?q=&facets=collections', OPERATOR);
+    expect(ops.body.facets.collections).toMatchObject({ 'secret-drafts': 2, 'nghi-le-rieng': 1 });
+  });
+
+  it.each(HIDDEN_COLLECTIONS)('answers a filter on hidden collection %s as if it matched nothing', async (id) => {
+    const items = await get<ItemPage>(`/api/items?collections=${id}`);
+    expect(items.body).toMatchObject({ items: [], total: 0 });
+    const search = await get<SearchResult>(`/api/search?q=&collections=${id}&facets=collections`);
+    expect(search.body.hits).toEqual([]);
+    expect(search.text).not.toContain(id);
+    // Beside a visible collection, the hidden one adds nothing.
+    const both = await get<ItemPage>(`/api/items?collections=khmer-festivals,${id}`);
+    expect(both.body.items.map((i) => i.id).sort()).toEqual(['chol-chnam-thmay', 'ok-om-bok']);
+    expect((await get<ItemPage>(`/api/items?collections=${id}`, OPERATOR)).body.items.map((i) => i.id)).toContain('chol-chnam-thmay');
   });
 
   it('leaves hidden provinces and groups out of the browse entry points', async () => {
@@ -104,12 +127,17 @@ describe('access across every door', () => {
     expect(opsGroups.body.ethnicGroups.find((g) => g.code === HIDDEN_GROUP)?.count).toBe(4);
   });
 
-  it('lists jobs with ids and errors only for the operator', async () => {
-    const pub = await get<{ jobs: unknown; counts: Record<string, Record<string, number>> }>('/api/jobs');
-    expect(pub.body.jobs).toBeNull();
-    expect(pub.body.counts['image.derivatives']?.done).toBe(5);
-    const ops = await get<{ jobs: { id: string }[] }>('/api/jobs', OPERATOR);
+  it('shows jobs, their counts included, only to staff: the counts include hidden records\' media', async () => {
+    for (const url of ['/api/jobs', '/api/jobs?status=done', '/api/jobs?status=lost']) {
+      const pub = await get<{ error: { code: string; message: string } }>(url);
+      expect(pub.status).toBe(404);
+      expect(pub.body.error.code).toBe('not_found');
+      expect(pub.body.error.message).toBe((await get<{ error: { message: string } }>('/api/no-such-door')).body.error.message.replace('no-such-door', 'jobs'));
+      expect(pub.text).not.toContain('image.derivatives');
+    }
+    const ops = await get<{ jobs: { id: string }[]; counts: Record<string, Record<string, number>> }>('/api/jobs', OPERATOR);
     expect(ops.body.jobs.length).toBe(5);
+    expect(ops.body.counts['image.derivatives']?.done).toBe(5);
   });
 
   it('refuses a wrong operator token with 401 instead of silently showing the public view', async () => {

@@ -9,6 +9,7 @@ import type { Archive } from '@disan/ingest';
 import type { Config } from '@disan/ingest/config';
 import { RateLimitedError } from './errors.ts';
 import { splitLists } from './http/lists.ts';
+import { registerAccess, withAccessRule } from './plugins/access.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { createPublicCache } from './plugins/public-cache.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -46,6 +47,9 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   const cache = createPublicCache({ seconds: config.http.cacheSeconds });
   // Before compression: the cache keeps JSON, and every answer is still compressed.
   app.addHook('onSend', cache.store);
+  // Before any route. Plugins add routes of their own (the documentation; with CORS origins,
+  // the `OPTIONS *` preflight, which answers headers only), so their rules are given here.
+  registerAccess(app, { '/api/docs': 'anyone', '*': 'anyone' });
   await registerExternalPlugins(app, config);
   registerErrorHandling(app);
   registerViewer(app, config.http.operatorToken);
@@ -76,6 +80,7 @@ async function registerExternalPlugins(app: FastifyInstance, config: Config): Pr
   });
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(swagger, {
+    transform: withAccessRule,
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Disan API', version: '0.1.0', description: 'Digital heritage archive: items, media, collections, search.' },

@@ -2,19 +2,22 @@ import { gunzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PUBLIC, SYSTEM } from '@disan/ingest/access';
+import { PUBLIC, SYSTEM, type Viewer } from '@disan/ingest/access';
 import { apiFixture, OPERATOR, type ApiFixture } from '../testing/fixture.ts';
 import { createPublicCache, type PublicCacheOptions } from './public-cache.ts';
 
 /** A small app with the cache, compression and a viewer decided by one header, as in the real app. */
-async function counterApp(options: Partial<PublicCacheOptions> = {}): Promise<{ app: FastifyInstance; calls: () => number }> {
+async function counterApp(
+  options: Partial<PublicCacheOptions> = {},
+  viewerOf: (authorization: string | undefined) => Viewer = (authorization) => (authorization ? SYSTEM : PUBLIC),
+): Promise<{ app: FastifyInstance; calls: () => number }> {
   const app = Fastify({ logger: false });
   app.decorateRequest('viewer', null as never);
   const cache = createPublicCache({ seconds: 2, ...options });
   app.addHook('onSend', cache.store);
   await app.register(compress, { global: true, threshold: 1 });
   app.addHook('onRequest', (request, _reply, done) => {
-    request.viewer = request.headers.authorization ? SYSTEM : PUBLIC;
+    request.viewer = viewerOf(request.headers.authorization);
     done();
   });
   app.addHook('onRequest', cache.replay);
@@ -43,6 +46,15 @@ describe('public cache', () => {
     expect(second.headers['content-language']).toBe('vi');
     expect(second.headers['x-per-request']).toBeUndefined();
     await app.inject('/cached/2');
+    expect(calls()).toBe(2);
+  });
+
+  it('asks access whose answers it may share: any anonymous viewer, never a signed-in user without roles', async () => {
+    const { app, calls } = await counterApp({}, (authorization) => (authorization ? { kind: 'user', roles: [], communities: [] } : { kind: 'public' }));
+    await app.inject('/cached/1');
+    await app.inject('/cached/1');
+    expect(calls()).toBe(1);
+    await app.inject({ url: '/cached/1', headers: { authorization: 'Bearer user' } });
     expect(calls()).toBe(2);
   });
 

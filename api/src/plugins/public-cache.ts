@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler, onSendAsyncHookHandler } from 'fastify';
-import { PUBLIC } from '@disan/ingest/access';
+import { mayShareCachedAnswers } from '@disan/ingest/access';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -32,9 +32,9 @@ const SKIP = Symbol('public-cache-replayed');
  * A short-lived cache of what the public sees. An item page costs the catalog and the
  * search engine several queries (media, related items, collection counts), and every
  * visitor gets the same answer, so for a few seconds the serialized answer is replayed.
- * Only routes marked `publicCache`, only GETs, only for the public viewer as decided
- * by `viewerOf`: anyone with more rights always reads through, so nothing restricted can
- * be served from here. The price is staleness: a change shows within `seconds`.
+ * Only routes marked `publicCache`, only GETs, only for viewers whose answers access lets
+ * us share (mayShareCachedAnswers: the anonymous public): anyone with more rights always
+ * reads through, so nothing restricted can be served from here. The price is staleness: a change shows within `seconds`.
  *
  * Two hooks: `store` (onSend) goes before compression, so the cache keeps the JSON and
  * every answer is still compressed; `replay` (onRequest) goes after the rate limit and
@@ -50,7 +50,7 @@ export function createPublicCache(options: PublicCacheOptions): { replay: onRequ
   let bytes = 0;
 
   const cacheable = (request: FastifyRequest) =>
-    request.method === 'GET' && request.routeOptions.config.publicCache === true && request.viewer === PUBLIC;
+    request.method === 'GET' && request.routeOptions.config.publicCache === true && mayShareCachedAnswers(request.viewer);
 
   const remove = (key: string, entry: Entry) => {
     entries.delete(key);

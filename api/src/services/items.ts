@@ -1,5 +1,5 @@
 import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, SearchFilters } from '@disan/schemas';
-import { canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access';
+import { canReadCollection, canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { toMediaView } from '../views/media.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
@@ -66,7 +66,7 @@ async function relatedItems(deps: BrowseDeps, viewer: Viewer, item: Item): Promi
 /** The named collections the viewer may see, with the number of their items the viewer may see. */
 export async function collectionSummaries(deps: BrowseDeps, viewer: Viewer, ids: readonly string[] | 'all'): Promise<CollectionSummary[]> {
   const all = ids === 'all' ? await deps.catalog.collections.list() : await Promise.all(ids.map((id) => deps.catalog.collections.get(id)));
-  const visible = all.filter((c): c is Collection => c !== null && canReadRecord(viewer, c));
+  const visible = all.filter((c): c is Collection => c !== null && canReadCollection(viewer, c));
   if (visible.length === 0) return [];
   const counts = await countsBy(deps, viewer, 'collections');
   return visible.map((c) => toCollectionSummary(c, counts[c.id] ?? 0));

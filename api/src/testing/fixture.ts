@@ -14,6 +14,8 @@ export const OPERATOR = { authorization: `Bearer ${OPERATOR_TOKEN}` };
 export const VISIBLE = ['ok-om-bok', 'chol-chnam-thmay', 'chi-mo-ta'] as const;
 /** Items the public must never learn of, through any door. */
 export const HIDDEN = ['ban-nhap', 'dang-duyet', 'cong-dong', 'nghien-cuu'] as const;
+/** Collections the public must never learn of: a draft, and one for a community only; each holds a public item. */
+export const HIDDEN_COLLECTIONS = ['secret-drafts', 'nghi-le-rieng'] as const;
 /** Only hidden items are Cham or in this province, so a leaking count shows at once. */
 export const HIDDEN_GROUP = 'cham';
 export const HIDDEN_PROVINCE = 'Tỉnh Bí Mật';
@@ -27,7 +29,7 @@ const photo = (n: number) => [{ file: `photos/photo-${String(n).padStart(3, '0')
 
 const RECORDS: Line[] = [
   { ...base, id: 'ok-om-bok', kind: 'festival', ethnicGroups: ['khmer'], title: title('Lễ hội Ok Om Bok'), description: [{ lang: 'vi', value: 'Lễ cúng trăng' }], places: place('Sóc Trăng', 9.6, 105.97), collections: ['khmer-festivals'], media: photo(0) },
-  { ...base, id: 'chol-chnam-thmay', kind: 'festival', ethnicGroups: ['khmer'], title: title('Tết Chôl Chnăm Thmây'), places: place('Trà Vinh', 9.93, 106.34), collections: ['khmer-festivals'], media: photo(1) },
+  { ...base, id: 'chol-chnam-thmay', kind: 'festival', ethnicGroups: ['khmer'], title: title('Tết Chôl Chnăm Thmây'), places: place('Trà Vinh', 9.93, 106.34), collections: ['khmer-festivals', ...HIDDEN_COLLECTIONS], media: photo(1) },
   { ...base, id: 'chi-mo-ta', kind: 'craft', ethnicGroups: ['hoa'], title: title('Nghề làm lồng đèn'), description: [{ lang: 'vi', value: 'Chỉ mô tả, không ảnh' }], access: { level: 'metadata-only' }, places: place('Cần Thơ', 10.03, 105.78), media: photo(2) },
   { ...base, id: 'ban-nhap', kind: 'festival', ethnicGroups: ['khmer', HIDDEN_GROUP], title: title('Lễ hội bản nháp'), status: 'draft', places: place(HIDDEN_PROVINCE, 11, 107), collections: ['khmer-festivals', 'secret-drafts'], media: photo(3) },
   { ...base, id: 'dang-duyet', kind: 'festival', ethnicGroups: [HIDDEN_GROUP], title: title('Lễ hội đang duyệt'), status: 'in-review', places: place(HIDDEN_PROVINCE, 11, 107), collections: ['khmer-festivals'] },
@@ -52,6 +54,7 @@ export async function apiFixture(env: Record<string, string> = {}): Promise<ApiF
   try {
     await makeImages(join(dataDir, 'input', 'photos'), 5);
     await archive.catalog.collections.upsert({ id: 'secret-drafts', title: title('Bộ sưu tập nháp'), status: 'draft', access: { level: 'public' } });
+    await archive.catalog.collections.upsert({ id: 'nghi-le-rieng', title: title('Nghi lễ riêng'), status: 'published', access: { level: 'community', communities: ['khmer-soc-trang'] } });
     await archive.catalog.collections.upsert({ id: 'khmer-festivals', title: title('Lễ hội Khmer'), status: 'published', access: { level: 'public' }, ethnicGroups: ['khmer'] });
     const file = join(dataDir, 'input', 'records.jsonl');
     await writeFile(file, RECORDS.map((r) => JSON.stringify(r)).join('\n'));

@@ -1,4 +1,5 @@
 import { ItemInput, type Item } from '@disan/schemas';
+import { toSqlWhere, type AccessColumns, type ReadFilter } from '../access/index.ts';
 import type { Row, Sql } from '../database/database.ts';
 import { writeAudit } from './audit.ts';
 import { isoDate } from './rows.ts';
@@ -27,6 +28,13 @@ export interface ItemPage {
 
 const COLUMNS = 'id, data, version, created_at, updated_at';
 const LIVE = 'deleted_at IS NULL';
+/** Where the read filter finds state, level, embargo end and communities in an items row. */
+const ACCESS_COLUMNS: AccessColumns = {
+  status: 'status',
+  level: 'access_level',
+  embargoUntil: "data->'access'->>'embargoUntil'",
+  communities: "data->'access'->'communities'",
+};
 
 export function createItemRepository(sql: Sql) {
   return {
@@ -64,6 +72,22 @@ export function createItemRepository(sql: Sql) {
       const rows = await sql.query(
         `SELECT ${COLUMNS} FROM items WHERE ${LIVE} AND ($1::text IS NULL OR id > $1) ORDER BY id LIMIT $2`,
         [options.afterId ?? null, limit + 1],
+      );
+      const items = rows.slice(0, limit).map(toItem);
+      return { items, nextAfterId: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /**
+     * A page of the items a read filter lets through (readFilter(viewer)), by id, for doors
+     * that list from the catalog rather than from search (OAI-PMH, exports). An embargo
+     * ended by `now` counts as public, as in search and canReadRecord.
+     */
+    async listVisible(filter: ReadFilter, options: { limit?: number; afterId?: string; now?: Date } = {}): Promise<ItemPage> {
+      const limit = options.limit ?? 100;
+      const visible = toSqlWhere(filter, ACCESS_COLUMNS, { now: options.now ?? new Date(), firstParam: 3 });
+      const rows = await sql.query(
+        `SELECT ${COLUMNS} FROM items WHERE ${LIVE} AND ($1::text IS NULL OR id > $1) AND ${visible.sql} ORDER BY id LIMIT $2`,
+        [options.afterId ?? null, limit + 1, ...visible.params],
       );
       const items = rows.slice(0, limit).map(toItem);
       return { items, nextAfterId: rows.length > limit ? (items.at(-1)?.id ?? null) : null };

@@ -1,5 +1,5 @@
 import type { Item, Media, SearchDocument, TextPassage } from '@disan/schemas';
-import { effectiveLevel } from '../access/access.ts';
+import { effectiveLevel } from '../access/index.ts';
 import { mediaText } from './full-text.ts';
 
 /**

@@ -1,11 +1,12 @@
-import type { SearchDocument, SearchFilters, SearchQuery, SearchResult } from '@disan/schemas';
+import type { SearchDocument, SearchQuery, SearchResult } from '@disan/schemas';
+import type { SearchScope } from '../access/index.ts';
 
 /**
- * Who may see what, as search filters: a document matches the scope when it matches
- * at least one of the filter sets (each set is an AND of its fields, each field an OR
- * of its values). `undefined` means no restriction (operators, reindexing).
+ * Who may see what reaches the engines as a scope decided by access (readFilter): a
+ * document matches when it matches at least one of the filter sets (each set an AND of its
+ * fields, each field an OR of its values); `undefined` means no restriction, `[]` nothing.
  */
-export type SearchScope = SearchFilters[] | undefined;
+export type { SearchScope };
 
 /**
  * One search interface, two engines: embedded (node:sqlite FTS5, the default) and

@@ -1,7 +1,8 @@
 import type { HitPassage, Item, SearchHit, SearchQuery, SearchResult } from '@disan/schemas';
-import { canReadMedia, effectiveLevel, searchScopeFor, type Viewer } from '../access/access.ts';
+import { canReadMedia, effectiveLevel, readFilter, toSearchScope, type Viewer } from '../access/index.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { SearchEngine } from './engine.ts';
+import { collectionsHiddenFrom, withoutHiddenCollections, withoutHiddenFacets } from './hidden-collections.ts';
 import { inReadingOrder, locatePassages } from './passages.ts';
 import { queryWords, type QueryWord } from './query.ts';
 
@@ -11,15 +12,19 @@ export interface SearchServiceDeps {
 }
 
 /**
- * The one way every door searches: the viewer's access scope is applied here, so
- * the API, the CLI and later doors cannot forget it, and the answer has the same
- * shape whichever engine is configured. Hits then say where inside their media the
- * words are (page, time code), from the catalog's passages: the engines index the text
- * but not its location.
+ * The one way every door searches: the viewer's read filter is applied here, and hidden
+ * collections are kept out of filters and facets, so the API, the CLI and later doors
+ * cannot forget either, and the answer has the same shape whichever engine is
+ * configured. Hits then say where inside their media the words are (page, time code),
+ * from the catalog's passages: the engines index the text but not its location.
  */
 export async function searchArchive(deps: SearchServiceDeps, query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
   const startedAt = performance.now();
-  const { mediaTextHits, ...result } = await deps.search.search(query, searchScopeFor(viewer));
+  const hidden = await collectionsHiddenFrom(deps.catalog, viewer, query);
+  const allowed = withoutHiddenCollections(query, hidden);
+  // An empty scope is an OR of nothing: a filter on hidden collections finds nothing.
+  const found = await deps.search.search(allowed ?? query, allowed === null ? [] : toSearchScope(readFilter(viewer)));
+  const { mediaTextHits, ...result } = withoutHiddenFacets(found, hidden);
   const words = queryWords(query.q);
   if (words.length === 0 || result.hits.length === 0) return result;
   const passages = await passagesByHit(deps.catalog, result.hits, new Set(mediaTextHits), words, viewer);

@@ -1,5 +1,5 @@
 import { CollectionList, CollectionQuery, CollectionView, IdParams } from '@disan/schemas';
-import { canReadRecord } from '@disan/ingest/access';
+import { canReadCollection } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { itemPage } from '../../services/browse.ts';
 import { collectionSummaries, toCollectionSummary } from '../../services/items.ts';
@@ -8,14 +8,14 @@ import { ERRORS, type RoutePlugin } from '../context.ts';
 export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
     '/',
-    { config: { publicCache: true }, schema: { summary: 'Collections, with the number of items you may see in each', tags: ['collections'], response: { 200: CollectionList, ...ERRORS } } },
+    { config: { publicCache: true, access: 'canReadCollection' }, schema: { summary: 'Collections, with the number of items you may see in each', tags: ['collections'], response: { 200: CollectionList, ...ERRORS } } },
     async (request) => ({ collections: await collectionSummaries(archive, request.viewer, 'all') }),
   );
 
   app.get(
     '/:id',
     {
-      config: { publicCache: true },
+      config: { publicCache: true, access: 'canReadCollection' },
       schema: {
         summary: 'One collection and a page of its items',
         tags: ['collections'],
@@ -27,7 +27,7 @@ export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
     async (request) => {
       const { id } = request.params;
       const collection = await archive.catalog.collections.get(id);
-      if (!collection || !canReadRecord(request.viewer, collection)) throw new NotFoundError(`Collection ${id} not found`);
+      if (!collection || !canReadCollection(request.viewer, collection)) throw new NotFoundError(`Collection ${id} not found`);
       const { page, pageSize, sort } = request.query;
       const items = await itemPage(archive, request.viewer, { filters: { collections: [id] }, sort, page, pageSize });
       return { collection: toCollectionSummary(collection, items.total), items };

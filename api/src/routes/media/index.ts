@@ -19,6 +19,7 @@ export const mediaRoutes: RoutePlugin = (app, { archive }, done) => {
     exposeHeadRoute: false,
     // Media is already compressed, and a compressed range would not be the bytes asked for.
     compress: false,
+    config: { access: 'canReadMedia' },
     schema: {
       summary: 'A rendition (webp-480, thumb...) or `original` of a medium',
       tags: ['media'],

@@ -14,6 +14,7 @@ export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
     '/:mediaId/text',
     {
+      config: { access: 'canReadMedia' },
       schema: {
         summary: 'The text found inside a medium (pages, caption cues), a window at a time',
         tags: ['media'],

@@ -1,6 +1,6 @@
-import type { Item } from '@disan/schemas';
+import { ITEM_STATUSES, type Item } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { canReadMedia, canReadRecord, effectiveLevel, PUBLIC, searchScopeFor, SYSTEM, type Viewer } from './access.ts';
+import { canReadCollection, canReadMedia, canReadRecord, effectiveLevel, PUBLIC, readFilter, searchScopeFor, SYSTEM, toSearchScope, type Role, type Viewer } from './index.ts';
 
 type Record = Pick<Item, 'status' | 'access'>;
 const researcher: Viewer = { kind: 'user', roles: ['researcher'], communities: [] };
@@ -46,5 +46,43 @@ describe('searchScopeFor', () => {
   it('does not restrict operators', () => {
     expect(searchScopeFor(SYSTEM)).toBeUndefined();
     expect(searchScopeFor(archivist)).toBeUndefined();
+  });
+});
+
+describe('reading by role', () => {
+  const user = (role: Role): Viewer => ({ kind: 'user', roles: [role], communities: [] });
+  it.each<[Role, boolean]>([
+    ['admin', true],
+    ['reviewer', true],
+    ['archivist', true],
+    ['researcher', false],
+    ['member', false],
+    ['steward', false],
+  ])('%s reads drafts and community records of others: %s', (role, staff) => {
+    for (const status of ITEM_STATUSES) expect(canReadRecord(user(role), rec(status, 'public'), now)).toBe(staff || status === 'published');
+    expect(canReadRecord(user(role), rec('published', 'community', { communities: ['x'] }), now)).toBe(staff);
+    expect(canReadMedia(user(role), rec('published', 'metadata-only'), now)).toBe(staff);
+    expect(readFilter(user(role)) === true).toBe(staff);
+  });
+
+  it('lets a steward read the records of the communities they steward', () => {
+    const steward: Viewer = { kind: 'user', roles: ['steward'], communities: ['khmer-soc-trang'] };
+    expect(canReadRecord(steward, rec('published', 'community', { communities: ['khmer-soc-trang'] }), now)).toBe(true);
+  });
+
+  it('reads a collection like a record', () => {
+    expect(canReadCollection(PUBLIC, rec('draft', 'public'), now)).toBe(false);
+    expect(canReadCollection(PUBLIC, rec('published', 'community', { communities: ['khmer-soc-trang'] }), now)).toBe(false);
+    expect(canReadCollection(member, rec('published', 'community', { communities: ['khmer-soc-trang'] }), now)).toBe(true);
+  });
+});
+
+describe('toSearchScope', () => {
+  it('turns everything into no scope and nothing into an empty one', () => {
+    expect(toSearchScope(true)).toBeUndefined();
+    expect(toSearchScope(false)).toEqual([]);
+  });
+  it('drops a clause naming no community: to an engine an empty list would be no condition', () => {
+    expect(toSearchScope([{ status: ['published'], access: ['community'], communities: [] }])).toEqual([]);
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * Every who-may-do-what question of the archive, answered in one place: every door
+ * (API, search, media, IIIF, OAI-PMH, exports, the command line) imports this file.
+ */
+export { PUBLIC, ROLES, SYSTEM, type Role, type Viewer } from './viewer.ts';
+export { canReadCollection, canReadMedia, canReadRecord, effectiveLevel, type AccessInfo } from './records.ts';
+export { readFilter, searchScopeFor, toSearchScope, type ReadClause, type ReadFilter, type SearchScope } from './filter.ts';
+export { toSqlWhere, type AccessColumns, type SqlCondition } from './sql.ts';
+export {
+  anyone,
+  canCreateRecord,
+  canEditRecord,
+  canHarvest,
+  canManageCommunity,
+  canManageSettings,
+  canManageUsers,
+  canPublish,
+  canReadHealthDetails,
+  canReadJobs,
+  canSendBack,
+  canSubmitForReview,
+  canUpload,
+  canWithdraw,
+  mayShareCachedAnswers,
+} from './operations.ts';

@@ -1,0 +1,85 @@
+import type { Item, ItemStatus } from '@disan/schemas';
+import { communitiesOf, isStaff, isSystemOr, type Viewer } from './viewer.ts';
+
+/**
+ * Who may do what, besides reading (records.ts). The system and admins may do every
+ * operation in every state: whether a step makes sense (publishing what is already
+ * published) is the workflow's question, not access's. Other roles' rights depend on the
+ * record's state, so that a record under review is not changed under its reviewer's eyes.
+ *
+ * | operation                          | system, admin | reviewer             | archivist | researcher, member | steward           | public |
+ * | ---------------------------------- | ------------- | -------------------- | --------- | ------------------ | ----------------- | ------ |
+ * | create a record                    | yes           | yes                  | yes       | no                 | no                | no     |
+ * | edit, upload media                 | any state     | any state            | draft     | no                 | no                | no     |
+ * | submit for review                  | any state     | draft                | draft     | no                 | no                | no     |
+ * | publish                            | any state     | in-review, withdrawn | no        | no                 | no                | no     |
+ * | send back (to draft)               | any state     | in-review, withdrawn | no        | no                 | no                | no     |
+ * | withdraw                           | any state     | published            | no        | no                 | no                | no     |
+ * | manage users, settings             | yes           | no                   | no        | no                 | no                | no     |
+ * | manage a community                 | yes           | no                   | no        | no                 | their communities | no     |
+ * | read jobs (list, counts)           | yes           | yes                  | yes       | no                 | no                | no     |
+ * | harvest (OAI-PMH, exports), health | yes           | yes                  | yes       | yes                | yes               | yes    |
+ *
+ * A record sent back is a draft again, which is what lets its archivist edit it.
+ * Reading records and media is in records.ts and filter.ts; the table is tested in operations.test.ts.
+ */
+type State = Pick<Item, 'status'>;
+
+const isAdmin = (viewer: Viewer) => isSystemOr(viewer, 'admin');
+const inState = (record: State, ...states: readonly ItemStatus[]) => states.includes(record.status);
+
+/** An explicit "everyone", for doors with nothing to protect (liveness, the API documentation). */
+export const anyone = (): boolean => true;
+
+export const canCreateRecord = (viewer: Viewer): boolean => isSystemOr(viewer, 'admin', 'reviewer', 'archivist');
+
+export function canEditRecord(viewer: Viewer, record: State): boolean {
+  if (isSystemOr(viewer, 'admin', 'reviewer')) return true;
+  return isSystemOr(viewer, 'archivist') && inState(record, 'draft');
+}
+
+/** Adding or replacing a record's files changes the record: the same rule as editing it. */
+export const canUpload = (viewer: Viewer, record: State): boolean => canEditRecord(viewer, record);
+
+export const canSubmitForReview = (viewer: Viewer, record: State): boolean =>
+  isAdmin(viewer) || (isSystemOr(viewer, 'reviewer', 'archivist') && inState(record, 'draft'));
+
+export const canPublish = (viewer: Viewer, record: State): boolean =>
+  isAdmin(viewer) || (isSystemOr(viewer, 'reviewer') && inState(record, 'in-review', 'withdrawn'));
+
+export const canSendBack = (viewer: Viewer, record: State): boolean =>
+  isAdmin(viewer) || (isSystemOr(viewer, 'reviewer') && inState(record, 'in-review', 'withdrawn'));
+
+export const canWithdraw = (viewer: Viewer, record: State): boolean => isAdmin(viewer) || (isSystemOr(viewer, 'reviewer') && inState(record, 'published'));
+
+export const canManageUsers = (viewer: Viewer): boolean => isAdmin(viewer);
+
+export const canManageSettings = (viewer: Viewer): boolean => isAdmin(viewer);
+
+/** A steward decides who belongs to the communities they steward, and to no other. */
+export const canManageCommunity = (viewer: Viewer, community: string): boolean =>
+  isAdmin(viewer) || (isSystemOr(viewer, 'steward') && communitiesOf(viewer).includes(community));
+
+/**
+ * OAI-PMH and exports are open to everyone, and list only what readFilter lets through:
+ * the filter, not this rule, keeps restricted records out.
+ */
+export const canHarvest = (_viewer: Viewer): boolean => true;
+
+/**
+ * Job counts by type and status include the jobs of hidden records' media (a draft's
+ * transcode, a community film's captions), so even the counts are for staff only.
+ */
+export const canReadJobs = (viewer: Viewer): boolean => isStaff(viewer);
+
+/**
+ * Readiness names the failing part (catalog, storage, search) with a generic reason and
+ * its timing, never a cause: load balancers and uptime monitors read it without a token.
+ */
+export const canReadHealthDetails = (_viewer: Viewer): boolean => true;
+
+/**
+ * The public cache replays one viewer's answer to the next, so only answers that are the
+ * same for everyone may be shared: the anonymous public's.
+ */
+export const mayShareCachedAnswers = (viewer: Viewer): boolean => viewer.kind === 'public';

@@ -1,0 +1,43 @@
+import type { AccessLevel, Collection, Item } from '@disan/schemas';
+import { communitiesOf, isStaff, isSystemOr, type Viewer } from './viewer.ts';
+
+/** What the read rules look at: an item's or a collection's state and access. */
+export type AccessInfo = Pick<Item, 'status' | 'access'>;
+
+/** The level that applies today: an embargo that has ended is public. */
+export function effectiveLevel(access: AccessInfo['access'], now: Date = new Date()): AccessLevel {
+  if (access.level === 'embargo' && access.embargoUntil && access.embargoUntil <= now.toISOString().slice(0, 10)) return 'public';
+  return access.level;
+}
+
+/** May the viewer see that the record exists, with its description? */
+export function canReadRecord(viewer: Viewer, record: AccessInfo, now: Date = new Date()): boolean {
+  if (isStaff(viewer)) return true;
+  if (record.status !== 'published') return false;
+  const level = effectiveLevel(record.access, now);
+  switch (level) {
+    case 'public':
+    case 'metadata-only':
+      return true;
+    case 'researchers':
+      return isSystemOr(viewer, 'researcher');
+    case 'community':
+      return (record.access.communities ?? []).some((c) => communitiesOf(viewer).includes(c));
+    case 'embargo':
+      return false;
+  }
+}
+
+/** May the viewer see or download the media files of the record (and the words inside them)? */
+export function canReadMedia(viewer: Viewer, record: AccessInfo, now: Date = new Date()): boolean {
+  if (!canReadRecord(viewer, record, now)) return false;
+  return isStaff(viewer) || effectiveLevel(record.access, now) !== 'metadata-only';
+}
+
+/**
+ * A collection carries a state and an access level like a record, and the same rule
+ * applies: a draft or community-only collection's very id is hidden (names, facets, filters).
+ */
+export function canReadCollection(viewer: Viewer, collection: Pick<Collection, 'status' | 'access'>, now: Date = new Date()): boolean {
+  return canReadRecord(viewer, collection, now);
+}
