@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionList, EthnicGroupList, ItemPage, ItemView, PlaceList, SearchResult } from '@disan/schemas';
-import { apiFixture, HIDDEN, HIDDEN_COLLECTIONS, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from './testing/fixture.ts';
+import { apiFixture, HIDDEN, HIDDEN_COLLECTIONS, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from '../../tests/support/api-fixture.ts';
 
 /**
  * Drafts, in-review, community and researcher records must not reach the public

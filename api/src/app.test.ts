@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '@disan/schemas';
-import { apiFixture, OPERATOR, type ApiFixture } from './testing/fixture.ts';
+import { apiFixture, OPERATOR, type ApiFixture } from '../../tests/support/api-fixture.ts';
 
 /** Every route answers bad input with the one error shape and a reason naming the parameter. */
 describe('the API on a real archive', () => {

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiFixture, OPERATOR, type ApiFixture } from '../testing/fixture.ts';
+import { apiFixture, OPERATOR, type ApiFixture } from '../../../tests/support/api-fixture.ts';
 import { registerAccess } from './access.ts';
 
 /** Every call into the access module, by rule name, while serving one request. */

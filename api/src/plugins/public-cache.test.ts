@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PUBLIC, SYSTEM, type Viewer } from '@disan/ingest/access';
-import { apiFixture, OPERATOR, type ApiFixture } from '../testing/fixture.ts';
+import { apiFixture, OPERATOR, type ApiFixture } from '../../../tests/support/api-fixture.ts';
 import { createPublicCache, type PublicCacheOptions } from './public-cache.ts';
 
 /** A small app with the cache, compression and a viewer decided by one header, as in the real app. */

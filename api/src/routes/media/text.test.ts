@@ -1,6 +1,6 @@
 import type { TextPassage } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFixture, OPERATOR, type ApiFixture } from '../../testing/fixture.ts';
+import { apiFixture, OPERATOR, type ApiFixture } from '../../../../tests/support/api-fixture.ts';
 
 /** The words inside media, through the same door rules as the files. */
 describe('GET /api/media/:mediaId/text', () => {

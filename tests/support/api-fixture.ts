@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ItemInput } from '@disan/schemas';
 import { type Archive, importRecords } from '@disan/ingest';
-import { temporaryArchive } from '../../../tests/support/archive.ts';
-import { makeImages } from '../../../tests/support/crash.ts';
-import { buildApp } from '../app.ts';
+import { temporaryArchive } from './archive.ts';
+import { makeImages } from './crash.ts';
+import { buildApp } from '../../api/src/app.ts';
 
 export const OPERATOR_TOKEN = 'test-operator-token-0123456789abcdef';
 export const OPERATOR = { authorization: `Bearer ${OPERATOR_TOKEN}` };
