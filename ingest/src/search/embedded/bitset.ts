@@ -125,6 +125,22 @@ export class Bitset {
     return -1;
   }
 
+  /** The first `limit` members in ascending order: reads only as far as they reach. */
+  first(limit: number): Uint32Array {
+    const out = new Uint32Array(limit);
+    let next = 0;
+    const words = this.words;
+    for (let index = 0; index < words.length && next < limit; index++) {
+      let word = words[index]!;
+      while (word !== 0 && next < limit) {
+        const low = word & -word;
+        out[next++] = index * 32 + (31 - Math.clz32(low));
+        word ^= low;
+      }
+    }
+    return next === limit ? out : out.subarray(0, next);
+  }
+
   /** Members in ascending order. */
   toArray(): Uint32Array {
     const out = new Uint32Array(this.count());

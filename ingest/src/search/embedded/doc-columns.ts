@@ -131,12 +131,13 @@ export class DocColumns {
    * the order their first document (lowest rowid) appears, as a scan of the set would.
    * A small set is scanned; a large one is popcounted against each value's bitset.
    */
-  countFacets(set: Bitset, rowids: Uint32Array, facets: readonly Facet[]): FacetCounts {
+  /** `candidates.rowids` is read only when scanning them is cheaper than popcounts (few candidates). */
+  countFacets(set: Bitset, candidates: { total: number; rowids: Uint32Array }, facets: readonly Facet[]): FacetCounts {
     const counts: FacetCounts = {};
     for (const facet of facets) {
       const column = this.#facets[facet];
-      const scan = rowids.length * 4 < column.names.length * set.words.length;
-      counts[facet] = scan ? this.#scanFacet(facet, rowids) : this.#popcountFacet(facet, set);
+      const scan = candidates.total * 4 < column.names.length * set.words.length;
+      counts[facet] = scan ? this.#scanFacet(facet, candidates.rowids) : this.#popcountFacet(facet, set);
     }
     return counts;
   }

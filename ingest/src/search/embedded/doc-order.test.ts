@@ -17,6 +17,7 @@ function setup(sameUpdate: boolean): { columns: DocColumns; rowids: Uint32Array 
 /** Relevance favouring the last documents, counting how often it was asked for. */
 function candidates(rowids: Uint32Array): Candidates & { asked: number } {
   const result = {
+    total: rowids.length,
     rowids,
     asked: 0,
     relevance: (): Uint8Array => {

@@ -9,10 +9,17 @@ import { sortLanguageKey } from '../sort.ts';
  * asked for only when the order needs them.
  */
 export interface Candidates {
+  /** How many there are: cheaper than `rowids.length` where rowids are built on demand. */
+  total: number;
   rowids: Uint32Array;
   relevance: () => Uint8Array;
   /** The first `count` candidate indices in relevance order when cheaper than all buckets, or null. */
   firstByRelevance?: (count: number) => Uint32Array | null;
+  /**
+   * Without words every candidate ranks alike, in rowid order: the first `count` rowids,
+   * read straight from the set, so a page costs the same in a small archive or a large one.
+   */
+  firstRowids?: (count: number) => Uint32Array;
 }
 
 /**
@@ -22,6 +29,7 @@ export interface Candidates {
  * of the page shares its sort key with another (dates do; update times seldom).
  */
 export function pageRowids(candidates: Candidates, columns: DocColumns, sort: Sort, lang: string | undefined, offset: number, limit: number): Uint32Array {
+  if (sort === 'relevance' && candidates.firstRowids) return candidates.firstRowids(offset + limit).subarray(offset);
   const { rowids } = candidates;
   const page = (order: Uint32Array): Uint32Array => Uint32Array.from(order.subarray(offset, offset + limit), (index) => rowids[index]!);
   if (sort === 'relevance') return page(candidates.firstByRelevance?.(offset + limit) ?? bucketOrder(candidates.relevance()));

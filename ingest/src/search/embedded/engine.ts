@@ -114,9 +114,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const prepared = prepareQuery(query, scope);
       this.#refresh();
       const { set, candidates } = this.#candidates(prepared);
-      const facets = this.#columns.countFacets(set, candidates.rowids, prepared.facets);
+      const facets = this.#columns.countFacets(set, candidates, prepared.facets);
       const page = pageRowids(candidates, this.#columns, prepared.sort, prepared.lang, pageOffset(prepared), prepared.pageSize);
-      return buildResult({ query: prepared, total: candidates.rowids.length, documents: this.#load(page), facets, engine: this.name, startedAt });
+      return buildResult({ query: prepared, total: candidates.total, documents: this.#load(page), facets, engine: this.name, startedAt });
     });
   }
 
@@ -141,10 +141,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const set = this.#columns.matching(query.filters, query.scope);
     if (query.words.length === 0) {
       if (query.geo) this.#columns.keepWithin(set, query.geo);
-      const rowids = set.toArray();
-      return { set, candidates: { rowids, relevance: () => new Uint8Array(rowids.length) } };
+      // Built only if a sort or a facet scan needs them: a browse page reads its rowids straight from the set.
+      let rowids: Uint32Array | undefined;
+      const all = () => (rowids ??= set.toArray());
+      const total = set.count();
+      return { set, candidates: { total, get rowids() { return all(); }, relevance: () => new Uint8Array(total), firstRowids: (count) => set.first(count) } };
     }
-    if (set.firstAnd(set) < 0) return { set, candidates: { rowids: new Uint32Array(0), relevance: () => new Uint8Array(0) } };
+    if (set.firstAnd(set) < 0) return { set, candidates: { total: 0, rowids: new Uint32Array(0), relevance: () => new Uint8Array(0) } };
     this.#vocabulary ??= this.#loadVocabulary();
     const words = query.words.map((word) => this.#vocabulary!.alternatives(word));
     set.and(this.#match(allWords(words)));
@@ -161,6 +164,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return {
       set,
       candidates: {
+        total: rowids.length,
         rowids,
         relevance: () => relevanceBuckets(words, rowids, match),
         firstByRelevance: (count) => firstInBestBucket(words, rowids, count, matchFirst),
