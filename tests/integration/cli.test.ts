@@ -99,4 +99,18 @@ describe('the disan command', () => {
     const after = JSON.parse((await disan('search', 'បុណ្យ', '--json')).stdout) as SearchResult;
     expect(after.hits.map((h) => h.id)).toContain('chol-chnam-thmay');
   });
+
+  it('prints file names with control characters escaped: a name cannot clear or rewrite the terminal', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'disan-cli-names-'));
+    try {
+      await writeFile(join(folder, 'ghi chép\u001b[2J\u001b[31m.jpg'), 'just notes, not a photo\n'.repeat(10));
+      const run = await disan('ingest', folder);
+      expect(run.code).toBe(1);
+      const shown = run.stdout + run.stderr;
+      expect(shown).toContain('ghi chép\\u001b[2J\\u001b[31m.jpg: not a media file: the content is plain text');
+      expect(shown).not.toContain('\u001b');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
 });

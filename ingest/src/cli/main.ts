@@ -1,3 +1,4 @@
+import { err, out } from './printable.ts';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@disan/ingest/config';
 import { ConfigError, isPermanent, openArchive } from '@disan/ingest';
@@ -44,23 +45,23 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}\n`);
+    err(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}\n`);
     return 2;
   }
   const [command, ...positionals] = parsed.positionals;
   if (!command || parsed.values.help || command === 'help') {
-    process.stdout.write(`${HELP}\n`);
+    out(`${HELP}\n`);
     return command || parsed.values.help ? 0 : 2;
   }
   const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand };
   if (!(command in commands)) {
-    process.stderr.write(`unknown command "${command}"\n\n${HELP}\n`);
+    err(`unknown command "${command}"\n\n${HELP}\n`);
     return 2;
   }
   try {
     const config = loadConfig(env);
     const archive = await openArchive(config);
-    if (archive.reindexedAtOpen > 0) process.stderr.write(`the search index was empty: rebuilt ${archive.reindexedAtOpen} items from the catalog\n`);
+    if (archive.reindexedAtOpen > 0) err(`the search index was empty: rebuilt ${archive.reindexedAtOpen} items from the catalog\n`);
     try {
       return await commands[command as keyof typeof commands](archive, { positionals, values: parsed.values });
     } finally {
@@ -68,10 +69,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
   } catch (error) {
     if (error instanceof ConfigError || isPermanent(error)) {
-      process.stderr.write(`disan ${command}: ${error.message}\n`);
+      err(`disan ${command}: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`disan ${command} failed: ${describeChain(error)}\n`);
+    err(`disan ${command} failed: ${describeChain(error)}\n`);
     return 1;
   }
 }

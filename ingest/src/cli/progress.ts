@@ -1,4 +1,5 @@
 import type { WriteStream } from 'node:tty';
+import { printable } from './printable.ts';
 
 /**
  * Progress for long runs: a redrawn bar with files done, rate and ETA on a
@@ -32,7 +33,7 @@ export function createProgress(out: NodeJS.WriteStream | WriteStream, label: str
       done++;
       if (!ok) failed++;
       if (interactive) draw();
-      else out.write(`${line}\n`);
+      else out.write(`${printable(line)}\n`);
     },
     finish() {
       if (interactive) out.write('\n');

@@ -1,4 +1,7 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +75,31 @@ describe('the ffmpeg adapter on real generated files', () => {
     const error = await av.probe(broken).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedMediaError);
     expect((error as Error).message).toMatch(/truncated.*moov/);
+  });
+
+  it('opens nothing but the one local file: a playlist naming another file is refused, and no network protocol is opened', async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      // An HLS playlist named like a video, whose segment is another file on this machine:
+      // left alone, ffmpeg's HLS demuxer reads that file (and serves it as the upload's renditions).
+      const hostile = join(dir, 'hostile.mp4');
+      await writeFile(hostile, `#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\n${clip}\n#EXT-X-ENDLIST\n`);
+      await expect(av.probe(hostile)).rejects.toBeInstanceOf(UnsupportedMediaError);
+      await expect(av.poster(hostile, { jpeg: join(dir, 'p.jpg'), webp: join(dir, 'p.webp') }, { atSeconds: 0, width: 32, height: 32 })).rejects.toThrow();
+      // Any protocol but a local file is refused before a connection is made.
+      await expect(av.probe(`http://127.0.0.1:${port}/film.mp4`)).rejects.toThrow();
+      await expect(av.audio(`http://127.0.0.1:${port}/film.mp4`, join(dir, 'a.opus'), 'opus', 1)).rejects.toThrow();
+      expect(requests).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   it('kills ffmpeg when the job is aborted, leaving no child behind', async () => {

@@ -49,6 +49,21 @@ export interface SpriteSpec {
 export type AudioFormat = 'opus' | 'mp3';
 
 const COMMON = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y'];
+
+/**
+ * Demuxers for the containers registration accepts (detect.ts): MP4/MOV, Matroska/WebM,
+ * MPEG-PS/TS, MP3, WAV, FLAC, Ogg, AAC. Nothing else is opened, even if a file's bytes
+ * were made to look like a playlist or a concat list.
+ */
+const DEMUXERS = 'mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,mpeg,mpegts,mp3,wav,flac,ogg,aac';
+
+/**
+ * Input options pinning a hostile container to local files: no http, tcp, data or
+ * other protocol may be opened on its behalf, and only the expected demuxers run.
+ */
+export const PINNED_INPUT = ['-protocol_whitelist', 'file', '-format_whitelist', DEMUXERS];
+
+const fromFile = (input: string): string[] => [...PINNED_INPUT, '-i', input];
 const PROGRESS = ['-progress', 'pipe:1', '-nostats'];
 const STDERR_TAIL = 4096;
 
@@ -58,7 +73,7 @@ export function createAvAdapter(options: AvAdapterOptions) {
 
   /** Streams, codecs, duration and display size (after rotation) of a local file. */
   async function probe(file: string, run: RunOptions = {}): Promise<AvProbe> {
-    const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file];
+    const args = ['-v', 'error', ...PINNED_INPUT, '-print_format', 'json', '-show_format', '-show_streams', file];
     const { stdout } = await runTool(options.ffprobePath, args, { ...run, timeoutMs: run.timeoutMs ?? 60_000 }).catch((error: unknown) => {
       throw asBadInput(error, 'cannot read it as audio or video');
     });
@@ -69,7 +84,7 @@ export function createAvAdapter(options: AvAdapterOptions) {
   async function mp4(input: string, output: string, spec: Mp4Spec, run: RunOptions = {}): Promise<void> {
     const audio = spec.audio ? ['-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'] : ['-an'];
     const args = [
-      '-i', input, ...PROGRESS,
+      ...fromFile(input), ...PROGRESS,
       '-map', '0:v:0', '-vf', `scale=${spec.width}:${spec.height}:flags=bicubic,setsar=1,format=yuv420p`,
       '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-profile:v', 'high',
       ...audio, '-sn', '-dn', '-map_metadata', '-1', '-movflags', '+faststart', '-f', 'mp4', output,
@@ -80,7 +95,7 @@ export function createAvAdapter(options: AvAdapterOptions) {
   /** One frame at `atSeconds`, upright, as JPEG and WebP from a single decode. */
   async function poster(input: string, outputs: { jpeg: string; webp: string }, spec: { atSeconds: number; width: number; height: number }, run: RunOptions = {}): Promise<void> {
     const args = [
-      '-ss', spec.atSeconds.toFixed(3), '-i', input, '-an', '-sn',
+      '-ss', spec.atSeconds.toFixed(3), ...fromFile(input), '-an', '-sn',
       '-filter_complex', `[0:v:0]scale=${spec.width}:${spec.height},setsar=1,split=2[j][w]`,
       '-map', '[j]', '-frames:v', '1', '-q:v', '3', '-f', 'image2', '-update', '1', outputs.jpeg,
       '-map', '[w]', '-frames:v', '1', '-c:v', 'libwebp', '-quality', '80', '-f', 'image2', '-update', '1', outputs.webp,
@@ -91,20 +106,20 @@ export function createAvAdapter(options: AvAdapterOptions) {
   /** A sprite sheet: one frame every `intervalSeconds`, tiled left to right, top to bottom. */
   async function sprite(input: string, output: string, spec: SpriteSpec, durationSeconds: number, run: RunOptions = {}): Promise<void> {
     const filter = `fps=1/${spec.intervalSeconds},scale=${spec.tileWidth}:${spec.tileHeight},setsar=1,tile=${spec.columns}x${spec.rows}`;
-    const args = ['-i', input, ...PROGRESS, '-an', '-sn', '-map', '0:v:0', '-vf', filter, '-frames:v', '1', '-q:v', '4', '-f', 'image2', '-update', '1', output];
+    const args = [...fromFile(input), ...PROGRESS, '-an', '-sn', '-map', '0:v:0', '-vf', filter, '-frames:v', '1', '-q:v', '4', '-f', 'image2', '-update', '1', output];
     await ffmpeg(args, run, durationSeconds).catch(rethrowDecodeErrors);
   }
 
   /** Opus in Ogg (96 kb/s, the modern default) or MP3 (128 kb/s, plays everywhere). */
   async function audio(input: string, output: string, format: AudioFormat, durationSeconds: number, run: RunOptions = {}): Promise<void> {
     const codec = format === 'opus' ? ['-c:a', 'libopus', '-b:a', '96k', '-f', 'ogg'] : ['-c:a', 'libmp3lame', '-b:a', '128k', '-f', 'mp3'];
-    const args = ['-i', input, ...PROGRESS, '-map', '0:a:0', '-vn', '-sn', '-map_metadata', '-1', ...codec, output];
+    const args = [...fromFile(input), ...PROGRESS, '-map', '0:a:0', '-vn', '-sn', '-map_metadata', '-1', ...codec, output];
     await ffmpeg(args, run, durationSeconds).catch(rethrowDecodeErrors);
   }
 
   /** Decodes the first audio stream to mono signed 16-bit PCM at `sampleRate`, streamed to `onSamples`. */
   async function pcm(input: string, sampleRate: number, onSamples: (chunk: Buffer) => void, durationSeconds: number, run: RunOptions = {}): Promise<void> {
-    const args = ['-i', input, '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-c:a', 'pcm_s16le', 'pipe:1'];
+    const args = [...fromFile(input), '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-c:a', 'pcm_s16le', 'pipe:1'];
     await ffmpeg(args, { ...run, onStdout: onSamples }, durationSeconds).catch(rethrowDecodeErrors);
   }
 

@@ -1,3 +1,4 @@
+import { out } from '../printable.ts';
 import { type Archive, ingest, ValidationError } from '@disan/ingest';
 import type { CommandArgs } from '../args.ts';
 import { createProgress } from '../progress.ts';
@@ -22,12 +23,12 @@ export async function runIngestCommand(archive: Archive, { positionals, values }
   });
   const { seconds } = progress.finish();
   const { ingested, skipped, stored, failed } = report.outcomes;
-  process.stdout.write(
+  out(
     `${report.files} files in ${seconds.toFixed(1)} s: ${ingested} ingested, ${skipped} already there, ${stored} stored awaiting their pipeline, ${failed} failed` +
       `\nitems: ${report.items.created} new, ${report.items.updated} updated, ${report.items.unchanged} unchanged\n`,
   );
   if (report.failures.length > 0) {
-    process.stdout.write(`\nWhat failed and why:\n${report.failures.map((f) => `  ${f.file}: ${f.reason}`).join('\n')}\n`);
+    out(`\nWhat failed and why:\n${report.failures.map((f) => `  ${f.file}: ${f.reason}`).join('\n')}\n`);
   }
   return report.failures.length > 0 ? 1 : 0;
 }

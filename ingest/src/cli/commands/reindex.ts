@@ -1,3 +1,4 @@
+import { out } from '../printable.ts';
 import type { Archive } from '@disan/ingest';
 import type { CommandArgs } from '../args.ts';
 
@@ -5,6 +6,6 @@ import type { CommandArgs } from '../args.ts';
 export async function runReindexCommand(archive: Archive, _args: CommandArgs): Promise<number> {
   const started = Date.now();
   const count = await archive.indexer.reindexAll();
-  process.stdout.write(`reindexed ${count} items into the ${archive.search.name} engine in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  out(`reindexed ${count} items into the ${archive.search.name} engine in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { out } from '../printable.ts';
 import { Value } from 'typebox/value';
 import { FACETS, SearchQuery, type Facet, type HitPassage, type SearchFilters, type SearchResult } from '@disan/schemas';
 import { type Archive, ValidationError } from '@disan/ingest';
@@ -9,7 +10,7 @@ import type { CommandArgs } from '../args.ts';
 export async function runSearchCommand(archive: Archive, { positionals, values }: CommandArgs): Promise<number> {
   const query = buildQuery(positionals.join(' '), values);
   const result = await searchArchive(archive, query, values.all ? SYSTEM : PUBLIC);
-  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, query.lang ?? 'vi'));
+  out(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, query.lang ?? 'vi'));
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { err, out } from '../printable.ts';
 import { type Archive, startBackgroundWorker } from '@disan/ingest';
 import type { CommandArgs } from '../args.ts';
 
@@ -17,14 +18,14 @@ export async function runWorkerCommand(archive: Archive, { values }: CommandArgs
     concurrency,
     ...(values.once ? { stopWhenIdle: true } : {}),
     onEvent: (event) => {
-      if (event.type === 'completed') process.stderr.write(`${event.outcome.status.padEnd(8)} ${event.job.id} (${event.ms.toFixed(0)} ms)${event.outcome.status === 'skipped' ? `: ${event.outcome.reason}` : ''}\n`);
-      else if (event.type === 'failed' || event.type === 'retrying') process.stderr.write(`${event.type.padEnd(8)} ${event.job.id}: ${event.error}\n`);
+      if (event.type === 'completed') err(`${event.outcome.status.padEnd(8)} ${event.job.id} (${event.ms.toFixed(0)} ms)${event.outcome.status === 'skipped' ? `: ${event.outcome.reason}` : ''}\n`);
+      else if (event.type === 'failed' || event.type === 'retrying') err(`${event.type.padEnd(8)} ${event.job.id}: ${event.error}\n`);
     },
   });
-  if (worker.backfilled > 0) process.stderr.write(`worker: queued ${worker.backfilled} stored file${worker.backfilled === 1 ? '' : 's'} that had no job yet (backfill, after fresh uploads)\n`);
-  process.stderr.write(`worker: running jobs with concurrency ${concurrency} (Ctrl-C to stop)\n`);
+  if (worker.backfilled > 0) err(`worker: queued ${worker.backfilled} stored file${worker.backfilled === 1 ? '' : 's'} that had no job yet (backfill, after fresh uploads)\n`);
+  err(`worker: running jobs with concurrency ${concurrency} (Ctrl-C to stop)\n`);
   controller.signal.addEventListener('abort', () => void worker.stop());
   const summary = await worker.finished;
-  process.stdout.write(`worker stopped: ${summary.completed} done, ${summary.failed} failed, ${summary.retried} retried\n`);
+  out(`worker stopped: ${summary.completed} done, ${summary.failed} failed, ${summary.retried} retried\n`);
   return 0;
 }
