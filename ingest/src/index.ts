@@ -9,6 +9,8 @@
  * - Background work runs in `startBackgroundWorker` (embedded: inside the API process;
  *   production: `disan worker` processes sharing the PostgreSQL queue).
  * - Reading goes through `searchArchive` and the catalog, always asking `access`.
+ * - `backupArchive` writes the whole archive to one tar file while it serves;
+ *   `restoreArchive` brings one back into an empty archive.
  *
  * Narrower entries, each one file: `@disan/ingest/access` (who may do what),
  * `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`.
@@ -22,6 +24,10 @@ export type { FileOutcome, IngestEvent, IngestOptions, IngestReport } from './re
 export { importRecords, type ImportReport } from './registration/import.ts';
 export { IncompleteOriginalError, registerOriginal, type IncomingOriginal, type Registration, type RegistrationTarget } from './registration/register.ts';
 export { parseSheet, readSheet, type ParsedSheet, type SheetEntry } from './registration/sheet.ts';
+
+export { backupArchive } from './backup/backup.ts';
+export type { BackupManifest, BackupSummary } from './backup/format.ts';
+export { restoreArchive, type RestoreReport } from './backup/restore.ts';
 
 export { startBackgroundWorker, type BackgroundWorker, type BackgroundWorkerOptions } from './pipeline/background.ts';
 export { searchArchive } from './search/service.ts';

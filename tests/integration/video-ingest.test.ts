@@ -6,6 +6,9 @@ import type { Media } from '@disan/schemas';
 import { type Archive, ingest } from '@disan/ingest';
 import type { IngestReport } from '../../ingest/src/registration/files.ts';
 import { readAll } from '../../ingest/src/processing/read-all.ts';
+
+const OPERATOR_TOKEN = 'video-test-operator-token-0123456789';
+import { buildApp } from '../../api/src/app.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { emptyMp4, fakeMp4, ffprobeJson, generateVideo, subtitlesOnlyMp4, truncatedMp4 } from '../support/generate-av.ts';
 
@@ -34,7 +37,7 @@ describe('disan ingest of video', () => {
   };
 
   beforeAll(async () => {
-    ({ archive, dispose } = await temporaryArchive());
+    ({ archive, dispose } = await temporaryArchive({ DISAN_OPERATOR_TOKEN: OPERATOR_TOKEN, LOG_LEVEL: 'silent' }));
     folder = await mkdtemp(join(tmpdir(), 'disan-video-'));
     await mkdir(join(folder, 'bad'));
     await generateVideo(join(folder, 'clip.mp4'), { seconds: 2 });
@@ -115,7 +118,21 @@ describe('disan ingest of video', () => {
     const sprite = clip.derivatives.find((d) => d.name === 'strip-jpeg')!;
     expect(sprite).toMatchObject({ width: 320, height: 120 }); // 2 tiles of 160x120, one per second
     const vtt = await readAll((await archive.storage.get(clip.derivatives.find((d) => d.name === 'strip-vtt')!.key)).body);
-    expect(vtt.toString()).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nstrip-jpeg.jpg#xywh=0,0,160,120\n\n00:00:01.000 --> 00:00:02.000\nstrip-jpeg.jpg#xywh=160,0,160,120\n');
+    expect(vtt.toString()).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nstrip-jpeg#xywh=0,0,160,120\n\n00:00:01.000 --> 00:00:02.000\nstrip-jpeg#xywh=160,0,160,120\n');
+    // Players resolve each cue against the track's own address: it must name the sprite's, which answers.
+    const track = `/api/media/${clip.id}/strip-vtt`;
+    const app = await buildApp({ archive, config: archive.config, logger: false });
+    try {
+      for (const cue of vtt.toString().split('\n').filter((line) => line.includes('#xywh='))) {
+        const resolved = new URL(cue, `http://archive.example${track}`);
+        expect(resolved.pathname).toBe(`/api/media/${clip.id}/strip-jpeg`);
+        const answer = await app.inject({ url: resolved.pathname, headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } });
+        expect(answer.statusCode, answer.body).toBe(200);
+        expect(answer.headers['content-type']).toBe('image/jpeg');
+      }
+    } finally {
+      await app.close();
+    }
   });
 
   it('stores every derivative under derivatives/<mediaId>/<name>.<ext> with its recorded size', async () => {

@@ -9,7 +9,7 @@ import { openPostgres } from './postgres.ts';
  * @example const db = await openDatabase({ driver: 'pglite', dir: 'memory://' });
  */
 export async function openDatabase(config: Config['database']): Promise<Database> {
-  const db = await connect(config);
+  const db = await connectDatabase(config);
   try {
     await migrate(db);
   } catch (error) {
@@ -19,7 +19,8 @@ export async function openDatabase(config: Config['database']): Promise<Database
   return db;
 }
 
-function connect(config: Config['database']): Promise<Database> {
+/** Connects without touching the schema: for a restore, which brings the schema up to its backup's version itself. */
+export function connectDatabase(config: Config['database']): Promise<Database> {
   switch (config.driver) {
     case 'pglite':
       return openPglite(config.dir);

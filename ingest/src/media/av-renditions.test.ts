@@ -36,10 +36,10 @@ describe('poster and strip', () => {
 
   it('writes a thumbnails track whose cues cover the video and point at their tiles', () => {
     const plan = stripPlan(12.5, { width: 640, height: 360 });
-    const vtt = thumbnailsVtt(plan, 12.5, 'strip-jpeg.jpg');
-    expect(vtt.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nstrip-jpeg.jpg#xywh=0,0,160,90\n')).toBe(true);
-    expect(vtt).toContain('00:00:10.000 --> 00:00:11.000\nstrip-jpeg.jpg#xywh=0,90,160,90');
-    expect(vtt.trimEnd().endsWith('00:00:12.000 --> 00:00:12.500\nstrip-jpeg.jpg#xywh=320,90,160,90')).toBe(true);
+    const vtt = thumbnailsVtt(plan, 12.5, 'strip-jpeg');
+    expect(vtt.startsWith('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nstrip-jpeg#xywh=0,0,160,90\n')).toBe(true);
+    expect(vtt).toContain('00:00:10.000 --> 00:00:11.000\nstrip-jpeg#xywh=0,90,160,90');
+    expect(vtt.trimEnd().endsWith('00:00:12.000 --> 00:00:12.500\nstrip-jpeg#xywh=320,90,160,90')).toBe(true);
   });
 
   it('formats WebVTT timestamps', () => {

@@ -85,7 +85,7 @@ export function stripPlan(durationSeconds: number, display: Size): StripPlan {
  * A WebVTT thumbnails track for players (Video.js, Vidstack, Plyr): each cue
  * points at its tile in the sprite with a media fragment `#xywh=`. `spriteUrl` is
  * relative to the track, as both are served from the same derivative folder.
- * @example thumbnailsVtt(plan, 3, 'strip-jpeg.jpg') // 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nstrip-jpeg.jpg#xywh=0,0,160,90\n…'
+ * @example thumbnailsVtt(plan, 3, 'strip-jpeg') // 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nstrip-jpeg#xywh=0,0,160,90\n…'
  */
 export function thumbnailsVtt(plan: StripPlan, durationSeconds: number, spriteUrl: string): string {
   const cues: string[] = [];

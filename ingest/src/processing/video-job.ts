@@ -59,8 +59,9 @@ function videoSteps({ av }: AvJobDeps, { input, dir, signal }: AvWork, probe: Av
       const sprite = join(dir, 'strip.jpg');
       const track = join(dir, 'strip.vtt');
       await av.sprite(input, sprite, plan, duration, run);
-      // The track names the sprite by its derivative file name: both are served from one folder.
-      await writeFile(track, thumbnailsVtt(plan, duration, 'strip-jpeg.jpg'));
+      // Players resolve a cue against the track's address, /api/media/<id>/strip-vtt: the
+      // relative name `strip-jpeg` is then the sprite's own address, /api/media/<id>/strip-jpeg.
+      await writeFile(track, thumbnailsVtt(plan, duration, 'strip-jpeg'));
       return [
         { name: 'strip-jpeg', extension: 'jpg', mimeType: 'image/jpeg', file: sprite, width: plan.width, height: plan.height },
         { name: 'strip-vtt', extension: 'vtt', mimeType: 'text/vtt', file: track, durationSeconds: duration },
