@@ -10,8 +10,9 @@ import { load } from './load.ts';
  * collections) and of a faceted search, each against a bare Fastify route answering a
  * small JSON object, in the same process and run, over loopback; as the public gets
  * them (the short public cache on, its default) and with the cache off. Target for the item:
- * at least 0.5 of the bare route. The load generator (autocannon) runs in a worker thread, so server and client each
- * have a core of the reference machine; the ratios are what count.
+ * at least 0.5 of the bare route. The load generator (autocannon) runs as a child process
+ * (load.ts), so server and client each have a core of the reference machine; the ratios
+ * are what count.
  */
 const ITEMS = 2_000;
 const DURATION_S = Number(process.env.BENCH_API_SECONDS ?? 5);
