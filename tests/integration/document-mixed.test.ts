@@ -40,8 +40,8 @@ describe('a PDF mixing text pages and a scanned page', () => {
     expect(report.failures).toEqual([]);
     // OCR is a follow-up job at a lower priority; a worker runs what ingest left.
     await runWorker({ queue: archive.jobs, handlers: createJobHandlers(archive), stopWhenIdle: true, pollMs: 50 });
-    [media] = await archive.catalog.media.listByStatus('ready');
-    passages = await archive.catalog.texts.listForMedia(media!.id);
+    media = (await archive.catalog.media.listByStatus('ready'))[0]!;
+    passages = await archive.catalog.texts.listForMedia(media.id);
   }, 240_000);
 
   afterAll(async () => {

@@ -46,8 +46,9 @@ export function parseStrace(text: string): Syscall[] {
       continue;
     }
     const resumed = RESUMED.exec(content);
-    const started = resumed ? pending.get(Number(resumed[1])) : undefined;
-    if (resumed && started?.name === resumed[2]) {
+    if (!resumed) continue;
+    const started = pending.get(Number(resumed[1]));
+    if (started !== undefined && started.name === resumed[2]) {
       pending.delete(started.pid);
       calls.push({ ...started, args: started.args + resumed[3]!, result: resumed[4]!, end: line });
     }

@@ -1,4 +1,4 @@
-import { FACETS, type SearchDocument, type SearchQuery } from '@disan/schemas';
+import { FACETS, type AccessLevel, type Item, type SearchDocument, type SearchQuery } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canReadRecord, PUBLIC, searchScopeFor, SYSTEM, type Viewer } from '../../access/access.ts';
 import { createSearchEngine } from '../create.ts';
@@ -31,8 +31,8 @@ const QUERIES: [string, SearchQuery][] = [
 ];
 
 /** Every combination of the fields access depends on. */
-const ACCESS_CASES = ['published', 'draft'].flatMap((status) =>
-  ['public', 'metadata-only', 'researchers', 'community', 'embargo'].flatMap((access) =>
+const ACCESS_CASES = (['published', 'draft'] as const).flatMap((status) =>
+  (['public', 'metadata-only', 'researchers', 'community', 'embargo'] as const).flatMap((access) =>
     [[], [COMMUNITY]].map((communities) => ({ status, access, communities }))));
 
 /** The conditions every document of the answer must meet: the filter's top-level AND, flattened. */
@@ -107,13 +107,15 @@ describe('meilisearch driver requests (loopback stand-in)', () => {
         const scope = conjuncts(parseFilter(filter!)).filter((node) => filterAttributes(node).every((attribute) => ACCESS_FIELDS.has(attribute)));
         expect(scope.length, `no access condition in ${filter!}`).toBeGreaterThan(0);
         for (const record of ACCESS_CASES) {
-          const readable = canReadRecord(viewer, { status: record.status as 'published', access: { level: record.access as 'public', communities: record.communities } });
+          const readable = canReadRecord(viewer, { status: record.status, access: { level: record.access, communities: record.communities } });
           expect(scope.every((node) => matchesFilter(node, record)), `${JSON.stringify(record)} through ${filter!}`).toBe(readable);
         }
       }
       for (const id of ids) {
         const document = DOCUMENTS.find((candidate) => candidate.id === id)!;
-        expect(canReadRecord(viewer, { status: document.status, access: { level: document.access, communities: document.communities } }), id).toBe(true);
+        // Search documents carry status and access as plain strings; the catalog's types name them.
+        const record = { status: document.status as Item['status'], access: { level: document.access as AccessLevel, communities: document.communities } };
+        expect(canReadRecord(viewer, record), id).toBe(true);
       }
     });
 
