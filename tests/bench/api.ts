@@ -12,8 +12,9 @@ type LoadResult = Awaited<ReturnType<typeof load>>;
  * collections) and of a faceted search, each against a bare Fastify route answering a
  * small JSON object, in the same process and run, over loopback; as the public gets
  * them (the short public cache on, its default) and with the cache off. Target for the item:
- * at least 0.5 of the bare route. The load generator (autocannon) runs in a worker thread, so server and client each
- * have a core of the reference machine; the ratios are what count.
+ * at least 0.5 of the bare route. The load generator (autocannon) runs as a child process
+ * (load.ts), so server and client each have a core of the reference machine; the ratios
+ * are what count.
  */
 const ITEMS = 2_000;
 /** The archive size at which an item answer must still cost about what it costs at 2 000. */

@@ -37,7 +37,7 @@ export function killStragglers(): void {
  * handler runs, nothing is flushed or closed, as when a machine loses power or the
  * OOM killer strikes. `stop` ends it early the same way.
  */
-export function runDisan(args: string[], env: Record<string, string>, kill?: KillPoint): { done: Promise<Run>; kill: () => void } {
+export function runDisan(args: string[], env: Record<string, string>, kill?: KillPoint): { done: Promise<Run>; kill: () => void; pid: number } {
   const child = spawn(process.execPath, ['--no-warnings', BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -70,7 +70,8 @@ export function runDisan(args: string[], env: Record<string, string>, kill?: Kil
       resolve({ code, signal, lines, output });
     });
   });
-  return { done, kill: killNow };
+  // A worker's id in the job queue names its pid (host:pid:random), so a test can find its jobs.
+  return { done, kill: killNow, pid: child.pid! };
 }
 
 /** `count` small JPEGs with distinct content (a colour and a number each). */

@@ -45,23 +45,38 @@ function rankedIndices(words: WordAlternatives[], rowids: Uint32Array, match: (e
 }
 
 describe('firstInBestBucket', () => {
-  const cases: [string, WordAlternatives[]][] = [
-    ['toned words', [word('le', 'lễ'), word('hoi', 'hội')]],
-    ['words with typo alternatives', [word('duong', 'duong', ['dong', 'dung']), word('thot', 'thot')]],
+  const toned = [word('le', 'lễ'), word('hoi', 'hội')];
+  const typos = [word('duong', 'duong', ['dong', 'dung']), word('thot', 'thot')];
+  // Per case, the page sizes answered from the best bucket and those left to full ranking
+  // (null): at density 0.1 the best bucket (all three expressions) holds only a few
+  // candidates, too few to fill a page of 20.
+  const cases: [string, WordAlternatives[], number, { page: number[]; fallback: number[] }][] = [
+    ['toned words', toned, 0.9, { page: [1, 20, 60, 500], fallback: [] }],
+    ['toned words', toned, 0.5, { page: [1, 20, 60, 500], fallback: [] }],
+    ['toned words', toned, 0.1, { page: [1], fallback: [20, 60, 500] }],
+    ['words with typo alternatives', typos, 0.9, { page: [1, 20, 60, 500], fallback: [] }],
+    ['words with typo alternatives', typos, 0.5, { page: [1, 20, 60, 500], fallback: [] }],
+    ['words with typo alternatives', typos, 0.1, { page: [1], fallback: [20, 60, 500] }],
   ];
-  for (const [name, words] of cases) {
-    for (const density of [0.9, 0.5, 0.1]) {
-      it(`finds the same first page as ranking everything (${name}, density ${density})`, () => {
-        const index = fakeIndex(density);
-        const candidates = Uint32Array.from({ length: SIZE / 3 }, (_, position) => position * 3 + (position % 2));
-        const reference = rankedIndices(words, candidates, index.match);
-        for (const count of [1, 20, 60, 500]) {
-          const first = firstInBestBucket(words, candidates, count, index.matchFirst);
-          if (first !== null) expect(Array.from(first)).toEqual(reference.slice(0, count));
-        }
-      });
-    }
-  }
+  const candidates = Uint32Array.from({ length: SIZE / 3 }, (_, position) => position * 3 + (position % 2));
+
+  describe.each(cases)('%s, density %s', (_, words, density, expected) => {
+    const index = fakeIndex(density);
+    const reference = rankedIndices(words, candidates, index.match);
+    const bestBucketSize = relevanceBuckets(words, candidates, index.match).filter((bucket) => bucket === 0).length;
+
+    it.each(expected.page)('finds the same first %i as ranking everything', (count) => {
+      expect(bestBucketSize).toBeGreaterThanOrEqual(count);
+      const first = firstInBestBucket(words, candidates, count, index.matchFirst);
+      expect(first).not.toBeNull();
+      expect(Array.from(first!)).toEqual(reference.slice(0, count));
+    });
+
+    it.each(expected.fallback)('leaves a page of %i to full ranking (null): the best bucket cannot fill it', (count) => {
+      expect(bestBucketSize).toBeLessThan(count);
+      expect(firstInBestBucket(words, candidates, count, index.matchFirst)).toBeNull();
+    });
+  });
 
   it('reads only the start of each match list when the best bucket is common', () => {
     const index = fakeIndex(0.9);
