@@ -52,6 +52,10 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   registerAccess(app, { '/api/docs': 'anyone', '*': 'anyone' });
   await registerExternalPlugins(app, config);
   registerErrorHandling(app);
+  // First of the app's onRequest hooks (only the request id's runs before it): a wrong
+  // token (refused by the viewer) and a replay from the public cache are counted like any
+  // other request. As a route hook, the plugin's default, it ran after both.
+  app.addHook('onRequest', app.rateLimit());
   registerViewer(app, config.http.operatorToken);
   // After the rate limit and the viewer: a replay is counted, and only the public's.
   app.addHook('onRequest', cache.replay);
@@ -74,6 +78,8 @@ async function registerExternalPlugins(app: FastifyInstance, config: Config): Pr
     await app.register(cors, { origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'content-range', 'etag'] });
   }
   await app.register(rateLimit, {
+    // Not per route: buildApp adds the limiter as an app-wide hook ahead of authentication.
+    global: false,
     max: config.http.rateLimit,
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) => new RateLimitedError(`Too many requests: at most ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s`),
