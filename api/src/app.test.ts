@@ -101,7 +101,7 @@ describe('the API on a real archive', () => {
         'content-type': 'image/jpeg',
         'accept-ranges': 'bytes',
         'x-content-type-options': 'nosniff',
-        'cache-control': 'public, max-age=31536000, immutable',
+        'cache-control': 'public, max-age=300, must-revalidate',
         'content-length': String(thumb.length),
       });
       expect(response.headers.etag).toMatch(/^"[0-9a-f]+"$/);
@@ -109,10 +109,10 @@ describe('the API on a real archive', () => {
       expect(response.headers['content-disposition']).toMatch(/^inline;/);
     });
 
-    it('serves the original with a shorter public cache', async () => {
+    it('serves the original with the same short public cache', async () => {
       const response = await f.app.inject({ url: `/api/media/${mediaId}/original` });
       expect(response.statusCode).toBe(200);
-      expect(response.headers['cache-control']).toBe('public, max-age=86400');
+      expect(response.headers['cache-control']).toBe('public, max-age=300, must-revalidate');
       expect(response.headers['content-disposition']).toMatch(/filename="photo-000\.jpg"/);
     });
 
@@ -166,6 +166,30 @@ describe('the API on a real archive', () => {
 
     it('answers 404 for a rendition that was never made', async () => {
       expect((await f.app.inject({ url: `/api/media/${mediaId}/webp-99999` })).statusCode).toBe(404);
+    });
+
+    it.each([
+      ['withdrawn', { status: 'withdrawn' }],
+      ['newly embargoed', { access: { level: 'embargo', embargoUntil: '2999-01-01' } }],
+    ] as const)('lets no cache keep a public record’s media for longer than minutes, since it can be %s', async (_change, change) => {
+      const id = 'chol-chnam-thmay';
+      const { version: _v, createdAt: _c, updatedAt: _u, ...before } = (await f.archive.catalog.items.get(id))!;
+      const files = [`/api/media/${await f.mediaOf(id)}/thumb`, `/api/media/${await f.mediaOf(id)}/original`];
+      const maxAge = (header: string | undefined) => Number(/max-age=(\d+)/.exec(header ?? '')?.[1] ?? Infinity);
+      for (const file of files) {
+        const served = await f.app.inject({ url: file });
+        expect(served.statusCode).toBe(200);
+        expect(served.headers['cache-control']).not.toMatch(/immutable/);
+        expect(served.headers['cache-control']).toMatch(/must-revalidate|no-cache/);
+        expect(maxAge(served.headers['cache-control'])).toBeLessThanOrEqual(300);
+      }
+      await f.archive.catalog.items.upsert({ ...before, ...change }, { author: 'test' });
+      try {
+        // Once the cache revalidates, the file is gone for the public.
+        for (const file of files) expect((await f.app.inject({ url: file })).statusCode).toBe(404);
+      } finally {
+        await f.archive.catalog.items.upsert(before, { author: 'test' });
+      }
     });
   });
 
