@@ -8,9 +8,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Archive } from '@disan/ingest';
 import type { Config } from '@disan/ingest/config';
 import { RateLimitedError } from './errors.ts';
-import { splitLists } from './http/lists.ts';
+import { listParamsOf, splitLists } from './http/lists.ts';
 import { registerAccess, withAccessRule } from './plugins/access.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkError, registerErrorHandling } from './plugins/errors.ts';
+import { registerPrivateAnswers } from './plugins/private-answers.ts';
 import { createPublicCache } from './plugins/public-cache.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { requestIdOf } from './plugins/request-id.ts';
@@ -36,8 +37,11 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
     requestIdHeader: false,
     // The site and reverse proxies forward the visitor's address; only theirs is believed.
     trustProxy: config.http.trustProxy,
-    // Search URLs can be long (many filters); Node's header limit still bounds them.
-    routerOptions: { maxParamLength: 200 },
+    // Path parameters are checked by each route's schema, which names the bad one (ids
+    // allow 128 characters); the router's own limit only stops absurd ones, answered 414
+    // in our error shape by frameworkError like a path that is not valid UTF-8.
+    routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', (request, reply, done) => {
@@ -47,6 +51,7 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   const cache = createPublicCache({ seconds: config.http.cacheSeconds });
   // Before compression: the cache keeps JSON, and every answer is still compressed.
   app.addHook('onSend', cache.store);
+  registerPrivateAnswers(app);
   // Before any route. Plugins add routes of their own (the documentation; with CORS origins,
   // the `OPTIONS *` preflight, which answers headers only), so their rules are given here.
   registerAccess(app, { '/api/docs': 'anyone', '*': 'anyone' });
@@ -60,7 +65,8 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   // After the rate limit and the viewer: a replay is counted, and only the public's.
   app.addHook('onRequest', cache.replay);
   app.addHook('preValidation', (request, _reply, done) => {
-    if (request.query && typeof request.query === 'object') splitLists(request.query as Record<string, unknown>);
+    const names = listParamsOf(request.routeOptions.schema?.querystring);
+    if (names.length > 0 && request.query && typeof request.query === 'object') splitLists(request.query as Record<string, unknown>, names);
     done();
   });
   await app.register(routes, { prefix: '/api', archive, config });
