@@ -2,16 +2,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Archive } from '@disan/ingest';
 import type { Config } from '@disan/ingest/config';
 import { RateLimitedError } from './errors.ts';
 import { listParamsOf, splitLists } from './http/lists.ts';
-import { registerAccess, withAccessRule } from './plugins/access.ts';
+import { registerAccess } from './plugins/access.ts';
 import { frameworkError, registerErrorHandling } from './plugins/errors.ts';
 import { registerPrivateAnswers } from './plugins/private-answers.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import { createPublicCache } from './plugins/public-cache.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { requestIdOf } from './plugins/request-id.ts';
@@ -40,7 +39,8 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
     // Path parameters are checked by each route's schema, which names the bad one (ids
     // allow 128 characters); the router's own limit only stops absurd ones, answered 414
     // in our error shape by frameworkError like a path that is not valid UTF-8.
-    routerOptions: { maxParamLength: 1000 },
+    // `/api/items/` answers like `/api/items`; the document names only the latter.
+    routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -91,13 +91,5 @@ async function registerExternalPlugins(app: FastifyInstance, config: Config): Pr
     errorResponseBuilder: (_request, context) => new RateLimitedError(`Too many requests: at most ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s`),
   });
   await app.register(compress, { global: true, threshold: 1024 });
-  await app.register(swagger, {
-    transform: withAccessRule,
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Disan API', version: '0.1.0', description: 'Digital heritage archive: items, media, collections, search.' },
-      ...(config.http.publicUrl ? { servers: [{ url: config.http.publicUrl }] } : {}),
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerOpenApi(app, config);
 }

@@ -17,6 +17,7 @@ export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
     {
       config: { access: 'canReadMedia' },
       schema: {
+        operationId: 'getMediaText',
         summary: 'The text found inside a medium (pages, caption cues), a window at a time',
         tags: ['media'],
         params: MediaTextParams,
