@@ -2,15 +2,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Archive } from '@disan/ingest';
 import type { Config } from '@disan/ingest/config';
 import { RateLimitedError } from './errors.ts';
-import { splitLists } from './http/lists.ts';
-import { registerAccess, withAccessRule } from './plugins/access.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { listParamsOf, splitLists } from './http/lists.ts';
+import { registerAccess } from './plugins/access.ts';
+import { frameworkError, registerErrorHandling } from './plugins/errors.ts';
+import { registerPrivateAnswers } from './plugins/private-answers.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import { createPublicCache } from './plugins/public-cache.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { requestIdOf } from './plugins/request-id.ts';
@@ -36,8 +36,12 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
     requestIdHeader: false,
     // The site and reverse proxies forward the visitor's address; only theirs is believed.
     trustProxy: config.http.trustProxy,
-    // Search URLs can be long (many filters); Node's header limit still bounds them.
-    routerOptions: { maxParamLength: 200 },
+    // Path parameters are checked by each route's schema, which names the bad one (ids
+    // allow 128 characters); the router's own limit only stops absurd ones, answered 414
+    // in our error shape by frameworkError like a path that is not valid UTF-8.
+    // `/api/items/` answers like `/api/items`; the document names only the latter.
+    routerOptions: { maxParamLength: 1000, ignoreTrailingSlash: true },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onRequest', (request, reply, done) => {
@@ -47,16 +51,22 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   const cache = createPublicCache({ seconds: config.http.cacheSeconds });
   // Before compression: the cache keeps JSON, and every answer is still compressed.
   app.addHook('onSend', cache.store);
+  registerPrivateAnswers(app);
   // Before any route. Plugins add routes of their own (the documentation; with CORS origins,
   // the `OPTIONS *` preflight, which answers headers only), so their rules are given here.
   registerAccess(app, { '/api/docs': 'anyone', '*': 'anyone' });
   await registerExternalPlugins(app, config);
   registerErrorHandling(app);
+  // First of the app's onRequest hooks (only the request id's runs before it): a wrong
+  // token (refused by the viewer) and a replay from the public cache are counted like any
+  // other request. As a route hook, the plugin's default, it ran after both.
+  app.addHook('onRequest', app.rateLimit());
   registerViewer(app, config.http.operatorToken);
   // After the rate limit and the viewer: a replay is counted, and only the public's.
   app.addHook('onRequest', cache.replay);
   app.addHook('preValidation', (request, _reply, done) => {
-    if (request.query && typeof request.query === 'object') splitLists(request.query as Record<string, unknown>);
+    const names = listParamsOf(request.routeOptions.schema?.querystring);
+    if (names.length > 0 && request.query && typeof request.query === 'object') splitLists(request.query as Record<string, unknown>, names);
     done();
   });
   await app.register(routes, { prefix: '/api', archive, config });
@@ -74,18 +84,12 @@ async function registerExternalPlugins(app: FastifyInstance, config: Config): Pr
     await app.register(cors, { origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'content-range', 'etag'] });
   }
   await app.register(rateLimit, {
+    // Not per route: buildApp adds the limiter as an app-wide hook ahead of authentication.
+    global: false,
     max: config.http.rateLimit,
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) => new RateLimitedError(`Too many requests: at most ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s`),
   });
   await app.register(compress, { global: true, threshold: 1024 });
-  await app.register(swagger, {
-    transform: withAccessRule,
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Disan API', version: '0.1.0', description: 'Digital heritage archive: items, media, collections, search.' },
-      ...(config.http.publicUrl ? { servers: [{ url: config.http.publicUrl }] } : {}),
-    },
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerOpenApi(app, config);
 }

@@ -123,17 +123,17 @@ describe('the API over HTTP', () => {
     const routes = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
     expect(routes).toEqual(
       expect.arrayContaining([
-        'GET /api/items/',
+        'GET /api/items',
         'GET /api/items/{id}',
-        'GET /api/collections/',
+        'GET /api/collections',
         'GET /api/collections/{id}',
         'GET /api/places',
         'GET /api/ethnic-groups',
-        'GET /api/search/',
-        'POST /api/search/',
+        'GET /api/search',
+        'POST /api/search',
         'GET /api/media/{mediaId}/{rendition}',
         'HEAD /api/media/{mediaId}/{rendition}',
-        'GET /api/jobs/',
+        'GET /api/jobs',
         'GET /api/health',
         'GET /api/ready',
       ]),

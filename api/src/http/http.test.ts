@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isNotModified, rangeStillValid } from './conditional.ts';
-import { splitLists } from './lists.ts';
+import { ItemsQuery, JobsQuery, SearchParams } from '@disan/schemas';
+import { listParamsOf, splitLists } from './lists.ts';
 import { parseRange } from './range.ts';
 
 describe('parseRange', () => {
@@ -51,9 +52,21 @@ describe('conditional requests', () => {
 });
 
 describe('splitLists', () => {
-  it('accepts repeated and comma-separated values alike, leaving other parameters alone', () => {
+  it('accepts repeated and comma-separated values alike for the names given, leaving other parameters alone', () => {
     const query: Record<string, unknown> = { kind: ['festival,ritual', 'craft'], province: 'Sóc Trăng', facets: 'kind, province', q: 'a,b' };
-    splitLists(query);
+    splitLists(query, ['kind', 'province', 'facets']);
     expect(query).toEqual({ kind: ['festival', 'ritual', 'craft'], province: ['Sóc Trăng'], facets: ['kind', 'province'], q: 'a,b' });
+  });
+});
+
+describe('listParamsOf', () => {
+  it.each([
+    ['GET /api/search', SearchParams, ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access', 'facets']],
+    ['GET /api/items', ItemsQuery, ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds']],
+    // `status` is one job status here: splitting it made `status=done` an array and answered 400.
+    ['GET /api/jobs', JobsQuery, []],
+    ['a route without a query schema', undefined, []],
+  ])('takes the list parameters of %s from its schema', (_route, schema, names) => {
+    expect([...listParamsOf(schema)].sort()).toEqual([...names].sort());
   });
 });

@@ -1,15 +1,40 @@
 import { FILTER_FACETS, type SearchFilters } from '@disan/schemas';
 
-/** Query parameters that take several values, repeated or comma-separated. */
-export const LIST_PARAMS = [...FILTER_FACETS, 'facets'] as const;
 const FILTER_PARAMS = FILTER_FACETS;
 
+interface ObjectSchema {
+  properties?: Record<string, { type?: unknown }>;
+}
+
+const listParamsBySchema = new WeakMap<object, readonly string[]>();
+
 /**
- * `kind=a,b&kind=c` becomes `kind: ['a', 'b', 'c']` before validation, so both spellings
- * reach the same schema check (and its limits).
+ * The query parameters a route's querystring schema declares as arrays: only those take
+ * several values. Read from the schema, not from a list of names, since a name means
+ * different things on different routes (`status` is a list of record statuses on
+ * `/api/search` but one job status on `/api/jobs`, where a list answered 400).
+ *
+ * @example listParamsOf(Type.Object({ kind: Type.Array(Type.String()), q: Type.String() })) // ['kind']
  */
-export function splitLists(query: Record<string, unknown>): void {
-  for (const name of LIST_PARAMS) {
+export function listParamsOf(schema: unknown): readonly string[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const known = listParamsBySchema.get(schema);
+  if (known) return known;
+  const properties = (schema as ObjectSchema).properties ?? {};
+  const names = Object.entries(properties)
+    .filter(([, property]) => property.type === 'array')
+    .map(([name]) => name);
+  listParamsBySchema.set(schema, names);
+  return names;
+}
+
+/**
+ * `kind=a,b&kind=c` becomes `kind: ['a', 'b', 'c']` before validation, for the parameters
+ * named (a route's list parameters), so both spellings reach the same schema check (and
+ * its limits). Any other parameter is left as sent.
+ */
+export function splitLists(query: Record<string, unknown>, names: readonly string[]): void {
+  for (const name of names) {
     const value = query[name];
     if (value === undefined) continue;
     const values: unknown[] = Array.isArray(value) ? value : [value];

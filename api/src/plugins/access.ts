@@ -67,12 +67,26 @@ export function registerAccess(app: FastifyInstance, pluginRoutes: Record<string
   });
 }
 
+/** Anyone, with or without the operator token (a wrong token answers 401, so the token matters). */
+type Security = readonly Readonly<Record<string, readonly string[]>>[];
+const PUBLIC_OR_TOKEN: Security = [{}, { bearerAuth: [] }];
+const TOKEN_ONLY: Security = [{ bearerAuth: [] }];
+
 /**
  * Shows each operation's rule in the OpenAPI document as `x-access`, so API readers (and
- * the test that walks every route) see which rule guards it.
+ * the test that walks every route) see which rule guards it, and derives its `security`
+ * from that rule: a door the public may not use (jobs) needs the bearer token, every other
+ * route takes both anonymous requests and the token.
  */
 export const withAccessRule: SwaggerTransform = ({ schema, url, route }) => {
   const documented: FastifySchema & { 'x-access'?: AccessRule } = { ...schema };
-  if (route.config?.access !== undefined) documented['x-access'] = route.config.access;
+  // @fastify/swagger suffixes a HEAD route's operationId with `-head`, in case a GET has the
+  // same one; ours are unique (the document test checks), so the declared id is kept.
+  if (route.method === 'HEAD' && typeof schema.operationId === 'string') documented.operationId = schema.operationId.replace(/-head$/, '');
+  const rule = route.config?.access;
+  if (rule !== undefined) {
+    documented['x-access'] = rule;
+    documented.security = isDoorRule(rule) && !access[rule](access.PUBLIC) ? TOKEN_ONLY : PUBLIC_OR_TOKEN;
+  }
   return { schema: documented, url };
 };

@@ -33,6 +33,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
   );
 }
 
+/**
+ * Errors the router raises before any hook runs (a path that is not valid UTF-8, a path
+ * parameter past `maxParamLength`): Fastify answers these in a shape of its own unless
+ * it is given this. No hook has run, so the request id is set here.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, code } = describe(error);
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The path is not a valid URL';
+  request.log.info({ status, code: error.code }, message);
+  void sendError(request, reply.header('x-request-id', request.id), status, code, message);
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
   const body: ErrorBody = { error: { status, code, message, requestId: request.id } };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
@@ -47,9 +59,11 @@ function describe(error: unknown): { status: number; code: string; message: stri
   return { status, code: CODES[status] ?? 'invalid', message: fastifyError.message ?? 'bad request' };
 }
 
+const WHERE: Record<string, string> = { querystring: 'query parameter', params: 'path parameter', headers: 'header', body: 'body field' };
+
 /** "query parameter "q" must NOT have more than 500 characters", for each problem. */
 function validationMessage(error: FastifyError): string {
-  const where = error.validationContext === 'querystring' ? 'query parameter' : error.validationContext === 'params' ? 'path parameter' : `${error.validationContext ?? 'request'} field`;
+  const where = WHERE[error.validationContext ?? ''] ?? 'request field';
   return (error.validation ?? [])
     .map((problem) => {
       const missing = (problem.params as { missingProperty?: string }).missingProperty;

@@ -29,6 +29,13 @@ export function createViewerOf(operatorToken: string | undefined): (request: Fas
   };
 }
 
+const SCHEMES = new Set(['basic', 'bearer', 'digest', 'negotiate', 'token']);
+/** What kind of credential was refused; only a known scheme name, since a token pasted alone could look like one. */
+const schemeOf = (header: string | undefined) => {
+  const scheme = /^(\S+) /.exec(header ?? '')?.[1]?.toLowerCase();
+  return scheme !== undefined && SCHEMES.has(scheme) ? scheme : 'other';
+};
+
 export function registerViewer(app: FastifyInstance, operatorToken: string | undefined): void {
   const viewerOf = createViewerOf(operatorToken);
   // Fastify wants a non-reference initial value; every request gets its own in onRequest.
@@ -38,6 +45,9 @@ export function registerViewer(app: FastifyInstance, operatorToken: string | und
       request.viewer = viewerOf(request);
       done();
     } catch (error) {
+      // Every refused credential, at warn, so token guessing shows in the logs and can be
+      // alerted on. The header itself is never logged: a near-miss token is still a secret.
+      request.log.warn({ requestId: request.id, client: request.ip, scheme: schemeOf(request.headers.authorization) }, 'refused credential');
       done(error as Error);
     }
   });

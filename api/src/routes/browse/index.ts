@@ -6,12 +6,12 @@ import { ERRORS, type RoutePlugin } from '../context.ts';
 export const browseRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
     '/places',
-    { config: { publicCache: true, access: 'readFilter' }, schema: { summary: 'Provinces with item counts and a map point', tags: ['browse'], response: { 200: PlaceList, ...ERRORS } } },
+    { config: { publicCache: true, access: 'readFilter' }, schema: { operationId: 'listPlaces', summary: 'Provinces with item counts and a map point', tags: ['browse'], response: { 200: PlaceList, ...ERRORS } } },
     async (request) => ({ places: await places(archive, request.viewer) }),
   );
   app.get(
     '/ethnic-groups',
-    { config: { publicCache: true, access: 'readFilter' }, schema: { summary: 'Ethnic groups with item counts', tags: ['browse'], response: { 200: EthnicGroupList, ...ERRORS } } },
+    { config: { publicCache: true, access: 'readFilter' }, schema: { operationId: 'listEthnicGroups', summary: 'Ethnic groups with item counts', tags: ['browse'], response: { 200: EthnicGroupList, ...ERRORS } } },
     async (request) => ({ ethnicGroups: await ethnicGroups(archive, request.viewer) }),
   );
   done();

@@ -7,8 +7,8 @@ import { ERRORS, type RoutePlugin } from '../context.ts';
 
 export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
-    '/',
-    { config: { publicCache: true, access: 'canReadCollection' }, schema: { summary: 'Collections, with the number of items you may see in each', tags: ['collections'], response: { 200: CollectionList, ...ERRORS } } },
+    '',
+    { config: { publicCache: true, access: 'canReadCollection' }, schema: { operationId: 'listCollections', summary: 'Collections, with the number of items you may see in each', tags: ['collections'], response: { 200: CollectionList, ...ERRORS } } },
     async (request) => ({ collections: await collectionSummaries(archive, request.viewer, 'all') }),
   );
 
@@ -17,6 +17,7 @@ export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
     {
       config: { publicCache: true, access: 'canReadCollection' },
       schema: {
+        operationId: 'getCollection',
         summary: 'One collection and a page of its items',
         tags: ['collections'],
         params: IdParams,

@@ -7,14 +7,14 @@ type Part = keyof Readiness['checks'];
 /** Liveness (the process answers) and readiness (the catalog, storage and search answer too). */
 export const healthRoutes: RoutePlugin = (app, { archive }, done) => {
   const startedAt = Date.now();
-  app.get('/health', { config: { access: 'anyone' }, schema: { summary: 'Liveness', tags: ['operations'], response: { 200: Health, ...ERRORS } } }, () => ({
+  app.get('/health', { config: { access: 'anyone' }, schema: { operationId: 'getHealth', summary: 'Liveness', tags: ['operations'], response: { 200: Health, ...ERRORS } } }, () => ({
     status: 'ok' as const,
     uptimeSeconds: (Date.now() - startedAt) / 1000,
   }));
 
   app.get(
     '/ready',
-    { config: { access: 'canReadHealthDetails' }, schema: { summary: 'Readiness: 503 naming the part that failed', tags: ['operations'], response: { 200: Readiness, 503: Readiness, ...ERRORS } } },
+    { config: { access: 'canReadHealthDetails' }, schema: { operationId: 'getReadiness', summary: 'Readiness: 503 naming the part that failed', tags: ['operations'], response: { 200: Readiness, 503: Readiness, ...ERRORS } } },
     async (request, reply) => {
       const probes: Record<Part, () => Promise<unknown>> = {
         catalog: () => archive.db.query('SELECT 1'),

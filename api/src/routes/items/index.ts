@@ -6,8 +6,8 @@ import { ERRORS, type RoutePlugin } from '../context.ts';
 
 export const itemRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
-    '/',
-    { config: { publicCache: true, access: 'readFilter' }, schema: { summary: 'Browse items, filtered by facets', tags: ['items'], querystring: ItemsQuery, response: { 200: ItemPage, ...ERRORS } } },
+    '',
+    { config: { publicCache: true, access: 'readFilter' }, schema: { operationId: 'listItems', summary: 'Browse items, filtered by facets', tags: ['items'], querystring: ItemsQuery, response: { 200: ItemPage, ...ERRORS } } },
     async (request) => {
       const { page, pageSize, sort } = request.query;
       return itemPage(archive, request.viewer, { filters: filtersOf(request.query), sort, page, pageSize });
@@ -16,7 +16,7 @@ export const itemRoutes: RoutePlugin = (app, { archive }, done) => {
 
   app.get(
     '/:id',
-    { config: { publicCache: true, access: 'canReadRecord' }, schema: { summary: 'One item with its media, related items and collections', tags: ['items'], params: IdParams, response: { 200: ItemView, ...ERRORS } } },
+    { config: { publicCache: true, access: 'canReadRecord' }, schema: { operationId: 'getItem', summary: 'One item with its media, related items and collections', tags: ['items'], params: IdParams, response: { 200: ItemView, ...ERRORS } } },
     async (request) => itemView(archive, request.viewer, request.params.id),
   );
   done();

@@ -7,10 +7,10 @@ import { ERRORS, type RoutePlugin } from '../context.ts';
  */
 export const jobRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
-    '/',
+    '',
     {
       config: { access: 'canReadJobs' },
-      schema: { summary: 'Job counts by type and status, and the job list (staff only)', tags: ['operations'], querystring: JobsQuery, response: { 200: JobsView, ...ERRORS } },
+      schema: { operationId: 'listJobs', summary: 'Job counts by type and status, and the job list (staff only)', tags: ['operations'], querystring: JobsQuery, response: { 200: JobsView, ...ERRORS } },
     },
     async (request) => {
       const counts = await archive.jobs.counts();

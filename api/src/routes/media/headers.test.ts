@@ -14,8 +14,9 @@ const file = (over: Partial<ResolvedFile>): ResolvedFile => ({
 
 describe('media headers', () => {
   it.each([
-    [{ isPublic: true, original: false }, 'public, max-age=31536000, immutable'],
-    [{ isPublic: true, original: true }, 'public, max-age=86400'],
+    // Never immutable: a public record can be withdrawn or embargoed at any time.
+    [{ isPublic: true, original: false }, 'public, max-age=300, must-revalidate'],
+    [{ isPublic: true, original: true }, 'public, max-age=300, must-revalidate'],
     [{ isPublic: false, original: false }, 'private, no-store'],
     [{ isPublic: false, original: true }, 'private, no-store'],
   ])('caches %j as %s', (over, expected) => {

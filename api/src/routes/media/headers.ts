@@ -1,16 +1,25 @@
 import type { ResolvedFile } from './resolve.ts';
 
-const YEAR = 31_536_000;
-const DAY = 86_400;
+/**
+ * How long a browser or shared cache may serve a public medium (a rendition, an original,
+ * its words) without asking again: the most a withdrawn or newly embargoed record's media
+ * stays visible from a cache. After that a cache revalidates with the strong ETag and an
+ * unchanged file costs a 304 without a body.
+ */
+export const PUBLIC_MEDIA_SECONDS = 300;
+export const PUBLIC_MEDIA_CACHE = `public, max-age=${PUBLIC_MEDIA_SECONDS}, must-revalidate`;
 
 /**
- * Renditions never change under their name (a new one gets a new name), so public
- * ones are cached for a year; originals of public items for a day (a record can be
- * withdrawn); anything not public is never stored by a shared cache.
+ * A rendition's bytes never change under its name, but whether anyone may read them
+ * does: a record can be withdrawn or embargoed at any time. So public renditions and
+ * originals alike are kept for minutes, not a year (they once were `immutable` for a
+ * year, and a withdrawn record's pictures stayed in browsers and proxies). Versioned
+ * URLs would not help: they bust a cache on change, but a withdrawal changes no URL.
+ * `must-revalidate` forbids serving a stale copy when the API cannot be asked. Anything
+ * not public is never stored by a shared cache.
  */
 export function cacheControl(file: ResolvedFile): string {
-  if (!file.isPublic) return 'private, no-store';
-  return file.original ? `public, max-age=${DAY}` : `public, max-age=${YEAR}, immutable`;
+  return file.isPublic ? PUBLIC_MEDIA_CACHE : 'private, no-store';
 }
 
 /** Pictures, sound and video are shown inline; anything else (PDF, SVG with scripts, text) downloads. */

@@ -32,7 +32,7 @@ describe('GET /api/media/:mediaId/text', () => {
       limit: 100,
       passages: [{ seq: 6, source: 'pdf-text', page: 7, lang: 'vi', text: 'Trang 7 của báo cáo' }],
     });
-    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(response.headers['cache-control']).toBe('public, max-age=300, must-revalidate');
   });
 
   it('pages through every passage a window at a time, with the total', async () => {

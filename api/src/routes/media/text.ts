@@ -2,6 +2,7 @@ import { MediaText, MediaTextParams, MediaTextQuery, type MediaTextPassage, type
 import { canReadMedia, PUBLIC } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { ERRORS, type RoutePlugin } from '../context.ts';
+import { PUBLIC_MEDIA_CACHE } from './headers.ts';
 import { readableMedia } from './resolve.ts';
 
 /**
@@ -16,6 +17,7 @@ export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
     {
       config: { access: 'canReadMedia' },
       schema: {
+        operationId: 'getMediaText',
         summary: 'The text found inside a medium (pages, caption cues), a window at a time',
         tags: ['media'],
         params: MediaTextParams,
@@ -28,7 +30,7 @@ export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
       const { item } = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
       const { page, offset = 0, limit = 100 } = request.query;
       const window = await archive.catalog.texts.readForMedia(mediaId, { ...(page === undefined ? {} : { page }), offset, limit });
-      reply.header('cache-control', canReadMedia(PUBLIC, item) ? 'public, max-age=300' : 'private, no-store');
+      reply.header('cache-control', canReadMedia(PUBLIC, item) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
       return { mediaId, total: window.total, offset, limit, passages: window.passages.map(located) };
     },
   );

@@ -12,14 +12,14 @@ export const searchRoutes: RoutePlugin = (app, { archive }, done) => {
   };
 
   app.get(
-    '/',
-    { config: { publicCache: true, access: 'readFilter' }, schema: { summary: 'Search (GET, query parameters)', tags: ['search'], querystring: SearchParams, response: { 200: SearchResult, ...ERRORS } } },
+    '',
+    { config: { publicCache: true, access: 'readFilter' }, schema: { operationId: 'searchItems', summary: 'Search (GET, query parameters)', tags: ['search'], querystring: SearchParams, response: { 200: SearchResult, ...ERRORS } } },
     async (request) => answer(toSearchQuery(request.query), request.viewer),
   );
 
   app.post(
-    '/',
-    { config: { access: 'readFilter' }, schema: { summary: 'Search (POST, a SearchQuery as JSON)', tags: ['search'], body: SearchQuery, response: { 200: SearchResult, ...ERRORS } } },
+    '',
+    { config: { access: 'readFilter' }, schema: { operationId: 'searchItemsByBody', summary: 'Search (POST, a SearchQuery as JSON)', tags: ['search'], body: SearchQuery, response: { 200: SearchResult, ...ERRORS } } },
     async (request) => answer(request.body, request.viewer),
   );
   done();

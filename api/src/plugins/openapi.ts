@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Config } from '@disan/ingest/config';
+import { withAccessRule } from './access.ts';
+
+/** Every tag a route may use, described once; a route with another tag fails the document test. */
+export const TAGS = [
+  { name: 'items', description: 'Records of the archive: browse with facets, read one with its media' },
+  { name: 'collections', description: 'Curated groups of items' },
+  { name: 'browse', description: 'Entry points: provinces (with a map point) and ethnic groups, with item counts' },
+  { name: 'search', description: 'Full-text and faceted search, with passages inside media' },
+  { name: 'media', description: 'Files (renditions, originals) with HTTP caching and ranges, and the words inside them' },
+  { name: 'operations', description: 'Liveness, readiness and background jobs' },
+];
+
+/**
+ * The OpenAPI document at `/api/docs/json` and Swagger UI at `/api/docs`, generated from
+ * the routes' schemas. OpenAPI 3.1, because its Schema Object is JSON Schema 2020-12,
+ * which is what TypeBox writes (`exclusiveMinimum: 0`, `type: 'null'`): 3.0 would need every
+ * such keyword converted. Paths keep their `/api` prefix and the server is the API's
+ * origin, because every URL inside a body (`/api/media/{mediaId}/thumb`) is a root-relative
+ * path on that origin: a client resolves both against the same base. The document is
+ * checked by swagger-parser and Redocly's recommended rules (openapi.test.ts).
+ */
+export async function registerOpenApi(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(swagger, {
+    transform: withAccessRule,
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Disan API',
+        version: '0.1.0',
+        description: 'Digital heritage archive: items, media, collections, search. Anonymous requests see what the public may see; an operator sends `Authorization: Bearer <token>`.',
+        license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+      },
+      servers: [config.http.publicUrl ? { url: config.http.publicUrl, description: 'This archive' } : { url: '/', description: 'The origin serving this document' }],
+      tags: TAGS,
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'The operator token (DISAN_OPERATOR_TOKEN). Any other Authorization header answers 401.' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+}
