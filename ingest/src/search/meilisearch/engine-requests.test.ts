@@ -1,6 +1,6 @@
 import { FACETS, type AccessLevel, type Item, type SearchDocument, type SearchQuery } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canReadRecord, PUBLIC, searchScopeFor, SYSTEM, type Viewer } from '../../access/access.ts';
+import { canReadRecord, PUBLIC, searchScopeFor, SYSTEM, type Viewer } from '../../access/index.ts';
 import { createSearchEngine } from '../create.ts';
 import type { SearchEngine } from '../engine.ts';
 import { MEILI_SETTINGS } from './mapping.ts';
