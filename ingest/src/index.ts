@@ -16,6 +16,7 @@
  * `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`.
  */
 export { openArchive, type Archive, type ArchiveOverrides } from './archive.ts';
+export { CatalogInUseError, type LockHolder } from './database/process-lock.ts';
 export { CONFIG_VARIABLES, loadConfig, type Config } from './config.ts';
 export * from './errors.ts';
 

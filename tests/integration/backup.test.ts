@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupArchive, openArchive, restoreArchive, type Archive, type BackupSummary } from '@disan/ingest';
@@ -20,6 +22,12 @@ async function answer(app: FastifyInstance, url: string, headers: Record<string,
   const body = type.includes('json') ? JSON.stringify(JSON.parse(response.body, (key, value: unknown) => (VOLATILE.has(key) ? undefined : value))) : createHash('sha256').update(response.rawPayload).digest('hex');
   return { status: response.statusCode, type, body };
 }
+
+const BIN = join(import.meta.dirname, '..', '..', 'ingest', 'bin', 'disan.js');
+const run = async (args: string[], env: NodeJS.ProcessEnv) => {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--no-warnings', BIN, ...args], { env });
+  return { code: 0, stdout, stderr };
+};
 
 const VIEWERS = [['public', {}], ['operator', OPERATOR]] as const;
 
@@ -124,5 +132,29 @@ describe('backup and restore', () => {
 
   it('never restores over an archive', async () => {
     await expect(restoreArchive(loadConfig({ DISAN_DATA_DIR: restoredDir, LOG_LEVEL: 'silent' }), createReadStream(file))).rejects.toThrow(/not empty: restore into a new, empty data folder/);
+  });
+
+  it('backs up a served archive from the command line through the server, and restores it from the command line', async () => {
+    const address = await f.app.listen({ host: '127.0.0.1', port: 0 });
+    const env = { ...process.env, DISAN_DATA_DIR: f.archive.config.dataDir, DISAN_OPERATOR_TOKEN: OPERATOR_TOKEN, DISAN_API_PORT: new URL(address).port, LOG_LEVEL: 'silent' };
+    const saved = join(work, 'served.tar');
+    const backup = await run(['backup', saved], env);
+    expect(backup.stderr).toMatch(/the archive is being served \(process \d+\): asking it for the backup/);
+    expect(backup.stdout).toBe(`backed up the served archive to ${saved}\n`);
+    expect(await readdir(work)).not.toContain('served.tar.partial');
+    const target = join(work, 'from-cli');
+    const restore = await run(['restore', saved], { ...env, DISAN_DATA_DIR: target });
+    expect(restore.stdout).toMatch(/^restored \d+ records and \d+ files \(.* MB\); search index rebuilt from \d+ records\n$/);
+    const again = await openArchive(loadConfig({ DISAN_DATA_DIR: target, LOG_LEVEL: 'silent' }));
+    try {
+      expect(await again.catalog.items.count()).toBe(await f.archive.catalog.items.count());
+    } finally {
+      await again.close();
+    }
+    // Without the token the server cannot be asked, and the message says what to do.
+    const { DISAN_OPERATOR_TOKEN: _token, ...withoutToken } = env;
+    const refused = await run(['backup', join(work, 'refused.tar')], withoutToken).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/set DISAN_OPERATOR_TOKEN to the token the server was started with/);
   });
 });

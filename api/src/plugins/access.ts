@@ -24,6 +24,7 @@ declare module 'fastify' {
 // `satisfies` makes the compiler list every door rule here, so a new one cannot be missed.
 const DOOR_RULES = {
   anyone: true,
+  canBackupArchive: true,
   canCreateRecord: true,
   canHarvest: true,
   canManageSettings: true,

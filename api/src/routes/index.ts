@@ -1,3 +1,4 @@
+import { backupRoutes } from './backup/index.ts';
 import { browseRoutes } from './browse/index.ts';
 import { collectionRoutes } from './collections/index.ts';
 import type { RoutePlugin } from './context.ts';
@@ -23,6 +24,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(mediaRoutes, { ...options, prefix: '/media' });
   app.register(mediaTextRoutes, { ...options, prefix: '/media' });
   app.register(jobRoutes, { ...options, prefix: '/jobs' });
+  app.register(backupRoutes, { ...options, prefix: '/backup' });
   app.register(healthRoutes, options);
   done();
 };

@@ -12,6 +12,7 @@ export {
   canEditRecord,
   canHarvest,
   canManageCommunity,
+  canBackupArchive,
   canManageSettings,
   canManageUsers,
   canPublish,

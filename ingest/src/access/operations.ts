@@ -56,6 +56,9 @@ export const canManageUsers = (viewer: Viewer): boolean => isAdmin(viewer);
 
 export const canManageSettings = (viewer: Viewer): boolean => isAdmin(viewer);
 
+/** A backup holds every record and file, restricted ones included: the archive's keepers only. */
+export const canBackupArchive = (viewer: Viewer): boolean => isAdmin(viewer);
+
 /** A steward decides who belongs to the communities they steward, and to no other. */
 export const canManageCommunity = (viewer: Viewer, community: string): boolean =>
   isAdmin(viewer) || (isSystemOr(viewer, 'steward') && communitiesOf(viewer).includes(community));

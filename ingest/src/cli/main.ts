@@ -8,6 +8,7 @@ import { runImportCommand } from './commands/import.ts';
 import { runReindexCommand } from './commands/reindex.ts';
 import { runJobsCommand } from './commands/jobs.ts';
 import { runWorkerCommand } from './commands/worker.ts';
+import { runBackupCommand, runRestoreCommand } from './commands/backup.ts';
 
 const HELP = `disan: the Disan heritage archive from the command line
 
@@ -18,6 +19,8 @@ Usage:
   disan reindex
   disan jobs [--retry-failed] [--backfill]
   disan worker [--concurrency n] [--once]
+  disan backup <file.tar>      the whole archive in one file (asks the server when it is running)
+  disan restore <file.tar>     into an empty data folder
 
 The data folder is ./data unless DISAN_DATA_DIR says otherwise; see the README for every setting.`;
 
@@ -53,13 +56,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     out(`${HELP}\n`);
     return command || parsed.values.help ? 0 : 2;
   }
+  const withoutArchive = { backup: runBackupCommand, restore: runRestoreCommand };
   const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand };
-  if (!(command in commands)) {
+  if (!(command in commands) && !(command in withoutArchive)) {
     err(`unknown command "${command}"\n\n${HELP}\n`);
     return 2;
   }
   try {
     const config = loadConfig(env);
+    // These open the archive themselves, or must not (a restore needs an empty one).
+    if (command in withoutArchive) return await withoutArchive[command as keyof typeof withoutArchive](config, { positionals, values: parsed.values });
     const archive = await openArchive(config);
     if (archive.reindexedAtOpen > 0) err(`the search index was empty: rebuilt ${archive.reindexedAtOpen} items from the catalog\n`);
     try {
