@@ -53,6 +53,14 @@ describe.skipIf(unavailable !== null)(`filesystem storage fsyncs a write before 
     expect(begins.end).toBeLessThan(resolved.start);
   });
 
+  it('fsyncs the parent of every folder the put created, before put resolves', () => {
+    const during = calls.filter((call) => call.start > begins.end && call.end < resolved.start);
+    // The put created originals/ and originals/ab/ in an empty storage folder.
+    for (const parent of [root, join(root, 'originals')]) {
+      expect(during.find((call) => SYNCS.has(call.name) && fdPath(call) === parent), `fsync of ${parent}, the parent of a folder the put created`).toBeDefined();
+    }
+  });
+
   it.each([
     ['the data file', () => join(root, KEY)],
     ['the sidecar', () => join(root, '.meta', `${KEY}.json`)],

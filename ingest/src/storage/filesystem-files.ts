@@ -68,8 +68,18 @@ export async function writeFileAtomic(target: string, contents: string, tmpDir: 
 
 /** Renames into place, creating parent folders. Call fsyncDirs afterwards for durability. */
 export async function moveInto(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
+  const firstCreated = await mkdir(dirname(to), { recursive: true });
+  // A new folder is only durable once its parent is fsynced: without it a power cut can
+  // drop `originals/ab/` with every file in it, however well each file was synced.
+  if (firstCreated !== undefined) await fsyncDirs(parentsOfCreated(dirname(to), firstCreated));
   await rename(from, to);
+}
+
+/** The parent of every folder from `firstCreated` down to `deepest`, e.g. root/originals for root/originals/ab. */
+function parentsOfCreated(deepest: string, firstCreated: string): string[] {
+  const parents: string[] = [];
+  for (let folder = deepest; folder !== dirname(firstCreated) && folder !== dirname(folder); folder = dirname(folder)) parents.push(dirname(folder));
+  return parents;
 }
 
 /** A rename is only durable once its folder is fsynced. */
