@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,7 @@ import type { Media } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Archive, ingest } from '@disan/ingest';
 import { parseWebVtt } from '../../ingest/src/media/webvtt.ts';
-import { clock } from '../../ingest/src/processing/captions-fit.ts';
+import { clock, fitCaptionsToRecording } from '../../ingest/src/processing/captions-fit.ts';
 import type { IngestReport } from '../../ingest/src/registration/files.ts';
 import { temporaryArchive } from '../support/archive.ts';
 
@@ -180,4 +180,15 @@ describe('captions that outlast their recording', () => {
     for (const report of reports) expect(report.failures).toEqual([]);
     expect(reports.at(-1)!.warnings).toEqual([{ file: expect.stringMatching(/clip\.vi\.vtt$/) as string, warning }]);
   }, 60_000);
+});
+
+describe("the sample film's captions", () => {
+  it('end within the film', async () => {
+    const film = join(import.meta.dirname, '../../media-samples/khmer/ok-om-bok-dua-ghe');
+    const { stdout } = await promisify(execFile)('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', `${film}.mp4`]);
+    const cues = parseWebVtt(await readFile(`${film}.vi.vtt`, 'utf8')).cues;
+    const passages = cues.map((cue, seq) => ({ mediaId: 'm', itemId: 'i', seq, source: 'captions' as const, startSeconds: cue.startSeconds, endSeconds: cue.endSeconds, text: cue.text }));
+    expect(fitCaptionsToRecording(passages, Number(stdout)).warning).toBeUndefined();
+    expect(cues.find((cue) => cue.text.includes('Kantrum'))?.startSeconds).toBe(90);
+  });
 });
