@@ -180,6 +180,17 @@ describe('captions that outlast their recording', () => {
     for (const report of reports) expect(report.failures).toEqual([]);
     expect(reports.at(-1)!.warnings).toEqual([{ file: expect.stringMatching(/clip\.vi\.vtt$/) as string, warning }]);
   }, 60_000);
+
+  it('disan ingest prints the warning under "Warnings:" and still exits 0', async () => {
+    const dir = join(folder, 'cli');
+    await mkdir(dir);
+    await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=5', '-t', '2', '-pix_fmt', 'yuv420p', join(dir, 'clip.mp4')]);
+    await writeFile(join(dir, 'clip.vi.vtt'), LONG);
+    await writeFile(join(dir, 'metadata.csv'), `${HEADER}\nclip.mp4,cli,performance,khmer,Trễ,km\nclip.vi.vtt,cli,,,,\n`);
+    const bin = join(import.meta.dirname, '..', '..', 'ingest', 'bin', 'disan.js');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--no-warnings', bin, 'ingest', dir], { env: { ...process.env, DISAN_DATA_DIR: join(folder, 'cli-data') } });
+    expect(stdout).toMatch(/\nWarnings:\n {2}clip\.vi\.vtt: the captions run to 0:04 but the recording lasts 0:02(\.\d)?: 1 cue ends after it \(clamped\), 1 starts after it \(left out of search\)\n/);
+  }, 60_000);
 });
 
 describe("the sample film's captions", () => {

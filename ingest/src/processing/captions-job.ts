@@ -117,9 +117,12 @@ export async function linkCaptions(archive: { catalog: Catalog; indexer: Indexer
     const target = recordingFor(captions, siblings);
     if (!target || (captions.technical?.recordingId === target.id && isFitted(captions, target))) continue;
     const linked = (await archive.catalog.texts.listForMedia(captions.id)).map((p) => ({ ...p, recordingId: target.id }));
-    const fitted = isFitted(captions, target) ? { passages: linked, technical: {} } : fitCaptions(linked, target);
+    const refit = !isFitted(captions, target);
+    const fitted = refit ? fitCaptions(linked, target) : { passages: linked, technical: {} };
+    // A warning from an earlier fit (another recording, another duration) must not outlive it.
+    const { warning: _earlier, ...unwarned } = captions.technical ?? {};
     await archive.catalog.texts.replace(captions.id, fitted.passages);
-    await archive.catalog.media.update(captions.id, { technical: { ...captions.technical, recordingId: target.id, ...fitted.technical } });
+    await archive.catalog.media.update(captions.id, { technical: { ...(refit ? unwarned : captions.technical), recordingId: target.id, ...fitted.technical } });
     changed = true;
   }
   if (changed) await archive.indexer.indexItems([media.itemId]);
