@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +7,7 @@ import type { Media } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Archive, ingest } from '@disan/ingest';
 import { parseWebVtt } from '../../ingest/src/media/webvtt.ts';
+import { clock, fitCaptionsToRecording } from '../../ingest/src/processing/captions-fit.ts';
 import type { IngestReport } from '../../ingest/src/registration/files.ts';
 import { temporaryArchive } from '../support/archive.ts';
 
@@ -34,7 +35,8 @@ describe('captions through the job pipeline', () => {
     ({ archive, dispose } = await temporaryArchive());
     folder = await mkdtemp(join(tmpdir(), 'disan-captions-'));
     await mkdir(join(folder, 'av'));
-    await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10', '-t', '1', '-pix_fmt', 'yuv420p', join(folder, 'av', 'clip.mp4')]);
+    // As long as the captions (95 s) so that they fit it; one frame a second keeps it cheap.
+    await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=1', '-t', '95', '-pix_fmt', 'yuv420p', join(folder, 'av', 'clip.mp4')]);
     await writeFile(join(folder, 'av', 'clip.vi.vtt'), CAPTIONS);
     // A second caption file whose name matches no recording: linked to the item's only one, language from the item.
     await writeFile(join(folder, 'av', 'loi-binh.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nសួស្តី\n');
@@ -64,6 +66,7 @@ describe('captions through the job pipeline', () => {
   it('ingests the recording and both caption files as captions media of the item', async () => {
     expect(report.failures).toHaveLength(4);
     expect(report.outcomes.ingested).toBe(3);
+    expect(report.warnings).toEqual([]);
     const captions = await media('dua-ghe', 'captions');
     expect(captions.map((m) => [m.originalName, m.mimeType, m.status])).toEqual([
       ['av/clip.vi.vtt', 'text/vtt', 'ready'],
@@ -110,5 +113,93 @@ describe('captions through the job pipeline', () => {
     const again = await ingest(archive, { inputs: [folder] });
     expect(again.outcomes).toMatchObject({ ingested: 0, skipped: 3, failed: 4 });
     expect(await archive.catalog.texts.listForMedia(captions!.id)).toEqual(before);
+  });
+});
+
+/**
+ * Captions made for a longer cut than their recording: the cues past its end are
+ * clamped (or left out of search) and `disan ingest` says so, whichever of the two
+ * files is processed first.
+ */
+describe('captions that outlast their recording', () => {
+  let archive: Archive;
+  let dispose: () => Promise<void>;
+  let folder: string;
+  // The recording lasts 2 s: "hai" ends after it, "ba" starts after it (beyond the 0.5 s tolerance).
+  const LONG = 'WEBVTT\n\n00:00.000 --> 00:01.000\nmột\n\n00:01.500 --> 00:03.000\nhai\n\n00:02.800 --> 00:04.000\nba\n';
+
+  /** One item per scenario, its files in folders ingested one run each, in the order given. */
+  async function ingestInOrder(itemId: string, runs: ('clip.mp4' | 'clip.vi.vtt')[][]): Promise<IngestReport[]> {
+    const reports: IngestReport[] = [];
+    for (const [index, files] of runs.entries()) {
+      const dir = join(folder, itemId, String(index));
+      await mkdir(dir, { recursive: true });
+      for (const file of files) {
+        if (file.endsWith('.vtt')) await writeFile(join(dir, file), LONG);
+        else await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=5', '-t', '2', '-pix_fmt', 'yuv420p', join(dir, file)]);
+      }
+      await writeFile(join(dir, 'metadata.csv'), `${HEADER}\n${files.map((f) => `${f},${itemId},performance,khmer,Trễ,km`).join('\n')}\n`);
+      reports.push(await ingest(archive, { inputs: [dir] }));
+    }
+    return reports;
+  }
+
+  async function captionsOf(itemId: string) {
+    const siblings = await archive.catalog.media.listForItem(itemId);
+    const recording = siblings.find((m) => m.kind === 'video')!;
+    const captions = siblings.find((m) => m.kind === 'captions')!;
+    return { recording, captions, passages: await archive.catalog.texts.listForMedia(captions.id) };
+  }
+
+  beforeAll(async () => {
+    ({ archive, dispose } = await temporaryArchive());
+    folder = await mkdtemp(join(tmpdir(), 'disan-captions-long-'));
+  });
+
+  afterAll(async () => {
+    await dispose();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['in one run', 'cung-luc', [['clip.mp4', 'clip.vi.vtt']]],
+    ['recording first', 'phim-truoc', [['clip.mp4'], ['clip.vi.vtt']]],
+    ['captions first', 'phu-de-truoc', [['clip.vi.vtt'], ['clip.mp4']]],
+  ] as const)('%s: clamps the cues past the end, leaves out those starting after it, and reports it', async (_, itemId, runs) => {
+    const reports = await ingestInOrder(itemId, runs.map((files) => [...files]));
+    const { recording, captions, passages } = await captionsOf(itemId);
+    const end = recording.durationSeconds!;
+    expect(end).toBeGreaterThan(1.5);
+    expect(end).toBeLessThan(2.3);
+    expect(passages.map((p) => [p.seq, p.text, p.startSeconds, p.endSeconds, p.recordingId])).toEqual([
+      [0, 'một', 0, 1, recording.id],
+      [1, 'hai', 1.5, end, recording.id],
+    ]);
+    const warning = `the captions run to 0:04 but the recording lasts ${clock(end)}: 1 cue ends after it (clamped), 1 starts after it (left out of search)`;
+    expect(captions.technical).toMatchObject({ cues: 3, warning, fittedTo: end });
+    for (const report of reports) expect(report.failures).toEqual([]);
+    expect(reports.at(-1)!.warnings).toEqual([{ file: expect.stringMatching(/clip\.vi\.vtt$/) as string, warning }]);
+  }, 60_000);
+
+  it('disan ingest prints the warning under "Warnings:" and still exits 0', async () => {
+    const dir = join(folder, 'cli');
+    await mkdir(dir);
+    await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=5', '-t', '2', '-pix_fmt', 'yuv420p', join(dir, 'clip.mp4')]);
+    await writeFile(join(dir, 'clip.vi.vtt'), LONG);
+    await writeFile(join(dir, 'metadata.csv'), `${HEADER}\nclip.mp4,cli,performance,khmer,Trễ,km\nclip.vi.vtt,cli,,,,\n`);
+    const bin = join(import.meta.dirname, '..', '..', 'ingest', 'bin', 'disan.js');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--no-warnings', bin, 'ingest', dir], { env: { ...process.env, DISAN_DATA_DIR: join(folder, 'cli-data') } });
+    expect(stdout).toMatch(/\nWarnings:\n {2}clip\.vi\.vtt: the captions run to 0:04 but the recording lasts 0:02(\.\d)?: 1 cue ends after it \(clamped\), 1 starts after it \(left out of search\)\n/);
+  }, 60_000);
+});
+
+describe("the sample film's captions", () => {
+  it('end within the film', async () => {
+    const film = join(import.meta.dirname, '../../media-samples/khmer/ok-om-bok-dua-ghe');
+    const { stdout } = await promisify(execFile)('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', `${film}.mp4`]);
+    const cues = parseWebVtt(await readFile(`${film}.vi.vtt`, 'utf8')).cues;
+    const passages = cues.map((cue, seq) => ({ mediaId: 'm', itemId: 'i', seq, source: 'captions' as const, startSeconds: cue.startSeconds, endSeconds: cue.endSeconds, text: cue.text }));
+    expect(fitCaptionsToRecording(passages, Number(stdout)).warning).toBeUndefined();
+    expect(cues.find((cue) => cue.text.includes('Kantrum'))?.startSeconds).toBe(90);
   });
 });

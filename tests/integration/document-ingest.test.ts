@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { Media, TextPassage } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Archive, ingest } from '@disan/ingest';
+import { PUBLIC } from '@disan/ingest/access';
 import { createJobHandlers, runWorker } from '@disan/ingest/jobs';
+import { searchArchive } from '@disan/ingest/search';
+import { IMAGE_RENDITIONS } from '../../ingest/src/media/renditions.ts';
 import { createDocumentJobHandler } from '../../ingest/src/processing/document-job.ts';
 import type { IngestReport } from '../../ingest/src/registration/files.ts';
 import { temporaryArchive } from '../support/archive.ts';
@@ -84,7 +87,7 @@ describe('documents through the job pipeline', () => {
     expect(media.technical?.producer).toMatch(/Skia/);
     expect(media.technical?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const names = media.derivatives.map((d) => d.name);
-    expect(names).toEqual(['cover-webp', 'page-1-webp', ...Array.from({ length: 7 }, (_, i) => `page-${i + 2}-webp`)]);
+    expect(names).toEqual(['cover-webp', 'thumb', 'page-1-webp', ...Array.from({ length: 7 }, (_, i) => `page-${i + 2}-webp`)]);
     expect(media.derivatives.find((d) => d.name === 'page-7-webp')).toMatchObject({ page: 7, mimeType: 'image/webp', width: 566, height: 800 });
     const { body } = await archive.storage.get(media.derivatives[0]!.key);
     const head: Buffer[] = [];
@@ -99,7 +102,19 @@ describe('documents through the job pipeline', () => {
     for (const words of ['QUYẾT ĐỊNH', 'lễ hội Ok Om Bok', 'đua', 'chùa Khmer']) expect(passages[0]!.text).toContain(words);
     const media = await mediaOf('quyet-dinh-ho-tro-ok-om-bok-2023');
     expect(media.technical).toMatchObject({ scannedPages: 1, textPages: 0, ocrLanguages: 'vie', ocrPages: 1 });
-    expect(media.derivatives.map((d) => d.name)).toEqual(['cover-webp', 'page-1-webp']);
+    expect(media.derivatives.map((d) => d.name)).toEqual(['cover-webp', 'thumb', 'page-1-webp']);
+  });
+
+  it("makes a thumbnail of page 1 the size and format of a photo's, and search results show it rather than the cover", async () => {
+    const media = await mediaOf('bao-cao-bao-ton-ok-om-bok');
+    const photoThumb = IMAGE_RENDITIONS.find((r) => r.name === 'thumb')!;
+    const thumb = media.derivatives.find((d) => d.name === 'thumb')!;
+    expect(thumb).toMatchObject({ mimeType: 'image/jpeg', key: expect.stringMatching(/thumb\.jpg$/) as string });
+    expect(thumb.page).toBeUndefined();
+    expect(Math.max(thumb.width!, thumb.height!)).toBe(photoThumb.size);
+    expect(thumb.size).toBeLessThan(media.derivatives.find((d) => d.name === 'cover-webp')!.size);
+    const { hits } = await searchArchive(archive, { q: 'Báo cáo bảo tồn lễ hội Ok Om Bok' }, PUBLIC);
+    expect(hits.find((hit) => hit.id === 'bao-cao-bao-ton-ok-om-bok')?.thumbnail).toBe(`${media.id}/thumb`);
   });
 
   it('OCRs a scanned JPEG on a document item in its language (traditional Chinese), without spaces between characters', async () => {

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Media } from '@disan/schemas';
 import { type Archive, ingest, UpstreamError } from '@disan/ingest';
 import type { AvAdapter } from '../../ingest/src/media/ffmpeg.ts';
+import { SYSTEM } from '@disan/ingest/access';
 import type { MediaPatch } from '@disan/ingest/catalog';
+import { searchArchive } from '@disan/ingest/search';
 import type { ObjectStorage } from '@disan/ingest/storage';
 import { createVideoJobHandler } from '../../ingest/src/processing/video-job.ts';
 import { temporaryArchive } from '../support/archive.ts';
@@ -36,7 +38,7 @@ describe('video.derivatives', () => {
       ...av,
     };
     const media = { ...archive.catalog.media, update: (id: string, patch: MediaPatch) => { updates.push(patch); return archive.catalog.media.update(id, patch); } };
-    return { catalog: { ...archive.catalog, media }, storage: archive.storage, indexer: archive.indexer, av: counted };
+    return { catalog: { ...archive.catalog, media }, storage: archive.storage, indexer: archive.indexer, av: counted, images: archive.images };
   };
 
   beforeAll(async () => {
@@ -63,13 +65,20 @@ describe('video.derivatives', () => {
     await createVideoJobHandler(deps())({ mediaId: media.id });
     const recorded = updates.filter((u) => u.derivatives).map((u) => u.derivatives!.map((d) => d.name).join(','));
     expect(recorded).toEqual([
-      'poster-jpeg,poster-webp',
-      'poster-jpeg,poster-webp,mp4-480',
-      'poster-jpeg,poster-webp,mp4-480,strip-jpeg,strip-vtt',
-      'poster-jpeg,poster-webp,mp4-480,strip-jpeg,strip-vtt,mp4-720',
+      'poster-jpeg,poster-webp,thumb',
+      'poster-jpeg,poster-webp,thumb,mp4-480',
+      'poster-jpeg,poster-webp,thumb,mp4-480,strip-jpeg,strip-vtt',
+      'poster-jpeg,poster-webp,thumb,mp4-480,strip-jpeg,strip-vtt,mp4-720',
     ]);
     expect(updates.filter((u) => u.status).map((u) => u.status)).toEqual(['processing', 'ready']);
     expect(calls).toEqual(['poster', 'mp4 480', 'sprite', 'mp4 720']);
+  });
+
+  it('makes a thumb from the poster at the size photos get, which search results show instead of the poster', async () => {
+    const { derivatives } = (await archive.catalog.media.get(media.id))!;
+    expect(derivatives.find((d) => d.name === 'thumb')).toMatchObject({ mimeType: 'image/jpeg', width: 320, height: 180, key: `derivatives/${media.id}/thumb.jpg` });
+    const { hits } = await searchArchive(archive, { q: 'hd' }, SYSTEM);
+    expect(hits.find((hit) => hit.id === media.itemId)?.thumbnail).toBe(`${media.id}/thumb`);
   });
 
   it('resumes a retried job at the first step not yet stored, with the same keys', async () => {

@@ -30,7 +30,7 @@ describe('toSearchDocument', () => {
   });
 
   it.each([
-    ['a photo before a document cover', ['cover-webp', 'thumb'], 'so-tay-pdf/thumb'],
+    ['a small thumbnail (a photo\'s or a document\'s) before a document cover', ['cover-webp', 'thumb'], 'so-tay-pdf/thumb'],
     ['a document cover when there is no photo', ['cover-webp', 'page-1-webp'], 'so-tay-pdf/cover-webp'],
     ['a film poster when there is nothing else', ['poster-jpeg', 'poster-webp', 'mp4-360'], 'so-tay-pdf/poster-webp'],
     ['nothing when no rendition can stand for the item', ['mp4-360', 'audio-opus'], null],

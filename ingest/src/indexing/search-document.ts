@@ -56,7 +56,10 @@ export function centuryOf(year: number): string {
 
 const unique = <T>(values: readonly T[]) => [...new Set(values)];
 
-/** Renditions that can stand for an item on a card, best first: a photo, a document's cover, a film's poster. */
+/**
+ * Renditions that can stand for an item on a card, best first: a small `thumb` (a
+ * photo's, or a document's first page), then the larger covers of media that have none.
+ */
 const COVER_RENDITIONS = ['thumb', 'cover-webp', 'poster-webp'] as const;
 
 function coverOf(media: readonly Media[]): { media: Media; rendition: string } | null {

@@ -21,12 +21,14 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
   };
 
   const waiting = new Map<string, string>();
+  const settled = new Map<string, string>();
   let registering = true;
   let allSettled: () => void = () => undefined;
   const settle = async (mediaId: string, jobError?: string) => {
     const file = waiting.get(mediaId);
     if (file === undefined) return;
     waiting.delete(mediaId);
+    settled.set(mediaId, file);
     const media = await archive.catalog.media.get(mediaId);
     if (media?.status === 'ready') record(file, 'ingested');
     else record(file, 'failed', media?.error ?? jobError ?? 'the derivative job did not finish');
@@ -92,5 +94,25 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
       outOfSpace: 'retry',
     });
   }
+  // Read last, and for every file of the items this run touched: a follow-up (captions
+  // fitted to a recording processed after them, even in an earlier run) may have added
+  // a warning to a file that had already settled.
+  report.warnings.push(...(await warningsOf(archive, settled)));
   return report;
+}
+
+async function warningsOf(archive: Archive, settled: ReadonlyMap<string, string>): Promise<IngestReport['warnings']> {
+  const items = new Set<string>();
+  for (const mediaId of settled.keys()) {
+    const media = await archive.catalog.media.get(mediaId);
+    if (media) items.add(media.itemId);
+  }
+  const warnings: IngestReport['warnings'] = [];
+  for (const itemId of items) {
+    for (const media of await archive.catalog.media.listForItem(itemId)) {
+      const warning = media.technical?.warning;
+      if (typeof warning === 'string') warnings.push({ file: settled.get(media.id) ?? media.originalName, warning });
+    }
+  }
+  return warnings.sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -5,6 +5,7 @@ import type { Indexer } from '../indexing/indexer.ts';
 import { parseWebVtt, serializeWebVtt, type WebVtt } from '../media/webvtt.ts';
 import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
+import { fitCaptionsToRecording } from './captions-fit.ts';
 import { createMediaJobHandler } from './media-job.ts';
 import { readAll } from './read-all.ts';
 
@@ -18,7 +19,9 @@ export interface CaptionsJobDeps {
  * `captions.index` for a WebVTT file: validates it, stores one passage per cue
  * with its times, linked to the item's recording, and keeps a clean re-serialised
  * copy (rendition `vtt`, NOTEs dropped) for players; the upload stays the original.
- * A broken file is a permanent outcome with the line of its first problem.
+ * A broken file is a permanent outcome with the line of its first problem. When the
+ * recording is already probed, the passages are fitted to it here (see fitCaptions);
+ * otherwise linkCaptions does it once the recording is ready.
  */
 export function createCaptionsJobHandler({ catalog, storage, indexer }: CaptionsJobDeps) {
   return createMediaJobHandler({ catalog, indexer }, async (media) => {
@@ -27,7 +30,9 @@ export function createCaptionsJobHandler({ catalog, storage, indexer }: Captions
     const siblings = await catalog.media.listForItem(media.itemId);
     const recording = recordingFor(media, siblings);
     const lang = captionLanguage(media.originalName) ?? (await catalog.items.get(media.itemId))?.languages?.[0];
-    await catalog.texts.replace(media.id, cuePassages(media, vtt, recording?.id, lang));
+    const passages = cuePassages(media, vtt, recording?.id, lang);
+    const fitted = fitCaptions(passages, recording);
+    await catalog.texts.replace(media.id, fitted.passages);
     const clean = Buffer.from(serializeWebVtt(vtt), 'utf8');
     const key = derivativeKey(media.id, 'vtt', 'vtt');
     const info = await storage.put(key, clean, { contentType: 'text/vtt; charset=utf-8' });
@@ -35,7 +40,7 @@ export function createCaptionsJobHandler({ catalog, storage, indexer }: Captions
     return {
       derivatives: [{ name: 'vtt', key, mimeType: 'text/vtt', size: info.size }],
       ...(last ? { durationSeconds: last.endSeconds } : {}),
-      technical: { cues: vtt.cues.length, ...(lang ? { lang } : {}), ...(recording ? { recordingId: recording.id } : {}) },
+      technical: { cues: vtt.cues.length, ...(lang ? { lang } : {}), ...(recording ? { recordingId: recording.id } : {}), ...fitted.technical },
     };
   });
 }
@@ -55,6 +60,21 @@ function cuePassages(media: Media, vtt: WebVtt, recordingId: string | undefined,
       text: cue.text,
     }));
 }
+
+/**
+ * Captions that outlast their recording (a subtitle file made for a longer cut) are
+ * fitted to it and say so in `technical.warning`, which `disan ingest` reports.
+ * `technical.fittedTo` records the duration they were fitted to, so the check runs
+ * once per recording duration whichever of the two files is processed last.
+ */
+function fitCaptions(passages: TextPassage[], recording: Media | undefined): { passages: TextPassage[]; technical: NonNullable<Media['technical']> } {
+  const seconds = recording?.durationSeconds;
+  if (seconds === undefined) return { passages, technical: {} };
+  const fitted = fitCaptionsToRecording(passages, seconds);
+  return { passages: fitted.passages, technical: { fittedTo: seconds, ...(fitted.warning ? { warning: fitted.warning } : {}) } };
+}
+
+const isFitted = (captions: Media, recording: Media) => recording.durationSeconds === undefined || captions.technical?.fittedTo === recording.durationSeconds;
 
 /**
  * The recording a caption file belongs to: the video or audio of the same item
@@ -82,22 +102,28 @@ function decodeUtf8(bytes: Buffer): string {
 }
 
 /**
- * Links caption passages to their recording when the recording arrived after the
- * captions (files of one ingest are processed in parallel). Runs after every
- * video or audio job; does nothing when the links are already right.
+ * Links caption passages to their recording, and fits them to its duration, when the
+ * recording arrived or was probed after the captions (files of one ingest are
+ * processed in parallel). Runs after every video, audio and captions job, with that
+ * job's media id: each side runs it once it is ready, so whichever finishes last
+ * sees the other ready. Does nothing when the passages are already right.
  */
-export async function linkCaptions(archive: { catalog: Catalog; indexer: Indexer }, recordingMediaId: string): Promise<void> {
-  const recording = await archive.catalog.media.get(recordingMediaId);
-  if (!recording) return;
-  const siblings = await archive.catalog.media.listForItem(recording.itemId);
+export async function linkCaptions(archive: { catalog: Catalog; indexer: Indexer }, mediaId: string): Promise<void> {
+  const media = await archive.catalog.media.get(mediaId);
+  if (!media) return;
+  const siblings = await archive.catalog.media.listForItem(media.itemId);
   let changed = false;
   for (const captions of siblings.filter((m) => m.kind === 'captions' && m.status === 'ready')) {
     const target = recordingFor(captions, siblings);
-    if (!target || captions.technical?.recordingId === target.id) continue;
-    const passages = await archive.catalog.texts.listForMedia(captions.id);
-    await archive.catalog.texts.replace(captions.id, passages.map((p) => ({ ...p, recordingId: target.id })));
-    await archive.catalog.media.update(captions.id, { technical: { ...captions.technical, recordingId: target.id } });
+    if (!target || (captions.technical?.recordingId === target.id && isFitted(captions, target))) continue;
+    const linked = (await archive.catalog.texts.listForMedia(captions.id)).map((p) => ({ ...p, recordingId: target.id }));
+    const refit = !isFitted(captions, target);
+    const fitted = refit ? fitCaptions(linked, target) : { passages: linked, technical: {} };
+    // A warning from an earlier fit (another recording, another duration) must not outlive it.
+    const { warning: _earlier, ...unwarned } = captions.technical ?? {};
+    await archive.catalog.texts.replace(captions.id, fitted.passages);
+    await archive.catalog.media.update(captions.id, { technical: { ...(refit ? unwarned : captions.technical), recordingId: target.id, ...fitted.technical } });
     changed = true;
   }
-  if (changed) await archive.indexer.indexItems([recording.itemId]);
+  if (changed) await archive.indexer.indexItems([media.itemId]);
 }

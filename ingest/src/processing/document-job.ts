@@ -4,6 +4,7 @@ import type { Indexer } from '../indexing/indexer.ts';
 import type { ImageAdapter } from '../media/image.ts';
 import type { OpenedPdf, PdfAdapter, PdfFacts } from '../media/pdf.ts';
 import type { PopplerAdapter } from '../media/poppler.ts';
+import { IMAGE_RENDITIONS, type ImageRendition, RENDITION_EXTENSION } from '../media/renditions.ts';
 import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
 import { readPageTexts } from './document-pages.ts';
@@ -28,6 +29,11 @@ export interface DocumentJobDeps {
 export const PAGE_IMAGE_CAP = 50;
 const COVER_SIZE = 1024;
 const PAGE_SIZE = 800;
+/**
+ * The same small JPEG photos get, so search results and cards (shown at 96×64)
+ * are sent a few KiB rather than the 724×1024 cover the item page needs.
+ */
+const THUMB = IMAGE_RENDITIONS.find((r) => r.name === 'thumb')!;
 
 /**
  * `document.derivatives` for a PDF: facts and metadata (→ `technical`), the text
@@ -66,19 +72,21 @@ async function readPages(deps: DocumentJobDeps, opened: OpenedPdf, media: Media,
   return { passages, scanned };
 }
 
-/** Cover (page 1, larger) and page images up to the cap: pdftoppm renders, sharp encodes WebP. */
+/** Cover and thumbnail (page 1) and page images up to the cap: pdftoppm renders, sharp encodes. */
 async function renderPageImages(deps: DocumentJobDeps, media: Media, bytes: Buffer, pageCount: number): Promise<Rendition[]> {
   const last = Math.min(pageCount, PAGE_IMAGE_CAP);
   const derivatives: Rendition[] = [];
   for await (const { page, png } of deps.poppler.renderPages(bytes, { first: 1, last, scaleTo: COVER_SIZE })) {
-    const specs = [
-      ...(page === 1 ? [{ name: 'cover-webp', format: 'webp' as const, size: COVER_SIZE, quality: 80 }] : []),
+    const specs: ImageRendition[] = [
+      ...(page === 1 ? [{ name: 'cover-webp', format: 'webp' as const, size: COVER_SIZE, quality: 80 }, THUMB] : []),
       { name: `page-${page}-webp`, format: 'webp' as const, size: PAGE_SIZE, quality: 75 },
     ];
     for (const encoded of await deps.images.renditions(png, specs)) {
-      const key = derivativeKey(media.id, encoded.name, 'webp');
+      const format = specs.find((spec) => spec.name === encoded.name)!.format;
+      const key = derivativeKey(media.id, encoded.name, RENDITION_EXTENSION[format]);
       const info = await deps.storage.put(key, encoded.data, { contentType: encoded.mimeType });
-      derivatives.push({ name: encoded.name, key, mimeType: encoded.mimeType, size: info.size, width: encoded.width, height: encoded.height, ...(encoded.name === 'cover-webp' ? {} : { page }) });
+      const ofPage = encoded.name.startsWith('page-') ? { page } : {};
+      derivatives.push({ name: encoded.name, key, mimeType: encoded.mimeType, size: info.size, width: encoded.width, height: encoded.height, ...ofPage });
     }
   }
   return derivatives;

@@ -7,7 +7,8 @@ import { queueOcr } from './ocr-job.ts';
 /**
  * Work that follows another pipeline's job without that job knowing about it: scans
  * (PDF pages without text, images on document items) are read by OCR once their
- * renditions exist, and captions are linked to a recording registered after them.
+ * renditions exist, and captions are linked and fitted to a recording registered or
+ * probed after them (run after both sides, so the one that finishes last does it).
  */
 export function withFollowUps(archive: Archive, handlers: JobHandlers): JobHandlers {
   return {
@@ -16,6 +17,7 @@ export function withFollowUps(archive: Archive, handlers: JobHandlers): JobHandl
     'document.derivatives': then(handlers['document.derivatives'], (p) => queueOcr(archive, p.mediaId)),
     'video.derivatives': then(handlers['video.derivatives'], (p) => linkCaptions(archive, p.mediaId)),
     'audio.derivatives': then(handlers['audio.derivatives'], (p) => linkCaptions(archive, p.mediaId)),
+    'captions.index': then(handlers['captions.index'], (p) => linkCaptions(archive, p.mediaId)),
   };
 }
 

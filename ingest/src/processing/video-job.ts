@@ -1,12 +1,15 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AvProbe } from '../media/ffmpeg.ts';
+import type { ImageAdapter } from '../media/image.ts';
+import { IMAGE_RENDITIONS } from '../media/renditions.ts';
 import { fitInside, type Mp4Rendition, POSTER_BOX, posterTime, stripPlan, thumbnailsVtt, videoLadder } from '../media/av-renditions.ts';
 import { acceptRecording, createAvJobHandler, type AvJobDeps, type AvWork, type Step } from './av-job.ts';
 import { audioSteps } from './audio-job.ts';
 
 /**
- * `video.derivatives`: poster (JPEG + WebP), H.264/AAC MP4 renditions at 480p,
+ * `video.derivatives`: poster (JPEG + WebP, and the photos' small `thumb` JPEG for
+ * search results and cards, which would otherwise be sent a poster up to 1280×720), H.264/AAC MP4 renditions at 480p,
  * 720p and 1080p as far as the source goes (never enlarged), and a scrubbing
  * strip (sprite JPEG + WebVTT thumbnails track).
  *
@@ -20,11 +23,17 @@ import { audioSteps } from './audio-job.ts';
  *
  * A "video" that holds only sound (an MP4 of a recording) gets the audio steps.
  */
-export function createVideoJobHandler(deps: AvJobDeps) {
+export interface VideoJobDeps extends AvJobDeps {
+  images: ImageAdapter;
+}
+
+const THUMB = IMAGE_RENDITIONS.find((r) => r.name === 'thumb')!;
+
+export function createVideoJobHandler(deps: VideoJobDeps) {
   return createAvJobHandler(deps, (work, probe) => (probe.video ? videoSteps(deps, work, probe, probe.video) : audioSteps(deps, work, probe)), acceptRecording);
 }
 
-function videoSteps({ av }: AvJobDeps, { input, dir, signal }: AvWork, probe: AvProbe, video: NonNullable<AvProbe['video']>): Step[] {
+function videoSteps({ av, images }: VideoJobDeps, { input, dir, signal }: AvWork, probe: AvProbe, video: NonNullable<AvProbe['video']>): Step[] {
   const run = signal ? { signal } : {};
   const duration = probe.durationSeconds;
   const display = { width: video.width, height: video.height };
@@ -40,14 +49,17 @@ function videoSteps({ av }: AvJobDeps, { input, dir, signal }: AvWork, probe: Av
   });
 
   const poster: Step = {
-    names: ['poster-jpeg', 'poster-webp'],
+    names: ['poster-jpeg', 'poster-webp', 'thumb'],
     run: async () => {
       const size = fitInside(display, POSTER_BOX);
-      const files = { jpeg: join(dir, 'poster.jpg'), webp: join(dir, 'poster.webp') };
+      const files = { jpeg: join(dir, 'poster.jpg'), webp: join(dir, 'poster.webp'), thumb: join(dir, 'thumb.jpg') };
       await av.poster(input, files, { atSeconds: posterTime(duration), ...size }, run);
+      const [thumb] = await images.renditions(await readFile(files.jpeg), [THUMB]);
+      await writeFile(files.thumb, thumb!.data);
       return [
         { name: 'poster-jpeg', extension: 'jpg', mimeType: 'image/jpeg', file: files.jpeg, ...size },
         { name: 'poster-webp', extension: 'webp', mimeType: 'image/webp', file: files.webp, ...size },
+        { name: 'thumb', extension: 'jpg', mimeType: thumb!.mimeType, file: files.thumb, width: thumb!.width, height: thumb!.height },
       ];
     },
   };

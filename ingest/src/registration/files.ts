@@ -36,13 +36,15 @@ export interface IngestReport {
   files: number;
   outcomes: Record<FileOutcome, number>;
   failures: { file: string; reason: string }[];
+  /** Files that went in but that a person should look at (captions longer than their recording...). */
+  warnings: { file: string; warning: string }[];
   items: { created: number; updated: number; unchanged: number };
 }
 
 export type Recorder = (file: string, outcome: FileOutcome, reason?: string) => void;
 
 export function emptyReport(): IngestReport {
-  return { files: 0, outcomes: { ingested: 0, skipped: 0, stored: 0, failed: 0 }, failures: [], items: { created: 0, updated: 0, unchanged: 0 } };
+  return { files: 0, outcomes: { ingested: 0, skipped: 0, stored: 0, failed: 0 }, failures: [], warnings: [], items: { created: 0, updated: 0, unchanged: 0 } };
 }
 
 /**

@@ -55,12 +55,12 @@ describe('arrangeMedia', () => {
 
 describe('documentCover', () => {
   const page = (n: number, width: number): RenditionView => ({ name: `page-${n}-webp`, url: `/api/media/m/page-${n}-webp`, mimeType: 'image/webp', size: 10, width, height: Math.round(width * 1.41), page: n });
-  it('offers the cover and the first page picture as a srcset, the smallest as src (no small cover is made yet)', () => {
+  it('offers the cover and the first page picture as a srcset, the smallest as src, for a document processed before thumbnails were made', () => {
     const doc = media({ kind: 'document', renditions: [{ ...r('cover-webp', 'image/webp', 724), height: 1024 }, page(1, 566), page(2, 566), r('pdf', 'application/pdf')] });
     expect(documentCover(doc)).toEqual({ src: '/api/media/m/page-1-webp', srcset: '/api/media/m/page-1-webp 566w, /api/media/m/cover-webp 724w', width: 566, height: 798 });
   });
-  it('takes a thumb rendition first once the pipeline makes one', () => {
-    const doc = media({ kind: 'document', renditions: [r('cover-webp', 'image/webp', 724), r('thumb', 'image/webp', 160)] });
+  it('takes the thumb rendition the pipeline makes as src', () => {
+    const doc = media({ kind: 'document', renditions: [r('cover-webp', 'image/webp', 724), r('thumb', 'image/jpeg', 226)] });
     expect(documentCover(doc)?.src).toBe('/api/media/m/thumb');
   });
   it('has none without pictures', () => {

@@ -89,11 +89,11 @@ export function arrangeMedia(media: readonly MediaView[]) {
 }
 
 /**
- * A document's cover at the size it is shown (5rem): its cover and its first page's
- * picture as one srcset, the smallest as `src`. The document pipeline makes no small
- * cover yet (cover-webp is 724×1024, page pictures 566×800), so this is the smallest
- * there is; a `thumb` rendition for documents would be picked here at once.
- * @example documentCover(doc)?.srcset // '/api/media/d1/page-1-webp 566w, /api/media/d1/cover-webp 724w'
+ * A document's cover at the size it is shown (5rem): its thumbnail, first page's
+ * picture and cover as one srcset, the smallest as `src`: the pipeline's `thumb`
+ * (320 px on its long side) where there is one, else, for documents processed before
+ * it was made, the 566×800 page picture.
+ * @example documentCover(doc)?.srcset // '/api/media/d1/thumb 226w, /api/media/d1/page-1-webp 566w, /api/media/d1/cover-webp 724w'
  */
 export function documentCover(media: MediaView): { src: string; srcset: string; width: number; height: number } | null {
   const candidates = media.renditions

@@ -14,6 +14,7 @@ export async function runImportCommand(archive: Archive, { positionals }: Comman
     const { ingested, skipped, stored, failed } = media.outcomes;
     out(`files named by the records: ${ingested} ingested, ${skipped} already there, ${stored} stored awaiting their pipeline, ${failed} failed\n`);
     for (const failure of media.failures) out(`  ${failure.file}: ${failure.reason}\n`);
+    for (const { file, warning } of media.warnings) out(`  ${file} (warning): ${warning}\n`);
   }
   return report.failures.length > 0 || (media?.failures.length ?? 0) > 0 ? 1 : 0;
 }

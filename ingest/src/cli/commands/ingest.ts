@@ -27,6 +27,10 @@ export async function runIngestCommand(archive: Archive, { positionals, values }
     `${report.files} files in ${seconds.toFixed(1)} s: ${ingested} ingested, ${skipped} already there, ${stored} stored awaiting their pipeline, ${failed} failed` +
       `\nitems: ${report.items.created} new, ${report.items.updated} updated, ${report.items.unchanged} unchanged\n`,
   );
+  // Warnings leave the exit code alone: the files went in, a person should just look.
+  if (report.warnings.length > 0) {
+    out(`\nWarnings:\n${report.warnings.map((w) => `  ${w.file}: ${w.warning}`).join('\n')}\n`);
+  }
   if (report.failures.length > 0) {
     out(`\nWhat failed and why:\n${report.failures.map((f) => `  ${f.file}: ${f.reason}`).join('\n')}\n`);
   }
