@@ -45,7 +45,9 @@ describe('a 5 000-page PDF', () => {
     const [media] = await archive.catalog.media.listForItem('nam-nghin-trang');
     expect(media).toMatchObject({ status: 'ready', pageCount: 5000 });
     expect(media!.derivatives.map((d) => d.page ?? 0).sort((a, b) => a - b).at(-1)).toBe(PAGE_IMAGE_CAP);
-    expect(media!.derivatives).toHaveLength(PAGE_IMAGE_CAP + 1);
+    // The pages, the cover and the thumbnail cards and search results show.
+    expect(media!.derivatives).toHaveLength(PAGE_IMAGE_CAP + 2);
+    expect(media!.derivatives.filter((d) => d.page === undefined).map((d) => d.name).sort()).toEqual(['cover-webp', 'thumb']);
     expect(media!.technical?.pageImagesNote).toBe(`page images for the first ${PAGE_IMAGE_CAP} of 5000 pages only; the text of every page is searchable`);
   });
 
