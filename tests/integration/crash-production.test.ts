@@ -53,15 +53,18 @@ describe('workers and ingest killed with SIGKILL mid-batch (PostgreSQL + S3)', (
   it('finishes every file exactly once after a worker dies holding a job and the ingest dies', async () => {
     const archive = await openArchive(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
     try {
+      // The ingest dies first, with jobs queued and in flight. Its own worker wakes the
+      // moment it queues work, so beside it another worker may never win a job: the doomed
+      // worker then runs alone, and must hold one (queued, or taken back after the lease).
+      const firstIngest = await runDisan(['ingest', folder], env, { afterLines: 8 }).done;
+      expect(firstIngest.signal, `exit ${String(firstIngest.code)} after ${firstIngest.lines.length} lines:\n${firstIngest.output.slice(-3000)}`).toBe('SIGKILL');
       const doomedWorker = runDisan(['worker'], env);
-      const survivor = runDisan(['worker'], env);
-      const ingestRun = runDisan(['ingest', folder], env, { afterLines: 25 });
       // The worker is killed while the queue shows it holding a job (its id names its pid).
       const heldBy = async (pid: number) => (await archive.jobs.list({ status: 'running', limit: 1_000 })).filter((job) => job.lockedBy?.split(':')[1] === String(pid));
       const deadline = Date.now() + 120_000;
       while ((await heldBy(doomedWorker.pid)).length === 0) {
         if (Date.now() > deadline) throw new Error('the doomed worker never held a job');
-        await sleep(20);
+        await sleep(5);
       }
       doomedWorker.kill();
       const doomed = await doomedWorker.done;
@@ -70,8 +73,7 @@ describe('workers and ingest killed with SIGKILL mid-batch (PostgreSQL + S3)', (
       const held = await heldBy(doomedWorker.pid);
       expect(held.length, 'jobs the killed worker held when it died').toBeGreaterThan(0);
 
-      const firstIngest = await ingestRun.done;
-      expect(firstIngest.signal, `exit ${String(firstIngest.code)} after ${firstIngest.lines.length} lines:\n${firstIngest.output.slice(-3000)}`).toBe('SIGKILL');
+      const survivor = runDisan(['worker'], env);
       const last = await runDisan(['ingest', folder], env).done;
       expect(last.output).not.toMatch(/^failed /m);
       expect(last.code, last.output).toBe(0);
