@@ -22,6 +22,8 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
 
   const waiting = new Map<string, string>();
   const settled = new Map<string, string>();
+  /** Items of the files this run settled: where warnings are looked for at the end. */
+  const settledItems = new Set<string>();
   let registering = true;
   let allSettled: () => void = () => undefined;
   const settle = async (mediaId: string, jobError?: string) => {
@@ -30,6 +32,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
     waiting.delete(mediaId);
     settled.set(mediaId, file);
     const media = await archive.catalog.media.get(mediaId);
+    if (media) settledItems.add(media.itemId);
     if (media?.status === 'ready') record(file, 'ingested');
     else record(file, 'failed', media?.error ?? jobError ?? 'the derivative job did not finish');
     if (!registering && waiting.size === 0) allSettled();
@@ -37,14 +40,18 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
 
   await takeBackInterruptedJobs(archive);
   const controller = new AbortController();
-  const worker = runWorker({
+  // A run must end and report: a full disk fails its files (the next run takes them again).
+  const workerOptions = {
     queue: archive.jobs,
     handlers: createJobHandlers(archive),
     concurrency: archive.config.ingest.concurrency,
     leaseMs: archive.config.ingest.jobLeaseMs,
-    signal: controller.signal,
     pollMs: 1_000,
     outOfSpace: 'retry',
+  } as const;
+  const worker = runWorker({
+    ...workerOptions,
+    signal: controller.signal,
     onEvent: (event) => {
       const mediaId = event.type === 'completed' || event.type === 'failed' ? (event.job.payload as { mediaId?: string }).mediaId : undefined;
       if (mediaId) void settle(mediaId, event.type === 'failed' ? event.error : undefined).catch((error: unknown) => { emit({ type: 'file', file: waiting.get(mediaId) ?? mediaId, outcome: 'failed', reason: String(error) }); });
@@ -84,29 +91,16 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
   // first ones. In single-process mode no other process can run them, so finish them
   // here; with PostgreSQL the `disan worker` processes take them.
   if (archive.singleProcess) {
-    await runWorker({
-      queue: archive.jobs,
-      handlers: createJobHandlers(archive),
-      concurrency: archive.config.ingest.concurrency,
-      leaseMs: archive.config.ingest.jobLeaseMs,
-      stopWhenIdle: true,
-      pollMs: 1_000,
-      outOfSpace: 'retry',
-    });
+    await runWorker({ ...workerOptions, stopWhenIdle: true });
   }
   // Read last, and for every file of the items this run touched: a follow-up (captions
   // fitted to a recording processed after them, even in an earlier run) may have added
   // a warning to a file that had already settled.
-  report.warnings.push(...(await warningsOf(archive, settled)));
+  report.warnings.push(...(await warningsOf(archive, settledItems, settled)));
   return report;
 }
 
-async function warningsOf(archive: Archive, settled: ReadonlyMap<string, string>): Promise<IngestReport['warnings']> {
-  const items = new Set<string>();
-  for (const mediaId of settled.keys()) {
-    const media = await archive.catalog.media.get(mediaId);
-    if (media) items.add(media.itemId);
-  }
+async function warningsOf(archive: Archive, items: ReadonlySet<string>, settled: ReadonlyMap<string, string>): Promise<IngestReport['warnings']> {
   const warnings: IngestReport['warnings'] = [];
   for (const itemId of items) {
     for (const media of await archive.catalog.media.listForItem(itemId)) {
