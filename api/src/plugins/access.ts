@@ -27,10 +27,14 @@ const DOOR_RULES = {
   canBackupArchive: true,
   canCreateRecord: true,
   canHarvest: true,
+  canManageCommunities: true,
   canManageSettings: true,
   canManageUsers: true,
   canReadHealthDetails: true,
+  canReadAudit: true,
   canReadJobs: true,
+  canStewardCommunities: true,
+  canUseAccount: true,
   mayShareCachedAnswers: true,
 } as const satisfies Record<DoorRule, true>;
 

@@ -2,8 +2,8 @@
  * Every who-may-do-what question of the archive, answered in one place: every door
  * (API, search, media, IIIF, OAI-PMH, exports, the command line) imports this file.
  */
-export { PUBLIC, ROLES, SYSTEM, type Role, type Viewer } from './viewer.ts';
-export { canReadCollection, canReadMedia, canReadRecord, effectiveLevel, type AccessInfo } from './records.ts';
+export { ACCOUNT_ROLES, PUBLIC, ROLES, SYSTEM, type AccountRole, type Role, type Viewer } from './viewer.ts';
+export { canReadCollection, canReadMedia, canReadRecord, effectiveLevel, isRestricted, type AccessInfo } from './records.ts';
 export { readFilter, searchScopeFor, toSearchScope, type ReadClause, type ReadFilter, type SearchScope } from './filter.ts';
 export { toSqlWhere, type AccessColumns, type SqlCondition } from './sql.ts';
 export {
@@ -11,8 +11,12 @@ export {
   canCreateRecord,
   canEditRecord,
   canHarvest,
+  canManageCommunities,
   canManageCommunity,
   canBackupArchive,
+  canReadAudit,
+  canStewardCommunities,
+  canUseAccount,
   canManageSettings,
   canManageUsers,
   canPublish,

@@ -4,8 +4,12 @@ import {
   canCreateRecord,
   canEditRecord,
   canHarvest,
+  canManageCommunities,
   canManageCommunity,
   canManageSettings,
+  canReadAudit,
+  canStewardCommunities,
+  canUseAccount,
   canBackupArchive,
   canManageUsers,
   canPublish,
@@ -52,6 +56,10 @@ const VIEWER_RULES: Record<string, [(viewer: Viewer) => boolean, readonly Who[]]
   'create a record': [canCreateRecord, ['system', 'admin', 'reviewer', 'archivist']],
   'manage users': [canManageUsers, ['system', 'admin']],
   'manage settings': [canManageSettings, ['system', 'admin']],
+  'manage communities': [canManageCommunities, ['system', 'admin']],
+  'read the audit trail': [canReadAudit, ['system', 'admin']],
+  'open the stewards\' pages': [canStewardCommunities, ['system', 'admin', 'steward']],
+  'use an account': [canUseAccount, ['admin', 'reviewer', 'archivist', 'researcher', 'member', 'steward']],
   'back up the archive': [canBackupArchive, ['system', 'admin']],
   'read jobs': [canReadJobs, ['system', 'admin', 'reviewer', 'archivist']],
   harvest: [canHarvest, WHO],
@@ -92,4 +100,24 @@ describe('canManageCommunity', () => {
 it('shares cached answers by kind, not by reference, so a copy of the public viewer is still the public', () => {
   expect(mayShareCachedAnswers({ kind: 'public' })).toBe(true);
   expect(mayShareCachedAnswers({ kind: 'user', roles: [], communities: [] })).toBe(false);
+});
+
+describe('a personal token scoped to reading', () => {
+  const readOnly = (role: Role): Viewer => ({ kind: 'user', roles: [role], communities: ['khmer-soc-trang'], scope: 'read' });
+  it.each(Object.entries(RECORD_RULES))('may not %s in any state, even as an admin', (_operation, [rule]) => {
+    for (const status of ITEM_STATUSES) expect(rule(readOnly('admin'), { status })).toBe(false);
+  });
+  it.each([canCreateRecord, canManageUsers, canManageCommunities, canManageSettings])('may not %o', (rule) => {
+    expect(rule(readOnly('admin'))).toBe(false);
+  });
+  it('may not change a community it stewards, yet still reads the audit trail as an admin', () => {
+    expect(canManageCommunity(readOnly('steward'), 'khmer-soc-trang')).toBe(false);
+    expect(canReadAudit(readOnly('admin'))).toBe(true);
+  });
+});
+
+it('a steward manages only the communities listed as stewarded, not every one they belong to', () => {
+  const steward: Viewer = { kind: 'user', roles: ['member', 'steward'], communities: ['khmer-soc-trang', 'hoa-can-tho'], stewardOf: ['hoa-can-tho'] };
+  expect(canManageCommunity(steward, 'hoa-can-tho')).toBe(true);
+  expect(canManageCommunity(steward, 'khmer-soc-trang')).toBe(false);
 });

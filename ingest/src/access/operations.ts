@@ -1,5 +1,5 @@
 import type { Item, ItemStatus } from '@disan/schemas';
-import { communitiesOf, isStaff, isSystemOr, type Viewer } from './viewer.ts';
+import { isSignedIn, isStaff, isSystemOr, mayWrite, stewardshipsOf, type Viewer } from './viewer.ts';
 
 /**
  * Who may do what, besides reading (records.ts). The system and admins may do every
@@ -15,53 +15,71 @@ import { communitiesOf, isStaff, isSystemOr, type Viewer } from './viewer.ts';
  * | publish                            | any state     | in-review, withdrawn | no        | no                 | no                | no     |
  * | send back (to draft)               | any state     | in-review, withdrawn | no        | no                 | no                | no     |
  * | withdraw                           | any state     | published            | no        | no                 | no                | no     |
- * | manage users, settings             | yes           | no                   | no        | no                 | no                | no     |
- * | manage a community                 | yes           | no                   | no        | no                 | their communities | no     |
+ * | manage users, settings, audit      | yes           | no                   | no        | no                 | no                | no     |
+ * | manage a community's members       | yes           | no                   | no        | no                 | their communities | no     |
+ * | own account (sessions, tokens)     | users         | yes                  | yes       | yes                | yes               | no     |
  * | read jobs (list, counts)           | yes           | yes                  | yes       | no                 | no                | no     |
  * | harvest (OAI-PMH, exports), health | yes           | yes                  | yes       | yes                | yes               | yes    |
  *
- * A record sent back is a draft again, which is what lets its archivist edit it.
+ * A record sent back is a draft again, which is what lets its archivist edit it. A personal
+ * token scoped `read` may do none of the changes, whatever its owner's roles (mayWrite).
  * Reading records and media is in records.ts and filter.ts; the table is tested in operations.test.ts.
  */
 type State = Pick<Item, 'status'>;
 
 const isAdmin = (viewer: Viewer) => isSystemOr(viewer, 'admin');
+/** The roles' right to change something, for a viewer whose credential allows writing. */
+const writes = (viewer: Viewer, ...roles: Parameters<typeof isSystemOr>[1][]) => mayWrite(viewer) && isSystemOr(viewer, ...roles);
+const adminWrites = (viewer: Viewer) => writes(viewer, 'admin');
 const inState = (record: State, ...states: readonly ItemStatus[]) => states.includes(record.status);
 
 /** An explicit "everyone", for doors with nothing to protect (liveness, the API documentation). */
 export const anyone = (): boolean => true;
 
-export const canCreateRecord = (viewer: Viewer): boolean => isSystemOr(viewer, 'admin', 'reviewer', 'archivist');
+export const canCreateRecord = (viewer: Viewer): boolean => writes(viewer, 'admin', 'reviewer', 'archivist');
 
 export function canEditRecord(viewer: Viewer, record: State): boolean {
-  if (isSystemOr(viewer, 'admin', 'reviewer')) return true;
-  return isSystemOr(viewer, 'archivist') && inState(record, 'draft');
+  if (writes(viewer, 'admin', 'reviewer')) return true;
+  return writes(viewer, 'archivist') && inState(record, 'draft');
 }
 
 /** Adding or replacing a record's files changes the record: the same rule as editing it. */
 export const canUpload = (viewer: Viewer, record: State): boolean => canEditRecord(viewer, record);
 
 export const canSubmitForReview = (viewer: Viewer, record: State): boolean =>
-  isAdmin(viewer) || (isSystemOr(viewer, 'reviewer', 'archivist') && inState(record, 'draft'));
+  adminWrites(viewer) || (writes(viewer, 'reviewer', 'archivist') && inState(record, 'draft'));
 
 export const canPublish = (viewer: Viewer, record: State): boolean =>
-  isAdmin(viewer) || (isSystemOr(viewer, 'reviewer') && inState(record, 'in-review', 'withdrawn'));
+  adminWrites(viewer) || (writes(viewer, 'reviewer') && inState(record, 'in-review', 'withdrawn'));
 
 export const canSendBack = (viewer: Viewer, record: State): boolean =>
-  isAdmin(viewer) || (isSystemOr(viewer, 'reviewer') && inState(record, 'in-review', 'withdrawn'));
+  adminWrites(viewer) || (writes(viewer, 'reviewer') && inState(record, 'in-review', 'withdrawn'));
 
-export const canWithdraw = (viewer: Viewer, record: State): boolean => isAdmin(viewer) || (isSystemOr(viewer, 'reviewer') && inState(record, 'published'));
+export const canWithdraw = (viewer: Viewer, record: State): boolean => adminWrites(viewer) || (writes(viewer, 'reviewer') && inState(record, 'published'));
 
-export const canManageUsers = (viewer: Viewer): boolean => isAdmin(viewer);
+/** Accounts, their roles and status, invitations: admins only, and never with a read-only token. */
+export const canManageUsers = (viewer: Viewer): boolean => adminWrites(viewer);
 
-export const canManageSettings = (viewer: Viewer): boolean => isAdmin(viewer);
+/** Creating and renaming communities; who belongs to one is canManageCommunity. */
+export const canManageCommunities = (viewer: Viewer): boolean => adminWrites(viewer);
+
+export const canManageSettings = (viewer: Viewer): boolean => adminWrites(viewer);
+
+/** The audit trail names every person and what they read: admins only. */
+export const canReadAudit = (viewer: Viewer): boolean => isAdmin(viewer);
 
 /** A backup holds every record and file, restricted ones included: the archive's keepers only. */
 export const canBackupArchive = (viewer: Viewer): boolean => isAdmin(viewer);
 
 /** A steward decides who belongs to the communities they steward, and to no other. */
 export const canManageCommunity = (viewer: Viewer, community: string): boolean =>
-  isAdmin(viewer) || (isSystemOr(viewer, 'steward') && communitiesOf(viewer).includes(community));
+  adminWrites(viewer) || (mayWrite(viewer) && stewardshipsOf(viewer).includes(community));
+
+/** The door to the stewards' pages: admins and anyone who stewards at least one community. */
+export const canStewardCommunities = (viewer: Viewer): boolean => isAdmin(viewer) || stewardshipsOf(viewer).length > 0;
+
+/** One's own account (name, language, password, second factor, sessions, tokens): any person signed in. */
+export const canUseAccount = (viewer: Viewer): boolean => isSignedIn(viewer);
 
 /**
  * OAI-PMH and exports are open to everyone, and list only what readFilter lets through:

@@ -41,3 +41,14 @@ export function canReadMedia(viewer: Viewer, record: AccessInfo, now: Date = new
 export function canReadCollection(viewer: Viewer, collection: Pick<Collection, 'status' | 'access'>, now: Date = new Date()): boolean {
   return canReadRecord(viewer, collection, now);
 }
+
+/**
+ * Whether reading the record is written to the audit trail: anything the public could not
+ * read today (a draft, a withdrawn record, researchers', community or embargoed material).
+ * Every read of it by anyone is logged with the viewer, the time, the address and the request.
+ */
+export function isRestricted(record: AccessInfo, now: Date = new Date()): boolean {
+  if (record.status !== 'published') return true;
+  const level = effectiveLevel(record.access, now);
+  return level !== 'public' && level !== 'metadata-only';
+}

@@ -5,7 +5,18 @@
  */
 export type Viewer =
   | { kind: 'public' }
-  | { kind: 'user'; roles: readonly Role[]; communities: readonly string[] }
+  | {
+      kind: 'user';
+      /** The account's id; absent only in tests that build a viewer from roles alone. */
+      id?: string;
+      roles: readonly Role[];
+      /** Communities the user belongs to: they read those communities' restricted records. */
+      communities: readonly string[];
+      /** Communities whose members the user decides (a subset of `communities`); default: all of them, when the roles hold `steward`. */
+      stewardOf?: readonly string[];
+      /** A personal token scoped `read` may do nothing but read, whatever the roles. */
+      scope?: 'read' | 'write';
+    }
   /** Operators at the command line, the operator token, and the pipeline itself. */
   | { kind: 'system' };
 
@@ -15,6 +26,13 @@ export type Viewer =
  */
 export const ROLES = ['admin', 'archivist', 'reviewer', 'researcher', 'member', 'steward'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The roles an account is given by an admin. `member` and `steward` are not granted as
+ * such: they follow from the account's community memberships (see accounts/).
+ */
+export const ACCOUNT_ROLES = ['admin', 'archivist', 'reviewer', 'researcher'] as const satisfies readonly Role[];
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const PUBLIC: Viewer = { kind: 'public' };
 export const SYSTEM: Viewer = { kind: 'system' };
@@ -29,3 +47,13 @@ export const isStaff = (viewer: Viewer): boolean => isSystemOr(viewer, 'admin', 
 
 /** The communities whose restricted records the viewer belongs to. */
 export const communitiesOf = (viewer: Viewer): readonly string[] => (viewer.kind === 'user' ? viewer.communities : []);
+
+/** The communities whose members the viewer decides. */
+export const stewardshipsOf = (viewer: Viewer): readonly string[] =>
+  viewer.kind === 'user' && viewer.roles.includes('steward') ? (viewer.stewardOf ?? viewer.communities) : [];
+
+/** False for a personal token scoped to reading: every rule that changes something asks this first. */
+export const mayWrite = (viewer: Viewer): boolean => viewer.kind !== 'user' || viewer.scope !== 'read';
+
+/** A person signed in (a session or a personal token), not the public and not the system. */
+export const isSignedIn = (viewer: Viewer): boolean => viewer.kind === 'user';
