@@ -11,3 +11,4 @@ export * from './search.ts';
 export * from './text.ts';
 export * from './api.ts';
 export * from './waveform.ts';
+export * from './accounts.ts';

@@ -1,3 +1,5 @@
+import { ACCOUNT_ROLE_NAMES } from '@disan/schemas';
+
 /**
  * Who is asking. Every door (API, search, media, IIIF, OAI-PMH, sitemaps, exports) passes
  * a Viewer to the rules in this folder; accounts add users with roles, and only this
@@ -31,7 +33,7 @@ export type Role = (typeof ROLES)[number];
  * The roles an account is given by an admin. `member` and `steward` are not granted as
  * such: they follow from the account's community memberships (see accounts/).
  */
-export const ACCOUNT_ROLES = ['admin', 'archivist', 'reviewer', 'researcher'] as const satisfies readonly Role[];
+export const ACCOUNT_ROLES = ACCOUNT_ROLE_NAMES satisfies readonly Role[];
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const PUBLIC: Viewer = { kind: 'public' };

@@ -1,4 +1,7 @@
+import type { Account, ApiTokenInfo, Community, CommunityMember, LinkPurpose, SessionInfo, TokenScope } from '@disan/schemas';
 import type { AccountRole, Viewer } from '../access/viewer.ts';
+
+export type { Account, ApiTokenInfo, Community, CommunityMember, LinkPurpose, SessionInfo, TokenScope };
 
 /**
  * The people of the archive: accounts, communities, sessions, personal tokens, one-time
@@ -6,45 +9,6 @@ import type { AccountRole, Viewer } from '../access/viewer.ts';
  * that every API process shares them. This file is the contract the API codes against;
  * the implementation is the rest of this folder.
  */
-
-export type AccountStatus = 'invited' | 'active' | 'disabled';
-
-export interface Membership {
-  community: string;
-  /** A steward decides who belongs to the community. */
-  steward: boolean;
-}
-
-export interface Account {
-  id: string;
-  /** Stored trimmed and compared without case. */
-  email: string;
-  name: string;
-  /** Preferred interface language: vi, en, km or zh. */
-  language: string;
-  status: AccountStatus;
-  roles: AccountRole[];
-  memberships: Membership[];
-  /** Whether a second factor (TOTP) is on. */
-  secondFactor: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
-
-export interface Community {
-  /** A code such as `khmer-soc-trang`, the value records name in `access.communities`. */
-  id: string;
-  name: string;
-  members: number;
-}
-
-export interface CommunityMember {
-  userId: string;
-  name: string;
-  email: string;
-  steward: boolean;
-  addedAt: string;
-}
 
 /** Who performs a change, for the audit trail. */
 export interface Actor {
@@ -54,15 +18,6 @@ export interface Actor {
   requestId?: string | undefined;
 }
 
-export interface SessionInfo {
-  /** A short public handle for the session (never its id): what "end this session" names. */
-  handle: string;
-  createdAt: string;
-  lastSeenAt: string;
-  address: string | null;
-  userAgent: string | null;
-}
-
 /** What the session store keeps for one session; `data` is the session library's own object. */
 export interface StoredSession {
   userId: string;
@@ -70,20 +25,6 @@ export interface StoredSession {
   createdAt: string;
   lastSeenAt: string;
 }
-
-export type TokenScope = 'read' | 'write';
-
-export interface ApiTokenInfo {
-  id: string;
-  name: string;
-  scope: TokenScope;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export type LinkPurpose = 'invitation' | 'reset';
 
 export interface OneTimeLink {
   /** The secret part of the link, shown once (stored hashed). */
@@ -142,7 +83,8 @@ export interface Accounts {
     destroy(id: string): Promise<void>;
     /** Ends every session of the account, except `keepId` when given. */
     destroyAll(userId: string, keepId?: string): Promise<number>;
-    list(userId: string): Promise<(SessionInfo & { current: boolean })[]>;
+    /** Newest first; `current` is false in every row: the API marks its own with handleOf. */
+    list(userId: string): Promise<SessionInfo[]>;
     destroyByHandle(userId: string, handle: string): Promise<boolean>;
     /** The handle of a session id, to mark the current one in `list`. */
     handleOf(id: string): string;
