@@ -4,10 +4,10 @@
  * API (buildApp) runs on a temporary archive with sample photos and records, and the
  * built site server runs as its own process, talking to the API over HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,44 +20,13 @@ import { importRecords } from '@disan/ingest';
 import { loadConfig } from '@disan/ingest/config';
 import { temporaryArchive } from '../support/archive.ts';
 import { freePort } from '../support/launch.ts';
+import { buildSiteOnce, SITE_DIST, startSite, type RunningSite } from '../support/site.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SITE = join(ROOT, 'site');
-const DIST = join(ROOT, 'node_modules', '.cache', 'disan-site-test');
 const PUBLIC_URL = 'https://heritage.example.org';
 const LANG_PREFIXES = [['vi', ''], ['en', '/en'], ['km', '/km'], ['zh', '/zh']] as const;
 const HTML_LANG = { vi: 'vi', en: 'en', km: 'km', zh: 'zh-Hans' } as const;
-
-async function newestMtime(path: string): Promise<number> {
-  const info = await stat(path).catch(() => null);
-  if (!info) return 0;
-  if (!info.isDirectory()) return info.mtimeMs;
-  const names = await readdir(path);
-  const times = await Promise.all(names.map((name) => newestMtime(join(path, name))));
-  return Math.max(info.mtimeMs, ...times);
-}
-
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`));
-    });
-  });
-}
-
-/** One build per run, skipped when the cached build is newer than every site source. */
-async function buildSiteOnce(): Promise<void> {
-  const built = await stat(join(DIST, 'server', 'entry.mjs')).then((s) => s.mtimeMs, () => 0);
-  const sources = Math.max(await newestMtime(join(SITE, 'src')), await newestMtime(join(SITE, 'astro.config.mjs')));
-  if (built > sources) return;
-  await rm(DIST, { recursive: true, force: true });
-  await run(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', DIST], SITE);
-}
 
 const XSS_TITLE = '<script>alert(1)</script> Lễ hội thử';
 const records = [
@@ -100,20 +69,11 @@ const records = [
 ];
 
 let api: FastifyInstance | undefined;
-let site: ChildProcess | undefined;
+let site: RunningSite | undefined;
 let siteUrl = '';
-let siteLog = '';
+let siteLog = () => '';
 let dispose: () => Promise<void> = async () => {};
 let workDir = '';
-
-async function waitForSite(url: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (site?.exitCode !== null) throw new Error(`the site exited:\n${siteLog}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await sleep(100);
-  }
-  throw new Error(`the site did not answer:\n${siteLog}`);
-}
 
 beforeAll(async () => {
   const building = buildSiteOnce();
@@ -134,24 +94,13 @@ beforeAll(async () => {
   const apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
 
   await building;
-  const port = await freePort();
-  site = spawn(process.execPath, ['--no-warnings', join(SITE, 'bin', 'serve.ts'), '--dist', DIST], {
-    cwd: ROOT,
-    env: { ...process.env, DISAN_API_URL: apiUrl, DISAN_SITE_HOST: '127.0.0.1', DISAN_SITE_PORT: String(port), DISAN_PUBLIC_URL: PUBLIC_URL },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  site.stdout?.on('data', (chunk: Buffer) => (siteLog += chunk.toString()));
-  site.stderr?.on('data', (chunk: Buffer) => (siteLog += chunk.toString()));
-  siteUrl = `http://127.0.0.1:${port}`;
-  await waitForSite(`${siteUrl}/about`);
+  site = await startSite(apiUrl, { DISAN_PUBLIC_URL: PUBLIC_URL });
+  siteUrl = site.url;
+  siteLog = site.log;
 }, 300_000);
 
 afterAll(async () => {
-  const running = site;
-  if (running && running.exitCode === null) {
-    running.kill('SIGTERM');
-    await new Promise((resolve) => running.once('exit', resolve));
-  }
+  await site?.stop();
   await api?.close();
   await dispose();
   if (workDir) await rm(workDir, { recursive: true, force: true });
@@ -170,7 +119,7 @@ describe('site pages', () => {
     async (lang, prefix, path) => {
       const url = `${prefix}${path === '/' && prefix ? '/' : path}`;
       const { response, html } = await page(url);
-      expect(response.status, siteLog).toBe(200);
+      expect(response.status, siteLog()).toBe(200);
       expect(html).toContain(`<html lang="${HTML_LANG[lang]}"`);
       const pathOnly = path.split('?')[0]!;
       const own = `${PUBLIC_URL}${prefix}${pathOnly === '/' && prefix ? '/' : pathOnly}`;
@@ -292,7 +241,7 @@ describe('site server', () => {
   it('answers the API being down with its friendly 5xx page, and keeps serving', async () => {
     // Measured with a second site process pointed at a closed port.
     const port = await freePort();
-    const child = spawn(process.execPath, ['--no-warnings', join(SITE, 'bin', 'serve.ts'), '--dist', DIST], {
+    const child = spawn(process.execPath, ['--no-warnings', join(SITE, 'bin', 'serve.ts'), '--dist', SITE_DIST], {
       cwd: ROOT,
       env: { ...process.env, DISAN_API_URL: 'http://127.0.0.1:9', DISAN_SITE_PORT: String(port), DISAN_SITE_HOST: '127.0.0.1' },
       stdio: 'ignore',
