@@ -12,3 +12,5 @@ export { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './polic
 export { LinkNotUsableError, PasswordPolicyError, WrongCodeError, WrongPasswordError } from './errors.ts';
 export { TOKEN_PREFIX } from './tokens.ts';
 export { THROTTLE } from './throttle.ts';
+export { deliverLink, type DeliveredLink } from './deliver-link.ts';
+export { createMailer, type Mailer } from '../mail/index.ts';
