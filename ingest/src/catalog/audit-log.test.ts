@@ -16,7 +16,7 @@ describe('the audit CSV', () => {
       [{ id: 1, at: '2026-01-01T00:00:00.000Z', actor: 'u1', action: 'user.update', target: '=HYPERLINK("http://x")', details: { name: '@evil' }, address: '::1', requestId: null, hash: 'ab' }],
       { header: true },
     );
-    const rows = parse<string[]>(csv);
+    const rows: string[][] = parse(csv);
     expect(rows[0]).toEqual(['id', 'at', 'actor', 'action', 'target', 'address', 'requestId', 'details', 'hash']);
     expect(rows[1]![4]).toBe('\'=HYPERLINK("http://x")');
     expect(rows[1]![6]).toBe('');
