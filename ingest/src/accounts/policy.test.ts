@@ -4,12 +4,14 @@ import { checkPassword } from './policy.ts';
 describe('the password policy', () => {
   it.each([
     ['a long passphrase', 'tàu đi qua cầu cũ', []],
-    ['ten characters exactly', 'x7#kq2!pzr', []],
-    ['nine characters', 'x7#kq2!pz', [/at least 10 characters \(this one has 9\)/]],
-    ['ten Khmer code points, whatever their UTF-16 length', 'សួស្តីអ្នក', []],
-    ['a common password', 'password123', [/common passwords/]],
-    ['a common password in other case', 'PASSWORD123', [/common passwords/]],
-    ['longer than 256', 'a'.repeat(257), [/at most 256 characters/]],
+    ['twelve characters exactly', 'x7#kq2!pzr4m', []],
+    ['eleven characters', 'x7#kq2!pzr4', [/at least 12 characters \(this one has 11\)/]],
+    ['twelve once runs of spaces are combined', 'x7#kq2    !pzr', [/at least 12 characters \(this one has 11\)/]],
+    ['twelve Khmer code points, whatever their UTF-16 length', 'សួស្តីអ្នកទាំង', []],
+    ['128 characters, the most', 'a1'.repeat(64), []],
+    ['a common password', 'qwerty123456', [/common passwords/]],
+    ['a common password in other case', 'QWERTY123456', [/common passwords/]],
+    ['longer than 128', 'a'.repeat(129), [/at most 128 characters/]],
   ])('%s', (_name, password, expected) => {
     const problems = checkPassword(password);
     expect(problems).toHaveLength(expected.length);
@@ -19,8 +21,8 @@ describe('the password policy', () => {
   });
 
   it('counts characters after NFKC: full-width letters count as one each', () => {
-    expect(checkPassword('ｆｕｌｌｗｉｄｔｈ９')).toEqual([]);
-    expect(Array.from('ｆｕｌｌｗｉｄｔｈ９'.normalize('NFKC')).length).toBe(10);
+    expect(checkPassword('ｆｕｌｌｗｉｄｔｈ９８７')).toEqual([]);
+    expect(Array.from('ｆｕｌｌｗｉｄｔｈ９８７'.normalize('NFKC')).length).toBe(12);
   });
 
   it('refuses the person\'s own email, its local part, or name', () => {
