@@ -13,6 +13,8 @@ import type { SearchEngine } from './search/engine.ts';
 import { createStorage } from './storage/create.ts';
 import type { ObjectStorage } from './storage/storage.ts';
 import { createIndexer, type Indexer } from './indexing/indexer.ts';
+import { createAccounts } from './accounts/accounts.ts';
+import type { Accounts } from './accounts/types.ts';
 
 /**
  * The composition root: opens one adapter per external system from the config and
@@ -36,6 +38,8 @@ export interface Archive {
   /** tesseract: text of scans. */
   ocr: OcrAdapter;
   indexer: Indexer;
+  /** Accounts, communities, sessions, tokens and one-time links, in the catalog database. */
+  accounts: Accounts;
   /**
    * The embedded catalog (PGlite) belongs to this one process: no other worker can
    * exist, so a job still "running" was cut off by a crash, and follow-up jobs are
@@ -83,6 +87,7 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
       poppler: overrides.poppler ?? createPopplerAdapter(),
       ocr: overrides.ocr ?? createOcrAdapter(),
       indexer,
+      accounts: createAccounts(db, { config: config.accounts }),
       singleProcess: db.driver === 'pglite',
       reindexedAtOpen,
       async close() {
