@@ -71,6 +71,8 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
     const search = overrides.search ?? createSearchEngine(config.search);
     opened.push(search);
     const catalog = createCatalog(db);
+    // Entries written before the chain existed (or by an older Disan) join it now.
+    await catalog.audit.seal();
     const indexer = createIndexer(catalog, search);
     // The index is derived from the catalog: if it is empty while the catalog is not, rebuild it.
     const reindexedAtOpen = (await search.count()) === 0 && (await catalog.items.count()) > 0 ? await indexer.reindexAll() : 0;

@@ -39,9 +39,11 @@ export type SignInResult =
    * `invalid`: unknown email, wrong password, or an account that is not active (one answer
    * for all, so nobody learns which accounts exist); `second-factor`: the password was right
    * and a TOTP or recovery code is needed (or was wrong); `throttled`: too many failures,
-   * try again after `retryAfterSeconds`.
+   * try again after `retryAfterSeconds`; `second-factor-setup`: the password was right, but
+   * DISAN_ADMIN_SECOND_FACTOR=required and this admin has no second factor yet: an operator
+   * runs `disan users second-factor <email>` at the server (see the README's Accounts section).
    */
-  | { ok: false; reason: 'invalid' | 'second-factor' | 'throttled'; retryAfterSeconds?: number };
+  | { ok: false; reason: 'invalid' | 'second-factor' | 'second-factor-setup' | 'throttled'; retryAfterSeconds?: number };
 
 export interface Accounts {
   /** Signs in by email and password (and second factor when on), throttled by account and by address; rehashes an outdated hash. */
