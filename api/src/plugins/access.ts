@@ -25,6 +25,7 @@ declare module 'fastify' {
 const DOOR_RULES = {
   anyone: true,
   canBackupArchive: true,
+  canChangeAccount: true,
   canCreateRecord: true,
   canHarvest: true,
   canManageCommunities: true,

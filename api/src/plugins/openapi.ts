@@ -12,6 +12,10 @@ export const TAGS = [
   { name: 'search', description: 'Full-text and faceted search, with passages inside media' },
   { name: 'media', description: 'Files (renditions, originals) with HTTP caching and ranges, and the words inside them' },
   { name: 'operations', description: 'Liveness, readiness and background jobs' },
+  { name: 'accounts', description: 'Signing in and out (the session cookie and its CSRF token), one-time links, password resets' },
+  { name: 'account', description: 'One’s own account: name, language, password, second factor, sessions, personal API tokens' },
+  { name: 'users', description: 'Admins manage accounts, roles and communities; stewards decide who belongs to their community' },
+  { name: 'audit', description: 'The tamper-evident audit trail: who did what, and who read restricted material' },
 ];
 
 /**
