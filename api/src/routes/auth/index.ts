@@ -59,7 +59,9 @@ export const authRoutes: RoutePlugin = (app, { archive, config }, done) => {
     '/sign-out',
     { config: { access: 'anyone' }, schema: { operationId: 'signOut', summary: 'End this session and clear its cookie', tags: ['accounts'], response: { ...NO_CONTENT, ...ERRORS } } },
     async (request, reply) => {
-      if (request.credential === 'session') await request.session.destroy();
+      // Ended in the engine with the actor, so it is audited as auth.sign-out. The library
+      // saves only a changed session, and this one is unchanged: nothing writes it back.
+      if (request.credential === 'session') await accounts.sessions.destroy(request.session.sessionId, actorOf(request));
       clearSessionCookie(reply, cookie);
       return reply.code(204).send(null);
     },
@@ -69,7 +71,7 @@ export const authRoutes: RoutePlugin = (app, { archive, config }, done) => {
     '/sign-out-everywhere',
     { config: { access: 'canChangeAccount' }, schema: { operationId: 'signOutEverywhere', summary: 'End every session of the account, this one included', tags: ['accounts'], response: { ...NO_CONTENT, ...ERRORS } } },
     async (request, reply) => {
-      const ended = await accounts.sessions.destroyAll(accountIdOf(request));
+      const ended = await accounts.sessions.destroyAll(accountIdOf(request), undefined, actorOf(request));
       request.log.info({ requestId: request.id, ended }, 'signed out everywhere');
       if (request.credential === 'session') clearSessionCookie(reply, cookie);
       return reply.code(204).send(null);

@@ -22,7 +22,7 @@ export const passwordResetRoutes: RoutePlugin = (app, { archive }, done) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (archive.config.accounts.smtpUrl !== undefined) {
+      if (archive.mailer !== undefined) {
         const log = request.log;
         void archive.accounts.links
           .requestReset(request.body.email, actor)
