@@ -160,6 +160,40 @@ describe('signing in and out', () => {
     expect((await signInWith({ email: account.email, password: PASSWORD, code: recoveryCodes[0]! })).statusCode).toBe(401);
   });
 
+  it('works over real HTTP with a cookie jar: sign in, read as the account, change with the token, sign out', async () => {
+    const app = await buildApp({ archive: f.archive, config: f.archive.config, logger: false });
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    const jar = new Map<string, string>();
+    /** A browser's cookie handling, reduced to one host: keep what is set, drop what is cleared. */
+    const call = async (path: string, init: RequestInit = {}) => {
+      const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      const response = await fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+      for (const line of response.headers.getSetCookie()) {
+        const [pair = '', ...attributes] = line.split('; ');
+        const name = pair.slice(0, pair.indexOf('='));
+        const value = pair.slice(pair.indexOf('=') + 1);
+        if (value === '' || attributes.some((a) => a.startsWith('Expires=Thu, 01 Jan 1970'))) jar.delete(name);
+        else jar.set(name, value);
+      }
+      return response;
+    };
+    try {
+      const json = { 'content-type': 'application/json', origin: base };
+      const signedIn = await call('/api/auth/sign-in', { method: 'POST', headers: json, body: JSON.stringify({ email: researcher.email, password: PASSWORD }) });
+      expect(signedIn.status).toBe(200);
+      expect([...jar.keys()]).toEqual(['disan_session']);
+      const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+      expect((await call('/api/items/nghien-cuu')).status).toBe(200);
+      expect((await call('/api/account', { method: 'PATCH', headers: json, body: JSON.stringify({ language: 'en' }) })).status).toBe(403);
+      expect((await call('/api/account', { method: 'PATCH', headers: { ...json, 'x-csrf-token': csrfToken }, body: JSON.stringify({ language: 'en' }) })).status).toBe(200);
+      expect((await call('/api/auth/sign-out', { method: 'POST', headers: { origin: base, 'x-csrf-token': csrfToken } })).status).toBe(204);
+      expect(jar.size).toBe(0);
+      expect((await call('/api/items/nghien-cuu')).status).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses an admin without a second factor when DISAN_ADMIN_SECOND_FACTOR is required, saying what to do', async () => {
     const admin = await addAccount(f.archive, { email: 'strict-admin@example.org', roles: ['admin'] });
     const accounts = createAccounts(f.archive.db, { config: { ...f.archive.config.accounts, adminSecondFactor: 'required' }, now: () => clock });
