@@ -6,9 +6,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * `origin`: the route takes changes from the site without a CSRF token, only the
-     * origin check (sign-in, which has no session to take a token from yet).
+     * origin check (sign-in, which has no session to take a token from yet). `none`: a
+     * POST that changes nothing (a search with a JSON body) and needs no check at all.
      */
-    csrf?: 'origin';
+    csrf?: 'origin' | 'none';
   }
 }
 
@@ -65,7 +66,7 @@ export async function registerCsrf(app: FastifyInstance, options: CsrfOptions): 
   });
   const allowed = new Set([...(options.publicUrl === undefined ? [] : [new URL(options.publicUrl).origin]), ...options.corsOrigins]);
   app.addHook('onRequest', (request, reply, done) => {
-    if (SAFE.has(request.method) || request.credential === 'operator' || request.credential === 'token') {
+    if (SAFE.has(request.method) || request.routeOptions.config.csrf === 'none' || request.credential === 'operator' || request.credential === 'token') {
       done();
       return;
     }
