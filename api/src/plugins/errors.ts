@@ -10,10 +10,12 @@ const CODES: Record<number, string> = {
   404: 'not_found',
   405: 'method_not_allowed',
   406: 'not_acceptable',
+  409: 'conflict',
   413: 'too_large',
   414: 'uri_too_long',
   415: 'unsupported_media',
   416: 'range_not_satisfiable',
+  422: 'invalid',
   429: 'rate_limited',
 };
 
@@ -72,7 +74,11 @@ const problemsOf = (error: DisanError): string[] | undefined => {
 };
 
 function describe(error: unknown): { status: number; code: string; message: string; problems?: string[] | undefined } {
-  if (error instanceof DisanError) return { status: error.status, code: error.code, message: error.message, problems: problemsOf(error) };
+  if (error instanceof DisanError) {
+    // A 4xx class that kept DisanError's default code would tell the client `internal`.
+    const code = error.status < 500 && error.code === 'internal' ? (CODES[error.status] ?? 'invalid') : error.code;
+    return { status: error.status, code, message: error.message, problems: problemsOf(error) };
+  }
   const fastifyError = error as Partial<FastifyError>;
   const known = FRAMEWORK_CODES[fastifyError.code ?? ''];
   if (known) return { status: fastifyError.statusCode ?? 403, ...known };
