@@ -22,15 +22,15 @@ describe('the account client', () => {
       req.on('end', () => {
         seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
         const json = (status: number, body: unknown, headers: Record<string, string | string[]> = {}) => { res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body)); };
-        if (req.url === '/api/auth/session') return json(200, { account, csrfToken: 'tok-1' }, { 'set-cookie': 'disan_session=; Max-Age=0; Path=/' });
+        if (req.url === '/api/auth/session') { json(200, { account, csrfToken: 'tok-1' }, { 'set-cookie': 'disan_session=; Max-Age=0; Path=/' }); return; }
         if (req.url === '/api/auth/sign-in') {
           const { password } = JSON.parse(Buffer.concat(chunks).toString()) as { password: string };
-          if (password === 'right horse battery') return json(200, { account, csrfToken: 'tok-2' }, { 'set-cookie': ['disan_session=new; HttpOnly; SameSite=Lax; Path=/'] });
-          return json(429, { error: { status: 429, code: 'rate-limited', message: 'wait', requestId: 'r' } }, { 'retry-after': '120' });
+          if (password === 'right horse battery') { json(200, { account, csrfToken: 'tok-2' }, { 'set-cookie': ['disan_session=new; HttpOnly; SameSite=Lax; Path=/'] }); return; }
+          json(429, { error: { status: 429, code: 'rate-limited', message: 'wait', requestId: 'r' } }, { 'retry-after': '120' }); return;
         }
         if (req.url === '/api/auth/sign-out') return void res.writeHead(204, { 'set-cookie': 'disan_session=; Max-Age=0; Path=/' }).end();
-        if (req.url === '/api/links/abcdefghijklmnop') return json(422, { error: { status: 422, code: 'invalid', message: 'weak', requestId: 'r', problems: ['Use at least 10 characters.'] } });
-        if (req.url?.startsWith('/api/users?')) return json(200, { accounts: [account], total: 1 });
+        if (req.url === '/api/links/abcdefghijklmnop') { json(422, { error: { status: 422, code: 'invalid', message: 'weak', requestId: 'r', problems: ['Use at least 10 characters.'] } }); return; }
+        if (req.url?.startsWith('/api/users?')) { json(200, { accounts: [account], total: 1 }); return; }
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{}}');
       });
     });
