@@ -1,8 +1,16 @@
+import type { Role } from '../access/viewer.ts';
 import type { AccountsConfig } from '../config.ts';
 import type { Sql } from '../database/database.ts';
-import { DisanError } from '../errors.ts';
-import type { Accounts } from './types.ts';
+import { createCommunities } from './communities.ts';
+import { createContext } from './context.ts';
+import { createLinks } from './links.ts';
 import { checkPassword } from './policy.ts';
+import { createSecondFactor } from './second-factor.ts';
+import { createSessions } from './sessions.ts';
+import { createSignIn } from './sign-in.ts';
+import { createTokens } from './tokens.ts';
+import type { Accounts } from './types.ts';
+import { createUsers } from './users.ts';
 
 export interface AccountsOptions {
   config: AccountsConfig;
@@ -10,21 +18,25 @@ export interface AccountsOptions {
   now?: () => Date;
 }
 
-const pending = (): never => {
-  throw new DisanError('accounts: not implemented yet');
-};
-
 /** The people of the archive over the catalog database (see types.ts for the contract). */
-export function createAccounts(_db: Sql, _options: AccountsOptions): Accounts {
+export function createAccounts(db: Sql, options: AccountsOptions): Accounts {
+  const ctx = createContext(db, options.config, options.now);
   return {
-    signIn: pending,
-    viewerOf: pending,
-    users: { create: pending, get: pending, findByEmail: pending, list: pending, update: pending, changePassword: pending, count: pending },
+    signIn: createSignIn(ctx),
+    viewerOf(account, scope) {
+      const roles: Role[] = [...account.roles];
+      const communities = account.memberships.map((m) => m.community);
+      const stewardOf = account.memberships.filter((m) => m.steward).map((m) => m.community);
+      if (communities.length > 0) roles.push('member');
+      if (stewardOf.length > 0) roles.push('steward');
+      return { kind: 'user', id: account.id, roles, communities, stewardOf, ...(scope === undefined ? {} : { scope }) };
+    },
+    users: createUsers(ctx),
     checkPassword,
-    communities: { list: pending, create: pending, members: pending, setMember: pending, removeMember: pending },
-    sessions: { load: pending, save: pending, destroy: pending, destroyAll: pending, list: pending, destroyByHandle: pending, handleOf: pending },
-    tokens: { create: pending, list: pending, revoke: pending, resolve: pending },
-    links: { create: pending, peek: pending, consume: pending, requestReset: pending },
-    secondFactor: { begin: pending, confirm: pending, disable: pending },
+    communities: createCommunities(ctx),
+    sessions: createSessions(ctx),
+    tokens: createTokens(ctx),
+    links: createLinks(ctx),
+    secondFactor: createSecondFactor(ctx),
   };
 }

@@ -82,9 +82,10 @@ export interface Accounts {
   sessions: {
     load(id: string): Promise<StoredSession | null>;
     save(id: string, session: { userId: string; data: Record<string, unknown>; address?: string | undefined; userAgent?: string | undefined }): Promise<void>;
-    destroy(id: string): Promise<void>;
-    /** Ends every session of the account, except `keepId` when given. */
-    destroyAll(userId: string, keepId?: string): Promise<number>;
+    /** Ends a session; with `actor` (a sign-out, not the session library's own clean-up) it is audited as `auth.sign-out`. */
+    destroy(id: string, actor?: Actor): Promise<void>;
+    /** Ends every session of the account, except `keepId` when given; with `actor`, audited as `auth.sign-out-everywhere`. */
+    destroyAll(userId: string, keepId?: string, actor?: Actor): Promise<number>;
     /** Newest first; `current` is false in every row: the API marks its own with handleOf. */
     list(userId: string): Promise<SessionInfo[]>;
     destroyByHandle(userId: string, handle: string): Promise<boolean>;
