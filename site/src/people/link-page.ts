@@ -1,6 +1,6 @@
 import type { AccountClient, LinkInfoAnswer as LinkInfo } from '../api/account-client.ts';
 import type { Visitor } from '../api/transport.ts';
-import { ApiNotFoundError } from '../api/errors.ts';
+import { ApiNotFoundError, ApiRefusal } from '../api/errors.ts';
 import { attempt, readForm, refusalMessage, seeOther, type FormErrors } from '../forms/form.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { localizedPath } from '../i18n/paths.ts';
@@ -24,7 +24,8 @@ export async function linkPage(options: { request: Request; accounts: AccountCli
   try {
     link = await accounts.link(token);
   } catch (error) {
-    if (error instanceof ApiNotFoundError) return { kind: 'gone', status: 404 };
+    // Unknown, used, expired, or not even the shape of a link (the API's 400): all the same to the person.
+    if (error instanceof ApiNotFoundError || (error instanceof ApiRefusal && error.status === 400)) return { kind: 'gone', status: 404 };
     throw error;
   }
   if (options.request.method !== 'POST') return { kind: 'form', link, errors: {}, status: 200 };
