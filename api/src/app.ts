@@ -4,6 +4,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Archive } from '@disan/ingest';
+import { sessionSecret } from '@disan/ingest/accounts';
 import type { Config } from '@disan/ingest/config';
 import { RateLimitedError } from './errors.ts';
 import { listParamsOf, splitLists } from './http/lists.ts';
@@ -14,7 +15,10 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { createPublicCache } from './plugins/public-cache.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { requestIdOf } from './plugins/request-id.ts';
+import { registerCsrf } from './plugins/csrf.ts';
+import { registerSessions, sessionCookie } from './plugins/session.ts';
 import { registerViewer } from './plugins/viewer.ts';
+import { requestLogOf } from './plugins/request-log.ts';
 import { routes } from './routes/index.ts';
 
 export interface AppOptions {
@@ -26,11 +30,15 @@ export interface AppOptions {
 
 /**
  * The API: the public cache, security headers (helmet's, computed once), external plugins (CORS, rate limit,
- * compression, OpenAPI), then the app's own (errors, viewer), then the routes under /api.
+ * compression, OpenAPI), then the app's own (errors, sessions, viewer, CSRF), then the routes under /api.
  */
 export async function buildApp({ archive, config, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      serializers: { req: requestLogOf },
+    },
     bodyLimit: config.http.bodyLimit,
     genReqId: requestIdOf,
     requestIdHeader: false,
@@ -61,7 +69,11 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   // token (refused by the viewer) and a replay from the public cache are counted like any
   // other request. As a route hook, the plugin's default, it ran after both.
   app.addHook('onRequest', app.rateLimit());
-  registerViewer(app, config.http.operatorToken);
+  // The session is loaded (one catalog read) before the viewer is decided from it.
+  const cookie = sessionCookie(config.http.publicUrl);
+  await registerSessions(app, { accounts: archive.accounts, secret: await sessionSecret(archive.db, config.accounts.sessionSecret), cookie });
+  registerViewer(app, { operatorToken: config.http.operatorToken, accounts: archive.accounts });
+  await registerCsrf(app, { publicUrl: config.http.publicUrl, corsOrigins: config.http.corsOrigins, cookieName: cookie.name });
   // After the rate limit and the viewer: a replay is counted, and only the public's.
   app.addHook('onRequest', cache.replay);
   app.addHook('preValidation', (request, _reply, done) => {

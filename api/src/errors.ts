@@ -10,3 +10,20 @@ export class RateLimitedError extends DisanError {
   override readonly status: number = 429;
   override readonly code: string = 'rate_limited';
 }
+
+/** A change refused because it does not come from the archive's own site (CSRF). */
+export class ForbiddenError extends DisanError {
+  override readonly status: number = 403;
+  override readonly code: string = 'forbidden';
+}
+
+/** Sign-in refused: the codes are the contract with the site, which words each for a person. */
+export class SignInError extends DisanError {
+  override readonly status: number;
+  override readonly code: string;
+  constructor(status: 401 | 403 | 429, code: 'invalid-credentials' | 'second-factor-required' | 'second-factor-setup-required' | 'rate-limited', message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}

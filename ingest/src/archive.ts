@@ -13,6 +13,9 @@ import type { SearchEngine } from './search/engine.ts';
 import { createStorage } from './storage/create.ts';
 import type { ObjectStorage } from './storage/storage.ts';
 import { createIndexer, type Indexer } from './indexing/indexer.ts';
+import { createAccounts } from './accounts/accounts.ts';
+import type { Accounts } from './accounts/types.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 
 /**
  * The composition root: opens one adapter per external system from the config and
@@ -36,6 +39,10 @@ export interface Archive {
   /** tesseract: text of scans. */
   ocr: OcrAdapter;
   indexer: Indexer;
+  /** Accounts, communities, sessions, tokens and one-time links, in the catalog database. */
+  accounts: Accounts;
+  /** Sends invitations and password resets; undefined without DISAN_SMTP_URL (the admin copies links). */
+  mailer: Mailer | undefined;
   /**
    * The embedded catalog (PGlite) belongs to this one process: no other worker can
    * exist, so a job still "running" was cut off by a crash, and follow-up jobs are
@@ -66,7 +73,11 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
     opened.push(storage);
     const search = overrides.search ?? createSearchEngine(config.search);
     opened.push(search);
+    const mailer = config.accounts.smtpUrl === undefined ? undefined : createMailer({ smtpUrl: config.accounts.smtpUrl, from: config.accounts.mailFrom });
+    if (mailer) opened.push(mailer);
     const catalog = createCatalog(db);
+    // Entries written before the chain existed (or by an older Disan) join it now.
+    await catalog.audit.seal();
     const indexer = createIndexer(catalog, search);
     // The index is derived from the catalog: if it is empty while the catalog is not, rebuild it.
     const reindexedAtOpen = (await search.count()) === 0 && (await catalog.items.count()) > 0 ? await indexer.reindexAll() : 0;
@@ -83,6 +94,8 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
       poppler: overrides.poppler ?? createPopplerAdapter(),
       ocr: overrides.ocr ?? createOcrAdapter(),
       indexer,
+      accounts: createAccounts(db, { config: config.accounts }),
+      mailer,
       singleProcess: db.driver === 'pglite',
       reindexedAtOpen,
       async close() {

@@ -45,6 +45,22 @@ export interface Config {
     /** Proxies whose X-Forwarded-For is believed (proxy-addr names, addresses, CIDRs); false = none. */
     trustProxy: string | false;
   };
+  accounts: AccountsConfig;
+}
+
+/** Sessions, one-time links, the admins' second factor and mail (see CONFIG_VARIABLES). */
+export interface AccountsConfig {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  invitationHours: number;
+  resetMinutes: number;
+  /** `required`: an admin without a TOTP second factor may not sign in (see the README's Accounts section). */
+  adminSecondFactor: 'required' | 'optional';
+  /** smtp:// or smtps:// URL of the mail server; undefined = links are shown to the admin to copy, not mailed. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** undefined = one generated at first use and kept in the catalog, shared by every API process. */
+  sessionSecret: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -80,6 +96,14 @@ export const CONFIG_VARIABLES = {
   DISAN_BODY_LIMIT_BYTES: 'Largest request body, in bytes (default 1048576, 1 MiB).',
   DISAN_OPERATOR_TOKEN: 'Bearer token (at least 32 characters) that gives operator access over HTTP; unset = none.',
   DISAN_API_CACHE_SECONDS: 'Seconds the public\'s answers (items, collections, search) are replayed from memory (default 2; 0 = off). Operators always read through.',
+  DISAN_SESSION_IDLE_MINUTES: 'Minutes without a request after which a signed-in session ends (default 60).',
+  DISAN_SESSION_MAX_HOURS: 'Hours after sign-in after which a session ends however active (default 12).',
+  DISAN_INVITATION_HOURS: 'Hours an invitation link stays valid (default 72).',
+  DISAN_RESET_MINUTES: 'Minutes a password-reset link stays valid (default 60).',
+  DISAN_ADMIN_SECOND_FACTOR: '"optional" (default) or "required": admins without a TOTP second factor may not sign in until they set one up.',
+  DISAN_SMTP_URL: 'smtp:// or smtps:// URL (with user:password@ when needed) of the mail server that sends invitations and password resets; unset = the admin copies links.',
+  DISAN_MAIL_FROM: 'Sender of those mails (default "Disan <disan@localhost>").',
+  DISAN_SESSION_SECRET: 'Secret (at least 32 characters) that signs session cookies; unset = generated once and kept in the catalog, shared by every API process.',
   DISAN_TRUST_PROXY: 'Proxies whose X-Forwarded-For names the client, for rate limits and logs: loopback, uniquelocal, linklocal, addresses or CIDRs, comma-separated (default loopback,uniquelocal: the site and a reverse proxy on the same host or network); none = trust no one.',
 } as const;
 
@@ -167,8 +191,34 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
 
   const av = { ffmpegPath: env.DISAN_FFMPEG_PATH || 'ffmpeg', ffprobePath: env.DISAN_FFPROBE_PATH || 'ffprobe' };
 
+  const accounts = accountsConfig(env, integer, url, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http };
+  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http, accounts };
+}
+
+function accountsConfig(
+  env: Env,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  url: (name: string, protocols: string[]) => string | undefined,
+  problems: string[],
+): AccountsConfig {
+  const adminSecondFactor = env.DISAN_ADMIN_SECOND_FACTOR || 'optional';
+  if (adminSecondFactor !== 'required' && adminSecondFactor !== 'optional') problems.push(`DISAN_ADMIN_SECOND_FACTOR="${adminSecondFactor}" must be "required" or "optional"`);
+  const sessionSecret = env.DISAN_SESSION_SECRET || undefined;
+  if (sessionSecret !== undefined && sessionSecret.length < 32) problems.push('DISAN_SESSION_SECRET must be at least 32 characters');
+  const accounts: AccountsConfig = {
+    sessionIdleMinutes: integer('DISAN_SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
+    sessionMaxHours: integer('DISAN_SESSION_MAX_HOURS', 12, 1, 24 * 90),
+    invitationHours: integer('DISAN_INVITATION_HOURS', 72, 1, 24 * 30),
+    resetMinutes: integer('DISAN_RESET_MINUTES', 60, 5, 24 * 60),
+    adminSecondFactor: adminSecondFactor === 'required' ? 'required' : 'optional',
+    smtpUrl: url('DISAN_SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.DISAN_MAIL_FROM || 'Disan <disan@localhost>',
+    sessionSecret,
+  };
+  if (accounts.sessionIdleMinutes > accounts.sessionMaxHours * 60) problems.push('DISAN_SESSION_IDLE_MINUTES must not exceed DISAN_SESSION_MAX_HOURS in minutes');
+  return accounts;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

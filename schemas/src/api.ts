@@ -22,6 +22,8 @@ export const ErrorBody = Type.Object(
       /** For a person; 5xx answers always say "internal error" and log the real cause. */
       message: Type.String(),
       requestId: Type.String(),
+      /** Each problem on its own, when there are several a person must fix (a password's, under the policy). */
+      problems: Type.Optional(Type.Array(Type.String())),
     }),
   },
   { additionalProperties: false },

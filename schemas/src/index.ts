@@ -12,3 +12,4 @@ export * from './text.ts';
 export * from './api.ts';
 export * from './waveform.ts';
 export * from './accounts.ts';
+export * from './accounts-api.ts';

@@ -52,7 +52,7 @@ describe.each(DRIVERS)('catalog (%s)', (driver) => {
       expect(result).toMatchObject({ created: true, changed: true, item: { id, version: 1 } });
       expect(result.item.createdAt).toBe(result.item.updatedAt);
       expect((await catalog.items.versions(id)).map((v) => [v.version, v.author])).toEqual([[1, 'archivist']]);
-      expect(await catalog.audit.list({ target: id })).toMatchObject([{ actor: 'archivist', action: 'item.create', details: { version: 1 } }]);
+      expect((await catalog.audit.list({ target: id })).entries).toMatchObject([{ actor: 'archivist', action: 'item.create', details: { version: 1 } }]);
     });
 
     it('does nothing when the same content comes again in another field order', async () => {
@@ -75,7 +75,7 @@ describe.each(DRIVERS)('catalog (%s)', (driver) => {
         [1, 'a', 'published'],
         [2, 'editor', 'withdrawn'],
       ]);
-      expect((await catalog.audit.list({ target: id })).map((e) => e.action)).toEqual(['item.update', 'item.create']);
+      expect((await catalog.audit.list({ target: id })).entries.map((e) => e.action)).toEqual(['item.update', 'item.create']);
     });
 
     it('creates an item once when two upserts race', async () => {
@@ -146,7 +146,7 @@ describe.each(DRIVERS)('catalog (%s)', (driver) => {
       expect(stored).toEqual({ ...input, createdAt: stored.createdAt });
       expect(Object.keys(stored)).not.toContain('width');
       expect(await catalog.media.get(input.id)).toEqual(stored);
-      expect(await catalog.audit.list({ target: input.id })).toMatchObject([{ action: 'media.create', actor: 'importer', details: { itemId } }]);
+      expect((await catalog.audit.list({ target: input.id })).entries).toMatchObject([{ action: 'media.create', actor: 'importer', details: { itemId } }]);
     });
 
     it('refuses the same file twice on one item, but finds it by content across items', async () => {

@@ -25,6 +25,7 @@ declare module 'fastify' {
 const DOOR_RULES = {
   anyone: true,
   canBackupArchive: true,
+  canChangeAccount: true,
   canCreateRecord: true,
   canHarvest: true,
   canManageCommunities: true,
@@ -72,16 +73,16 @@ export function registerAccess(app: FastifyInstance, pluginRoutes: Record<string
   });
 }
 
-/** Anyone, with or without the operator token (a wrong token answers 401, so the token matters). */
+/** Anyone, with or without a credential (a wrong token answers 401, so the token matters). */
 type Security = readonly Readonly<Record<string, readonly string[]>>[];
-const PUBLIC_OR_TOKEN: Security = [{}, { bearerAuth: [] }];
-const TOKEN_ONLY: Security = [{ bearerAuth: [] }];
+const ANYONE: Security = [{}, { bearerAuth: [] }, { cookieAuth: [] }];
+const SIGNED_IN: Security = [{ bearerAuth: [] }, { cookieAuth: [] }];
 
 /**
  * Shows each operation's rule in the OpenAPI document as `x-access`, so API readers (and
  * the test that walks every route) see which rule guards it, and derives its `security`
- * from that rule: a door the public may not use (jobs) needs the bearer token, every other
- * route takes both anonymous requests and the token.
+ * from that rule: a door the public may not use (jobs, one's account) needs a bearer token
+ * or the session cookie, every other route takes anonymous requests too.
  */
 export const withAccessRule: SwaggerTransform = ({ schema, url, route }) => {
   const documented: FastifySchema & { 'x-access'?: AccessRule } = { ...schema };
@@ -91,7 +92,7 @@ export const withAccessRule: SwaggerTransform = ({ schema, url, route }) => {
   const rule = route.config?.access;
   if (rule !== undefined) {
     documented['x-access'] = rule;
-    documented.security = isDoorRule(rule) && !access[rule](access.PUBLIC) ? TOKEN_ONLY : PUBLIC_OR_TOKEN;
+    documented.security = isDoorRule(rule) && !access[rule](access.PUBLIC) ? SIGNED_IN : ANYONE;
   }
   return { schema: documented, url };
 };

@@ -6,6 +6,7 @@ import { DisanError } from '@disan/ingest';
 const CODES: Record<number, string> = {
   400: 'invalid',
   401: 'unauthorized',
+  403: 'forbidden',
   404: 'not_found',
   405: 'method_not_allowed',
   406: 'not_acceptable',
@@ -23,10 +24,10 @@ const CODES: Record<number, string> = {
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error: unknown, request, reply) => {
-    const { status, code, message } = describe(error);
+    const { status, code, message, problems } = describe(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, code }, message);
-    return sendError(request, reply, status, code, status >= 500 ? 'internal error' : message);
+    return sendError(request, reply, status, code, status >= 500 ? 'internal error' : message, status >= 500 ? undefined : problems);
   });
   app.setNotFoundHandler(async (request, reply) =>
     sendError(request, reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0] ?? ''}; see /api/docs`),
@@ -45,14 +46,36 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
   void sendError(request, reply.header('x-request-id', request.id), status, code, message);
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  const body: ErrorBody = { error: { status, code, message, requestId: request.id } };
+export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, problems?: string[]): FastifyReply {
+  const body: ErrorBody = { error: { status, code, message, requestId: request.id, ...(problems && problems.length > 0 ? { problems } : {}) } };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
-function describe(error: unknown): { status: number; code: string; message: string } {
-  if (error instanceof DisanError) return { status: error.status, code: error.code, message: error.message };
+/**
+ * The CSRF plugin's own refusals, reworded for the person who meets them: the plugin's
+ * "Invalid csrf token" tells nobody what to do.
+ */
+const CSRF_REFUSAL = {
+  code: 'csrf',
+  message:
+    'This change was refused because it did not carry the x-csrf-token of your session. Reload the page and try again; a script should read csrfToken from GET /api/auth/session, or use a personal API token instead of the cookie.',
+};
+const FRAMEWORK_CODES: Record<string, { code: string; message: string }> = {
+  FST_CSRF_INVALID_TOKEN: CSRF_REFUSAL,
+  FST_CSRF_MISSING_SECRET: CSRF_REFUSAL,
+};
+
+/** Problems listed one by one (a password's, under the policy), carried by a 4xx DisanError that has them. */
+const problemsOf = (error: DisanError): string[] | undefined => {
+  const problems = (error as DisanError & { problems?: unknown }).problems;
+  return Array.isArray(problems) && problems.every((p) => typeof p === 'string') ? problems : undefined;
+};
+
+function describe(error: unknown): { status: number; code: string; message: string; problems?: string[] | undefined } {
+  if (error instanceof DisanError) return { status: error.status, code: error.code, message: error.message, problems: problemsOf(error) };
   const fastifyError = error as Partial<FastifyError>;
+  const known = FRAMEWORK_CODES[fastifyError.code ?? ''];
+  if (known) return { status: fastifyError.statusCode ?? 403, ...known };
   const status = fastifyError.statusCode ?? 500;
   if (status < 400 || status >= 500) return { status: status < 400 ? 500 : status, code: 'internal', message: 'internal error' };
   if (fastifyError.validation) return { status: 400, code: 'invalid', message: validationMessage(fastifyError as FastifyError) };

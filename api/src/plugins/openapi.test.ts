@@ -102,8 +102,10 @@ describe('the OpenAPI document', () => {
     expect(operations().filter(({ operation }) => !operation.tags?.every((tag) => tags.has(tag)))).toEqual([]);
     expect(document.components?.securitySchemes?.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     const security = Object.fromEntries(operations().map(({ method, path, operation }) => [`${method} ${path}`, operation.security]));
-    expect(security['get /api/jobs']).toEqual([{ bearerAuth: [] }]);
-    expect(security['get /api/items']).toEqual([{}, { bearerAuth: [] }]);
+    expect(document.components?.securitySchemes?.cookieAuth).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'disan_session' });
+    expect(security['get /api/jobs']).toEqual([{ bearerAuth: [] }, { cookieAuth: [] }]);
+    expect(security['get /api/account']).toEqual([{ bearerAuth: [] }, { cookieAuth: [] }]);
+    expect(security['get /api/items']).toEqual([{}, { bearerAuth: [] }, { cookieAuth: [] }]);
     expect(Object.values(security).every((s) => Array.isArray(s) && s.length > 0)).toBe(true);
   });
 
@@ -114,12 +116,13 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths).filter((path) => path.endsWith('/'))).toEqual([]);
   });
 
-  it('takes the server from DISAN_PUBLIC_URL when set', async () => {
+  it('takes the server and the session cookie’s name from DISAN_PUBLIC_URL when set', async () => {
     const config = loadConfig({ DISAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DISAN_PUBLIC_URL: 'https://heritage.example.org' });
     const other = await buildApp({ archive, config, logger: false });
-    const servers = (await other.inject({ url: '/api/docs/json' })).json<Document>().servers;
+    const { servers, components } = (await other.inject({ url: '/api/docs/json' })).json<Document>();
     await other.close();
     expect(servers).toEqual([expect.objectContaining({ url: 'https://heritage.example.org' })]);
+    expect(components?.securitySchemes?.cookieAuth).toMatchObject({ name: '__Host-disan_session' });
   });
 
   it('answers a documented path with a trailing slash too', async () => {

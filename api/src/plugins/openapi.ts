@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from '@disan/ingest/config';
 import { withAccessRule } from './access.ts';
+import { sessionCookie } from './session.ts';
 
 /** Every tag a route may use, described once; a route with another tag fails the document test. */
 export const TAGS = [
@@ -12,6 +13,10 @@ export const TAGS = [
   { name: 'search', description: 'Full-text and faceted search, with passages inside media' },
   { name: 'media', description: 'Files (renditions, originals) with HTTP caching and ranges, and the words inside them' },
   { name: 'operations', description: 'Liveness, readiness and background jobs' },
+  { name: 'accounts', description: 'Signing in and out (the session cookie and its CSRF token), one-time links, password resets' },
+  { name: 'account', description: 'One’s own account: name, language, password, second factor, sessions, personal API tokens' },
+  { name: 'users', description: 'Admins manage accounts, roles and communities; stewards decide who belongs to their community' },
+  { name: 'audit', description: 'The tamper-evident audit trail: who did what, and who read restricted material' },
 ];
 
 /**
@@ -31,14 +36,27 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       info: {
         title: 'Disan API',
         version: '0.1.0',
-        description: 'Digital heritage archive: items, media, collections, search. Anonymous requests see what the public may see; an operator sends `Authorization: Bearer <token>`.',
+        description:
+          'Digital heritage archive: items, media, collections, search, accounts and the audit trail. Anonymous requests see what the public may see; people sign in with a session cookie (the site) or send a personal API token as `Authorization: Bearer <token>` (scripts).',
         license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
       },
       servers: [config.http.publicUrl ? { url: config.http.publicUrl, description: 'This archive' } : { url: '/', description: 'The origin serving this document' }],
       tags: TAGS,
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'The operator token (DISAN_OPERATOR_TOKEN). Any other Authorization header answers 401.' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A personal API token (made on the account page, scoped read or write, expiring), or the operator token (DISAN_OPERATOR_TOKEN), the emergency credential that acts as the system. Any other Authorization header answers 401. Bearer requests need no CSRF token.',
+          },
+          cookieAuth: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: sessionCookie(config.http.publicUrl).name,
+            description:
+              'The session cookie set by POST /api/auth/sign-in. Every POST, PUT, PATCH or DELETE made with it must come from the site (Origin, Sec-Fetch-Site) and carry the session’s CSRF token (csrfToken from sign-in or GET /api/auth/session) in the `x-csrf-token` header, or it answers 403.',
+          },
         },
       },
     },

@@ -1,4 +1,13 @@
+import { accountRoutes } from './account/index.ts';
+import { secondFactorRoutes } from './account/second-factor.ts';
+import { tokenRoutes } from './account/tokens.ts';
+import { auditRoutes } from './audit/index.ts';
+import { authRoutes } from './auth/index.ts';
 import { backupRoutes } from './backup/index.ts';
+import { communityRoutes } from './communities/index.ts';
+import { linkRoutes } from './links/index.ts';
+import { passwordResetRoutes } from './password-resets/index.ts';
+import { userRoutes } from './users/index.ts';
 import { browseRoutes } from './browse/index.ts';
 import { collectionRoutes } from './collections/index.ts';
 import type { RoutePlugin } from './context.ts';
@@ -11,9 +20,10 @@ import { searchRoutes } from './search/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
- * (files in media/index.ts, words in media/text.ts) and jobs sit under their folder's
- * name; browse (/places, /ethnic-groups) and health (/health, /ready) serve
- * top-level paths of their own.
+ * (files in media/index.ts, words in media/text.ts), jobs, auth, account (with its
+ * tokens and second factor), links, password-resets, users and communities sit under
+ * their folder's name; browse (/places, /ethnic-groups), health (/health, /ready) and
+ * audit (/audit, /audit.csv) serve top-level paths of their own.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -26,5 +36,14 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(jobRoutes, { ...options, prefix: '/jobs' });
   app.register(backupRoutes, { ...options, prefix: '/backup' });
   app.register(healthRoutes, options);
+  app.register(authRoutes, { ...options, prefix: '/auth' });
+  app.register(accountRoutes, { ...options, prefix: '/account' });
+  app.register(tokenRoutes, { ...options, prefix: '/account/tokens' });
+  app.register(secondFactorRoutes, { ...options, prefix: '/account/second-factor' });
+  app.register(linkRoutes, { ...options, prefix: '/links' });
+  app.register(passwordResetRoutes, { ...options, prefix: '/password-resets' });
+  app.register(userRoutes, { ...options, prefix: '/users' });
+  app.register(communityRoutes, { ...options, prefix: '/communities' });
+  app.register(auditRoutes, options);
   done();
 };

@@ -17,6 +17,7 @@ export {
   canReadAudit,
   canStewardCommunities,
   canUseAccount,
+  canChangeAccount,
   canManageSettings,
   canManageUsers,
   canPublish,

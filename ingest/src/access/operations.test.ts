@@ -10,6 +10,7 @@ import {
   canReadAudit,
   canStewardCommunities,
   canUseAccount,
+  canChangeAccount,
   canBackupArchive,
   canManageUsers,
   canPublish,
@@ -60,6 +61,7 @@ const VIEWER_RULES: Record<string, [(viewer: Viewer) => boolean, readonly Who[]]
   'read the audit trail': [canReadAudit, ['system', 'admin']],
   'open the stewards\' pages': [canStewardCommunities, ['system', 'admin', 'steward']],
   'use an account': [canUseAccount, ['admin', 'reviewer', 'archivist', 'researcher', 'member', 'steward']],
+  'change an account': [canChangeAccount, ['admin', 'reviewer', 'archivist', 'researcher', 'member', 'steward']],
   'back up the archive': [canBackupArchive, ['system', 'admin']],
   'read jobs': [canReadJobs, ['system', 'admin', 'reviewer', 'archivist']],
   harvest: [canHarvest, WHO],
@@ -107,7 +109,7 @@ describe('a personal token scoped to reading', () => {
   it.each(Object.entries(RECORD_RULES))('may not %s in any state, even as an admin', (_operation, [rule]) => {
     for (const status of ITEM_STATUSES) expect(rule(readOnly('admin'), { status })).toBe(false);
   });
-  it.each([canCreateRecord, canManageUsers, canManageCommunities, canManageSettings])('may not %o', (rule) => {
+  it.each([canCreateRecord, canManageUsers, canManageCommunities, canManageSettings, canChangeAccount])('may not %o', (rule) => {
     expect(rule(readOnly('admin'))).toBe(false);
   });
   it('may not change a community it stewards, yet still reads the audit trail as an admin', () => {

@@ -18,6 +18,7 @@ import { isSignedIn, isStaff, isSystemOr, mayWrite, stewardshipsOf, type Viewer 
  * | manage users, settings, audit      | yes           | no                   | no        | no                 | no                | no     |
  * | manage a community's members       | yes           | no                   | no        | no                 | their communities | no     |
  * | own account (sessions, tokens)     | users         | yes                  | yes       | yes                | yes               | no     |
+ * | change own account (not read token)| users         | yes                  | yes       | yes                | yes               | no     |
  * | read jobs (list, counts)           | yes           | yes                  | yes       | no                 | no                | no     |
  * | harvest (OAI-PMH, exports), health | yes           | yes                  | yes       | yes                | yes               | yes    |
  *
@@ -80,6 +81,13 @@ export const canStewardCommunities = (viewer: Viewer): boolean => isAdmin(viewer
 
 /** One's own account (name, language, password, second factor, sessions, tokens): any person signed in. */
 export const canUseAccount = (viewer: Viewer): boolean => isSignedIn(viewer);
+
+/**
+ * Changing one's own account (name, password, second factor, sessions, tokens): a person
+ * signed in with a credential that may write. A token scoped `read` must not mint a
+ * token that may write, nor change the password it was given to read with.
+ */
+export const canChangeAccount = (viewer: Viewer): boolean => isSignedIn(viewer) && mayWrite(viewer);
 
 /**
  * OAI-PMH and exports are open to everyone, and list only what readFilter lets through:

@@ -39,9 +39,11 @@ export type SignInResult =
    * `invalid`: unknown email, wrong password, or an account that is not active (one answer
    * for all, so nobody learns which accounts exist); `second-factor`: the password was right
    * and a TOTP or recovery code is needed (or was wrong); `throttled`: too many failures,
-   * try again after `retryAfterSeconds`.
+   * try again after `retryAfterSeconds`; `second-factor-setup`: the password was right, but
+   * DISAN_ADMIN_SECOND_FACTOR=required and this admin has no second factor yet: an operator
+   * runs `disan users second-factor <email>` at the server (see the README's Accounts section).
    */
-  | { ok: false; reason: 'invalid' | 'second-factor' | 'throttled'; retryAfterSeconds?: number };
+  | { ok: false; reason: 'invalid' | 'second-factor' | 'second-factor-setup' | 'throttled'; retryAfterSeconds?: number };
 
 export interface Accounts {
   /** Signs in by email and password (and second factor when on), throttled by account and by address; rehashes an outdated hash. */
@@ -80,9 +82,10 @@ export interface Accounts {
   sessions: {
     load(id: string): Promise<StoredSession | null>;
     save(id: string, session: { userId: string; data: Record<string, unknown>; address?: string | undefined; userAgent?: string | undefined }): Promise<void>;
-    destroy(id: string): Promise<void>;
-    /** Ends every session of the account, except `keepId` when given. */
-    destroyAll(userId: string, keepId?: string): Promise<number>;
+    /** Ends a session; with `actor` (a sign-out, not the session library's own clean-up) it is audited as `auth.sign-out`. */
+    destroy(id: string, actor?: Actor): Promise<void>;
+    /** Ends every session of the account, except `keepId` when given; with `actor`, audited as `auth.sign-out-everywhere`. */
+    destroyAll(userId: string, keepId?: string, actor?: Actor): Promise<number>;
     /** Newest first; `current` is false in every row: the API marks its own with handleOf. */
     list(userId: string): Promise<SessionInfo[]>;
     destroyByHandle(userId: string, handle: string): Promise<boolean>;

@@ -1,5 +1,5 @@
 import type { Sql } from '../database/database.ts';
-import { createAuditLog } from './audit.ts';
+import { createAuditLog } from './audit-log.ts';
 import { createCollectionRepository } from './collections.ts';
 import { createItemRepository } from './items.ts';
 import { createMediaRepository } from './media.ts';

@@ -2,3 +2,5 @@
 export { createCatalog, type Catalog } from './catalog.ts';
 export { MediaPatch, NewMedia } from './media.ts';
 export { RecordValidationError, type Problem } from './validate.ts';
+export { writeAudit, canonicalJson, chainHash, type AuditEntry, type AuditInput, type AuditVerification } from './audit.ts';
+export { auditCsv, neutralizeCell, type AuditFilter } from './audit-log.ts';

@@ -2,6 +2,7 @@ import { IdParams, ItemPage, ItemsQuery, ItemView } from '@disan/schemas';
 import { filtersOf } from '../../http/lists.ts';
 import { itemPage } from '../../services/browse.ts';
 import { itemView } from '../../services/items.ts';
+import { auditRead } from '../../services/read-audit.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 
 export const itemRoutes: RoutePlugin = (app, { archive }, done) => {
@@ -17,7 +18,11 @@ export const itemRoutes: RoutePlugin = (app, { archive }, done) => {
   app.get(
     '/:id',
     { config: { publicCache: true, access: 'canReadRecord' }, schema: { operationId: 'getItem', summary: 'One item with its media, related items and collections', tags: ['items'], params: IdParams, response: { 200: ItemView, ...ERRORS } } },
-    async (request) => itemView(archive, request.viewer, request.params.id),
+    async (request) => {
+      const view = await itemView(archive, request.viewer, request.params.id);
+      await auditRead(archive, request, view, { action: 'record.read', target: view.id });
+      return view;
+    },
   );
   done();
 };

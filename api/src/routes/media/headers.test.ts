@@ -9,6 +9,7 @@ const file = (over: Partial<ResolvedFile>): ResolvedFile => ({
   fileName: 'a.webp',
   original: false,
   isPublic: true,
+  record: { status: 'published', access: { level: 'public' } },
   ...over,
 });
 

@@ -4,6 +4,7 @@ import { isNotModified, rangeStillValid } from '../../http/conditional.ts';
 import { parseRange } from '../../http/range.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { cacheControl, contentDisposition } from './headers.ts';
+import { auditRead } from '../../services/read-audit.ts';
 import { resolveFile } from './resolve.ts';
 
 /**
@@ -88,6 +89,10 @@ export const mediaRoutes: RoutePlugin = (app, { archive }, done) => {
         const length = range.kind === 'range' ? range.end - range.start + 1 : info.size;
         reply.header('content-length', length);
         if (request.method === 'HEAD' || length === 0) return reply.send(undefined);
+        // Every GET that sends bytes of restricted material is audited, each range too: a
+        // file read a piece at a time is still read.
+        const bytes = range.kind === 'range' ? `${range.start}-${range.end}` : 'all';
+        await auditRead(archive, request, file.record, { action: 'media.read', target: request.params.mediaId, details: { rendition: request.params.rendition, bytes } });
         const { body } = await archive.storage.get(file.key, range.kind === 'range' ? { start: range.start, end: range.end } : undefined);
         return reply.send(body);
       },

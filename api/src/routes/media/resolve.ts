@@ -1,5 +1,5 @@
 import type { Item, Media } from '@disan/schemas';
-import { canReadMedia, PUBLIC, type Viewer } from '@disan/ingest/access';
+import { canReadMedia, PUBLIC, type AccessInfo, type Viewer } from '@disan/ingest/access';
 import { type Archive, NotFoundError } from '@disan/ingest';
 import type { ObjectInfo } from '@disan/ingest/storage';
 
@@ -12,6 +12,8 @@ export interface ResolvedFile {
   original: boolean;
   /** Anyone may read it: shared caches may keep it. */
   isPublic: boolean;
+  /** The item's state and access: whether reading the file is audited (isRestricted). */
+  record: AccessInfo;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function resolveFile(archive: Archive, viewer: Viewer, mediaId: str
   if (!file) throw notFound;
   const info = await archive.storage.head(file.key);
   if (!info) throw notFound;
-  return { ...file, info, original: rendition === 'original', isPublic: canReadMedia(PUBLIC, item) };
+  return { ...file, info, original: rendition === 'original', isPublic: canReadMedia(PUBLIC, item), record: item };
 }
 
 /**

@@ -2,6 +2,7 @@ import { MediaText, MediaTextParams, MediaTextQuery, type MediaTextPassage, type
 import { canReadMedia, PUBLIC } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { ERRORS, type RoutePlugin } from '../context.ts';
+import { auditRead } from '../../services/read-audit.ts';
 import { PUBLIC_MEDIA_CACHE } from './headers.ts';
 import { readableMedia } from './resolve.ts';
 
@@ -30,6 +31,7 @@ export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
       const { item } = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
       const { page, offset = 0, limit = 100 } = request.query;
       const window = await archive.catalog.texts.readForMedia(mediaId, { ...(page === undefined ? {} : { page }), offset, limit });
+      await auditRead(archive, request, item, { action: 'media.read', target: mediaId, details: { text: true, ...(page === undefined ? {} : { page }), offset, limit } });
       reply.header('cache-control', canReadMedia(PUBLIC, item) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
       return { mediaId, total: window.total, offset, limit, passages: window.passages.map(located) };
     },

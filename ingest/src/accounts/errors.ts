@@ -1,0 +1,34 @@
+import { DisanError, NotFoundError } from '../errors.ts';
+
+/** A new password the policy refuses; `problems` are sentences a person can act on. */
+export class PasswordPolicyError extends DisanError {
+  override readonly status: number = 422;
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`The password cannot be used: ${problems.join(' ')}`);
+    this.problems = problems;
+  }
+}
+
+/** The current password given to confirm a change is not the account's. */
+export class WrongPasswordError extends DisanError {
+  override readonly status: number = 403;
+  constructor() {
+    super('The current password is not right.');
+  }
+}
+
+/** A second-factor code that does not match (or was already used). */
+export class WrongCodeError extends DisanError {
+  override readonly status: number = 422;
+  constructor() {
+    super('That code is not right or was already used: type the code your authenticator app shows now.');
+  }
+}
+
+/** A one-time link that is unknown, used, expired or replaced by a newer one. */
+export class LinkNotUsableError extends NotFoundError {
+  constructor() {
+    super('This link is no longer valid: it was used, it expired, or a newer one was sent. Ask for a new one.');
+  }
+}

@@ -1,0 +1,3 @@
+/** Mail: one adapter (nodemailer) and the texts, in the four interface languages. */
+export { createMailer, type Mailer } from './mailer.ts';
+export { linkMail, MAIL_TEXTS } from './texts.ts';

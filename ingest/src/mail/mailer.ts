@@ -1,0 +1,34 @@
+import { createTransport } from 'nodemailer';
+import type { LinkPurpose } from '@disan/schemas';
+import { UpstreamError } from '../errors.ts';
+import { linkMail } from './texts.ts';
+
+/** Mail to people: invitations and password resets. The only file that knows nodemailer. */
+export interface Mailer {
+  sendLink(input: { to: string; name: string; language: string; purpose: LinkPurpose; url: string; expiresAt: string }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A mailer over the SMTP server of DISAN_SMTP_URL (smtps:// for TLS from the start;
+ * smtp:// upgrades with STARTTLS when the server offers it).
+ * @example const mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:2525', from: 'Disan <disan@example.org>' });
+ */
+export function createMailer(options: { smtpUrl: string; from: string; now?: () => Date }): Mailer {
+  const transport = createTransport(options.smtpUrl);
+  const now = options.now ?? (() => new Date());
+  return {
+    async sendLink(input) {
+      const mail = linkMail(input.language, input.purpose, { name: input.name, url: input.url, minutesLeft: (Date.parse(input.expiresAt) - now().getTime()) / 60_000 });
+      try {
+        await transport.sendMail({ from: options.from, to: input.to, subject: mail.subject, text: mail.text });
+      } catch (error) {
+        throw new UpstreamError(`Could not send mail to ${input.to} through the SMTP server`, { cause: error });
+      }
+    },
+    close() {
+      transport.close();
+      return Promise.resolve();
+    },
+  };
+}
