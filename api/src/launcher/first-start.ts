@@ -25,3 +25,18 @@ export async function loadSamplesOnFirstStart(archive: Archive, log: (line: stri
   log(`first start: ${done} sample files (${report.outcomes.ingested} ingested, ${report.outcomes.failed} failed), ${records.created} imported records`);
   return true;
 }
+
+/**
+ * With no account yet nobody can sign in or invite anyone: says how to create the first
+ * admin. The embedded catalog belongs to one process, so the command runs while the
+ * archive is stopped; with PostgreSQL it may run beside it.
+ */
+export async function firstAdminAdvice(archive: Archive): Promise<string[]> {
+  if ((await archive.accounts.users.count()) > 0) return [];
+  const stop = archive.db.driver === 'pglite' ? 'stop the archive (Ctrl-C), then run' : 'run';
+  return [
+    'no accounts yet. To create the first admin, ' + stop + ':',
+    '  npm run disan -- users add you@example.org --name "Your Name" --role admin',
+    '(it asks for a password, or prints a one-time link with --link), then sign in at the site\'s /sign-in page.',
+  ];
+}

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@disan/ingest/config';
 import { ConfigError, openArchive, startBackgroundWorker } from '@disan/ingest';
 import { buildApp } from '../app.ts';
-import { loadSamplesOnFirstStart } from './first-start.ts';
+import { firstAdminAdvice, loadSamplesOnFirstStart } from './first-start.ts';
 import { buildSite, siteNeedsBuild, startSite, waitUntilServing } from './site-process.ts';
 
 const log = (line: string) => process.stdout.write(`disan: ${line}\n`);
@@ -65,6 +65,7 @@ async function main(): Promise<number> {
     log(`the API answers at ${apiUrl}/api (documentation: ${apiUrl}/api/docs)`);
     if (process.env.LOG_LEVEL === undefined) log('request logs are off here; LOG_LEVEL=info npm start shows them');
     log(`the archive is ready: open ${siteUrl}  (Ctrl-C to stop; data is kept in ${config.dataDir})`);
+    for (const line of await firstAdminAdvice(archive)) log(line);
 
     const stopped = await new Promise<string>((resolve) => {
       process.once('SIGINT', () => { resolve('SIGINT'); });

@@ -5,9 +5,13 @@ import { dictionary } from '@zxcvbn-ts/language-common';
  * the person's own email or name, and no composition rules (they make passwords harder to
  * remember, not to guess). Lengths count Unicode code points after NFKC, so a Vietnamese,
  * Khmer or Chinese passphrase counts what a person sees and types.
+ *
+ * The issue asks for at least 10 characters; OWASP ASVS 4.0.3 (2.1.1, 2.1.2) asks for at
+ * least 12, counted after runs of spaces are combined, and at most 128: both are met. The
+ * password itself is never changed (no truncation, spaces kept): only its length is counted so.
  */
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 256;
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
 
 let common: Set<string> | undefined;
 /** zxcvbn's list of common passwords (about 49,000), lower-cased; loaded at first use. */
@@ -20,7 +24,7 @@ function commonPasswords(): Set<string> {
 export function checkPassword(password: string, context: { email?: string | undefined; name?: string | undefined } = {}): string[] {
   const normalized = password.normalize('NFKC');
   // Code points, as NIST counts them (not UTF-16 units, not grapheme clusters).
-  const length = Array.from(normalized).length;
+  const length = Array.from(normalized.replace(/ {2,}/g, ' ')).length;
   if (length < PASSWORD_MIN_LENGTH) return [`Use at least ${PASSWORD_MIN_LENGTH} characters (this one has ${length}); a few words in a row make a good password.`];
   if (length > PASSWORD_MAX_LENGTH) return [`Use at most ${PASSWORD_MAX_LENGTH} characters (this one has ${length}).`];
   const lower = normalized.toLowerCase();

@@ -9,6 +9,8 @@ import { runReindexCommand } from './commands/reindex.ts';
 import { runJobsCommand } from './commands/jobs.ts';
 import { runWorkerCommand } from './commands/worker.ts';
 import { runBackupCommand, runRestoreCommand } from './commands/backup.ts';
+import { runUsersCommand } from './commands/users.ts';
+import { runAuditCommand } from './commands/audit.ts';
 
 const HELP = `disan: the Disan heritage archive from the command line
 
@@ -21,6 +23,17 @@ Usage:
   disan worker [--concurrency n] [--once]
   disan backup <file.tar>      the whole archive in one file (asks the server when it is running)
   disan restore <file.tar>     into an empty data folder
+  disan users add <email> --name "Full Name" --role admin [--role …] [--language vi|en|km|zh] [--link]
+                               on a terminal asks for the password twice; otherwise (or with --link)
+                               prints a one-time invitation link (also mailed when DISAN_SMTP_URL is set)
+  disan users list
+  disan users disable <email>  the account can no longer sign in; its sessions end at once
+  disan users second-factor <email>
+                               sets up a TOTP second factor at the terminal (for admins when
+                               DISAN_ADMIN_SECOND_FACTOR=required)
+  disan audit verify           checks the audit trail's hash chain; exit 1 names the first broken entry
+
+Roles: admin, archivist, reviewer, researcher. With the embedded catalog, stop \`npm start\` first.
 
 The data folder is ./data unless DISAN_DATA_DIR says otherwise; see the README for every setting.`;
 
@@ -39,6 +52,10 @@ const OPTIONS = {
   'retry-failed': { type: 'boolean' },
   backfill: { type: 'boolean' },
   once: { type: 'boolean' },
+  name: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  language: { type: 'string' },
+  link: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,7 +74,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return command || parsed.values.help ? 0 : 2;
   }
   const withoutArchive = { backup: runBackupCommand, restore: runRestoreCommand };
-  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand };
+  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand, users: runUsersCommand, audit: runAuditCommand };
   if (!(command in commands) && !(command in withoutArchive)) {
     err(`unknown command "${command}"\n\n${HELP}\n`);
     return 2;
