@@ -138,16 +138,16 @@ function benchItem(i: number): ItemInput {
 }
 
 /** The 2 000-item archive, written through the catalog's API, each item with one picture's worth of media rows. */
-async function fillArchive(archive: Awaited<ReturnType<typeof temporaryArchive>>['archive']): Promise<void> {
+export async function fillArchive(archive: Awaited<ReturnType<typeof temporaryArchive>>['archive'], count = ITEMS): Promise<void> {
   const ids: string[] = [];
-  for (let i = 0; i < ITEMS; i++) {
+  for (let i = 0; i < count; i++) {
     const item = benchItem(i);
     await archive.catalog.items.upsert(item, { author: 'bench' });
     ids.push(item.id);
   }
   for (let c = 0; c < 20; c++) await archive.catalog.collections.ensure(`collection-${c}`, `Bộ sưu tập ${c}`);
   const sha = (n: number) => n.toString(16).padStart(64, '0');
-  for (let i = 0; i < ITEMS; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     await archive.catalog.media.insert({
       id: `m-${i}`, itemId: `item-${i}`, sha256: sha(i), mimeType: 'image/jpeg', kind: 'image', size: 1000, originalName: `${i}.jpg`,
       originalKey: `originals/${sha(i).slice(0, 2)}/${sha(i).slice(2, 4)}/${sha(i)}`, width: 4000, height: 3000, position: 0, status: 'ready',

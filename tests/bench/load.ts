@@ -6,6 +6,8 @@ export interface LoadOptions {
   url: string;
   connections: number;
   durationSeconds: number;
+  /** Sent with every request (a session cookie). */
+  headers?: Record<string, string>;
 }
 
 const CLI = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
@@ -17,7 +19,8 @@ const CLI = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
  */
 export function load(options: LoadOptions): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--json', '-c', String(options.connections), '-d', String(options.durationSeconds), options.url], {
+    const headers = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
+    const child = spawn(process.execPath, [CLI, '--json', '-c', String(options.connections), '-d', String(options.durationSeconds), ...headers, options.url], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

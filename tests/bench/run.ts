@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each a ratio or a figure against a reference
  * measured in the same run. Sections can be chosen: BENCH=ingest,search.
  */
+import { benchAccounts } from './accounts.ts';
 import { benchApi } from './api.ts';
 import { benchIngest } from './ingest.ts';
 import { benchPdf } from './pdf.ts';
@@ -9,7 +10,7 @@ import { benchSearch } from './search.ts';
 import { benchSite } from './site.ts';
 import { benchVideo } from './video.ts';
 
-const sections = { ingest: benchIngest, pdf: benchPdf, search: benchSearch, site: benchSite, video: benchVideo, api: benchApi };
+const sections = { ingest: benchIngest, pdf: benchPdf, search: benchSearch, site: benchSite, video: benchVideo, api: benchApi, accounts: benchAccounts };
 const chosen = (process.env.BENCH ?? Object.keys(sections).join(',')).split(',');
 
 for (const name of chosen) {

@@ -112,8 +112,11 @@ describe('backup and restore', () => {
     const names = backedUp.tables.map((t) => t.name);
     expect(names.indexOf('items')).toBeLessThan(names.indexOf('media'));
     expect(names.indexOf('media')).toBeLessThan(names.indexOf('media_texts'));
+    // The operator's reads of restricted records through the restored archive's API (the
+    // test above) are audited there; nothing read a record before the backup.
+    const READS = `WHERE action NOT IN ('record.read', 'media.read')`;
     for (const { name, rows } of backedUp.tables) {
-      const [row] = await restored.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name}`);
+      const [row] = await restored.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name} ${name === 'audit_log' ? READS : ''}`);
       expect(row!.n, name).toBe(rows);
     }
     expect(backedUp.tables.find((t) => t.name === 'items')!.rows).toBe((await f.archive.catalog.items.count()) - 1);

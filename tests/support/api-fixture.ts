@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ItemInput } from '@disan/schemas';
 import { type Archive, importRecords } from '@disan/ingest';
+import { createAccounts } from '@disan/ingest/accounts';
 import { temporaryArchive } from './archive.ts';
 import { makeImages } from './crash.ts';
 import { buildApp } from '../../api/src/app.ts';
@@ -47,10 +48,14 @@ export interface ApiFixture {
 
 /**
  * A real archive in a temp folder (PGlite, files, embedded search) with real photos
- * run through the real pipeline (sharp), and the app built on it. Nothing is mocked.
+ * run through the real pipeline (sharp), and the app built on it. Nothing is mocked;
+ * `now` gives the accounts a clock the test moves.
  */
-export async function apiFixture(env: Record<string, string> = {}): Promise<ApiFixture> {
-  const { archive, dataDir, dispose } = await temporaryArchive({ LOG_LEVEL: 'silent', DISAN_OPERATOR_TOKEN: OPERATOR_TOKEN, ...env });
+export async function apiFixture(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<ApiFixture> {
+  const opened = await temporaryArchive({ LOG_LEVEL: 'silent', DISAN_OPERATOR_TOKEN: OPERATOR_TOKEN, ...env });
+  const { dataDir, dispose } = opened;
+  // With a clock of the test's, the accounts (time-outs, expiry, throttling, TOTP) follow it.
+  const archive: Archive = options.now === undefined ? opened.archive : { ...opened.archive, accounts: createAccounts(opened.archive.db, { config: opened.archive.config.accounts, now: options.now }) };
   try {
     await makeImages(join(dataDir, 'input', 'photos'), 5);
     await archive.catalog.collections.upsert({ id: 'secret-drafts', title: title('Bộ sưu tập nháp'), status: 'draft', access: { level: 'public' } });
