@@ -49,5 +49,24 @@ export const PAGE_TYPES: readonly (readonly [string, string])[] = [
   ['item-document', '/item/bao-cao-bao-ton-ok-om-bok'],
   ['item-metadata-only', '/item/kathina-dang-y'],
   ['about', '/about'],
+  ['sign-in', '/sign-in'],
+  ['forgot-password', '/forgot-password'],
   ['not-found', '/item/khong-co-muc-nay'],
+];
+
+/**
+ * The pages about people, as a signed-in admin sees them (people.test.ts checks them in
+ * every language, and the states a form leads to as they happen).
+ */
+export const PEOPLE_PAGE_TYPES: readonly (readonly [string, string])[] = [
+  ['account', '/account'],
+  ['account-password', '/account/password'],
+  ['account-security', '/account/security'],
+  ['account-sessions', '/account/sessions'],
+  ['account-tokens', '/account/tokens'],
+  ['admin-users', '/admin/users'],
+  ['admin-invite', '/admin/users/new'],
+  ['admin-communities', '/admin/communities'],
+  ['admin-audit', '/admin/audit'],
+  ['sign-out', '/sign-out'],
 ];

@@ -61,10 +61,10 @@ function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs the `disan` command on a data folder (the archive must be stopped: PGlite belongs to one process). */
-export async function runDisan(dataDir: string, args: string[]): Promise<string> {
+export async function runDisan(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [DISAN, ...args], {
     cwd: ROOT,
-    env: childEnv({ DISAN_DATA_DIR: dataDir }),
+    env: childEnv({ ...env, DISAN_DATA_DIR: dataDir }),
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout;

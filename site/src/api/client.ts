@@ -1,10 +1,8 @@
 import { CollectionList, CollectionView, EthnicGroupList, ItemPage, ItemView, MediaText, PlaceList, SearchResult, Waveform } from '@disan/schemas';
-import type { Static, TSchema } from 'typebox';
-import { Value } from 'typebox/value';
-import { ApiError, ApiNotFoundError, ApiUnavailableError } from './errors.ts';
+import { ApiError } from './errors.ts';
+import { createTransport, type ListParams, type Transport, type TransportOptions } from './transport.ts';
 
-/** Filters and paging the site passes to list and search routes; arrays become repeated parameters. */
-export type ListParams = Record<string, string | number | readonly string[] | undefined>;
+export { queryString, type ListParams, type Visitor } from './transport.ts';
 
 export interface ApiClient {
   search(params: ListParams): Promise<SearchResult>;
@@ -21,63 +19,18 @@ export interface ApiClient {
 }
 
 /**
- * @example queryString({ q: 'le hoi', kind: ['festival', 'ritual'], page: 2 }) // 'q=le+hoi&kind=festival&kind=ritual&page=2'
+ * The site's client of the archive's records, over HTTP, each call bounded by
+ * `timeoutMs`, as the visitor: their address (X-Forwarded-For, so the API's rate limit
+ * counts each visitor, not the site as one client) and their session cookie, so a
+ * signed-in archivist sees what they may and the public what it may.
  */
-export function queryString(params: ListParams): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value === undefined || value === '') continue;
-    if (typeof value === 'object') for (const v of value) search.append(name, v);
-    else search.append(name, String(value));
-  }
-  return search.toString();
+export function createApiClient(options: TransportOptions & { forwardedFor?: string | undefined }): ApiClient {
+  const visitor = { ...options.visitor, forwardedFor: options.visitor?.forwardedFor ?? options.forwardedFor };
+  return recordsClient(createTransport({ ...options, visitor }));
 }
 
-/**
- * The site's one client of the API: anonymous (the public's view), over HTTP, each
- * call bounded by `timeoutMs`. `forwardedFor` is the visitor's X-Forwarded-For chain,
- * so the API's rate limit counts each visitor, not the site as one client.
- */
-export function createApiClient(options: { baseUrl: string; timeoutMs: number; fetch?: typeof fetch; forwardedFor?: string }): ApiClient {
-  const doFetch = options.fetch ?? fetch;
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
-
-  /** An answer is used only once it matches its shape in @disan/schemas; this module runs on the server only, so TypeBox never reaches a browser. */
-  async function get<S extends TSchema>(shape: S, path: string, params: ListParams = {}): Promise<Static<S>> {
-    const qs = queryString(params);
-    const url = `${base}${path}${qs ? `?${qs}` : ''}`;
-    let response: Response;
-    try {
-      response = await doFetch(url, { headers, signal: AbortSignal.timeout(options.timeoutMs) });
-    } catch (error) {
-      throw new ApiUnavailableError(`The API at ${base} did not answer ${path} within ${options.timeoutMs} ms`, { cause: error });
-    }
-    if (response.status === 404) {
-      await response.body?.cancel();
-      throw new ApiNotFoundError(path);
-    }
-    if (!response.ok) {
-      const body = await response.text().catch(() => '');
-      if (response.status >= 500) throw new ApiUnavailableError(`The API answered ${response.status} to ${path}`, { cause: body });
-      throw new ApiError(`The API refused ${path} with ${response.status}`, response.status, { cause: body });
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (error) {
-      throw new ApiUnavailableError(`The API's answer to ${path} is not JSON`, { cause: error });
-    }
-    if (!Value.Check(shape, body)) {
-      const problems = Value.Errors(shape, body).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
-      // An API of another version, or a bug: the page says "try again" and the log says why.
-      console.error(`site: the API's answer to ${path} does not match its shape: ${problems.join('; ')}`);
-      throw new ApiUnavailableError(`The API's answer to ${path} does not match its shape`, { cause: problems });
-    }
-    return body;
-  }
-
+export function recordsClient(transport: Transport): ApiClient {
+  const { get } = transport;
   const segment = (id: string): string => encodeURIComponent(id);
   return {
     search: (params) => get(SearchResult, '/api/search', params),

@@ -24,3 +24,40 @@ export class ApiUnavailableError extends ApiError {
     super(message, 503, options);
   }
 }
+
+/**
+ * The API said no (4xx other than 404) with its stable `code`: `invalid-credentials`,
+ * `second-factor-required`, `rate-limited`, `invalid`... Pages turn the code into a
+ * message of their own; `problems` are the password policy's, `retryAfterSeconds` the
+ * throttle's.
+ */
+export class ApiRefusal extends ApiError {
+  readonly code: string;
+  readonly problems: readonly string[];
+  readonly retryAfterSeconds: number | null;
+  constructor(message: string, status: number, details: { code: string; problems?: readonly string[]; retryAfterSeconds?: number | null }, options?: { cause?: unknown }) {
+    super(message, status, options);
+    this.code = details.code;
+    this.problems = details.problems ?? [];
+    this.retryAfterSeconds = details.retryAfterSeconds ?? null;
+  }
+
+  /**
+   * Reads the API's error body (`{ error: { code, message, problems? } }`) leniently: a
+   * refusal is still a refusal when its body is not what was expected.
+   * @example ApiRefusal.from(429, '{"error":{"code":"rate-limited"}}', '30', 'refused').retryAfterSeconds // 30
+   */
+  static from(status: number, body: string, retryAfter: string | null, message: string): ApiRefusal {
+    let error: { code?: unknown; problems?: unknown; details?: unknown } = {};
+    try {
+      const parsed = JSON.parse(body) as { error?: typeof error };
+      if (typeof parsed.error === 'object') error = parsed.error;
+    } catch {
+      // not JSON: the status alone speaks
+    }
+    const listed = Array.isArray(error.problems) ? error.problems : (error.details as { problems?: unknown } | undefined)?.problems;
+    const problems = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === 'string') : [];
+    const seconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+    return new ApiRefusal(message, status, { code: typeof error.code === 'string' ? error.code : String(status), problems, retryAfterSeconds: seconds }, { cause: body });
+  }
+}
