@@ -2,6 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { accountClient } from './api/account-client.ts';
 import { recordsClient } from './api/client.ts';
 import { createTransport, type Visitor } from './api/transport.ts';
+import { schemeOf } from './server/forwarded.ts';
 import { publicBase, siteConfig } from './config.ts';
 import { hasSessionCookie, learnSession, pageCaching } from './people/session.ts';
 import { isOwnForm } from './forms/origin.ts';
@@ -42,6 +43,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const visitor: Visitor = {
     forwardedFor: forwardedFor(headers.get('x-forwarded-for') ?? undefined, address),
     forwardedHost: headers.get('host') ?? undefined,
+    forwardedProto: schemeOf(base),
     cookie: cookie ?? undefined,
     userAgent: headers.get('user-agent') ?? undefined,
     origin: headers.get('origin') ?? undefined,

@@ -18,9 +18,10 @@ import { buildApp } from '../../api/src/app.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { ANCHOR, COLLECTION, COMMUNITY, idOf, loadMatrixRecords, OTHER_COMMUNITY, provinceOf, STATES, textWordOf, titleWordOf, type State } from '../support/matrix-fixture.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
+import { addAccount, PASSWORD } from '../support/accounts.ts';
+import type { AccountRole } from '@disan/ingest/access';
 
 const OPERATOR_TOKEN = 'matrix-operator-token-0123456789abcdef';
-const PASSWORD = 'lễ hội trăng rằm 2026';
 const PUBLIC_URL = 'http://heritage.test';
 
 const VIEWERS = ['public', 'operator', 'admin', 'archivist', 'reviewer', 'researcher', 'member', 'steward', 'other-member', 'read-token', 'disabled', 'expired', 'revoked-token'] as const;
@@ -102,14 +103,8 @@ const signIn = async (email: string): Promise<Record<string, string>> => {
   return { cookie: cookie.split(';')[0]! };
 };
 
-async function person(key: string, roles: ('admin' | 'archivist' | 'reviewer' | 'researcher')[], memberships: { community: string; steward: boolean }[] = []) {
-  const actor = { id: 'cli' };
-  const account = await archive.accounts.users.create({ email: `${key}@matrix.test`, name: key, language: 'vi', roles }, actor);
-  const link = await archive.accounts.links.create(account.id, 'invitation', actor);
-  await archive.accounts.links.consume(link.token, PASSWORD, actor);
-  for (const m of memberships) await archive.accounts.communities.setMember(m.community, account.id, { steward: m.steward }, actor);
-  return account;
-}
+const person = (key: string, roles: AccountRole[], memberships: { community: string; steward: boolean }[] = []) =>
+  addAccount(archive, { email: `${key}@matrix.test`, roles, memberships });
 
 beforeAll(async () => {
   const temp = await temporaryArchive({ LOG_LEVEL: 'silent', DISAN_OPERATOR_TOKEN: OPERATOR_TOKEN, DISAN_PUBLIC_URL: PUBLIC_URL, DISAN_API_CACHE_SECONDS: '0', DISAN_RATE_LIMIT: '1000000' });

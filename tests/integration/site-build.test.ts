@@ -20,6 +20,7 @@ import { importRecords } from '@disan/ingest';
 import { loadConfig } from '@disan/ingest/config';
 import { temporaryArchive } from '../support/archive.ts';
 import { freePort } from '../support/launch.ts';
+import { addAccount, PASSWORD } from '../support/accounts.ts';
 import { buildSiteOnce, SITE_DIST, startSite, type RunningSite } from '../support/site.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -89,7 +90,8 @@ beforeAll(async () => {
   const report = await importRecords(temp.archive, join(workDir, 'records.jsonl'));
   expect(report.failures).toEqual([]);
 
-  api = await buildApp({ archive: temp.archive, config: loadConfig({ DISAN_DATA_DIR: temp.dataDir, LOG_LEVEL: 'silent' }), logger: false });
+  api = await buildApp({ archive: temp.archive, config: loadConfig({ DISAN_DATA_DIR: temp.dataDir, LOG_LEVEL: 'silent', DISAN_PUBLIC_URL: PUBLIC_URL }), logger: false });
+  await addAccount(temp.archive, { email: 'researcher@heritage.example.org', roles: ['researcher'] });
   await api.listen({ host: '127.0.0.1', port: 0 });
   const apiUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
 
@@ -215,6 +217,19 @@ describe('site pages', () => {
 });
 
 describe('site server', () => {
+  it('signs in through its /api proxy behind https: the API sets the __Host- cookie, Secure, for the scheme of the public address', async () => {
+    const response = await fetch(`${siteUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: PUBLIC_URL },
+      body: JSON.stringify({ email: 'researcher@heritage.example.org', password: PASSWORD }),
+    });
+    expect(response.status, siteLog()).toBe(200);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('__Host-disan_session='));
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Path=\//i);
+  });
+
   it('sends security headers and compresses pages', async () => {
     const { response } = await page('/en/', { 'accept-encoding': 'br' });
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

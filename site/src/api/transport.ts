@@ -14,6 +14,8 @@ export interface Visitor {
   forwardedFor?: string | undefined;
   /** The Host the visitor asked for, as the /api proxy forwards it: the API compares a form's Origin with it. */
   forwardedHost?: string | undefined;
+  /** The scheme the visitor used: that of DISAN_PUBLIC_URL (a TLS proxy in front speaks https), never a header a visitor sends. */
+  forwardedProto?: 'http' | 'https' | undefined;
   cookie?: string | undefined;
   userAgent?: string | undefined;
   origin?: string | undefined;
@@ -60,7 +62,7 @@ function visitorHeaders(visitor: Visitor, unsafe: boolean): Record<string, strin
   if (visitor.forwardedFor) headers['x-forwarded-for'] = visitor.forwardedFor;
   if (visitor.forwardedHost) {
     headers['x-forwarded-host'] = visitor.forwardedHost;
-    headers['x-forwarded-proto'] = 'http';
+    headers['x-forwarded-proto'] = visitor.forwardedProto ?? 'http';
   }
   if (visitor.cookie) headers.cookie = visitor.cookie;
   if (visitor.userAgent) headers['user-agent'] = visitor.userAgent;

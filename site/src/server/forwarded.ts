@@ -8,3 +8,14 @@ export function forwardedFor(prior: string | undefined, remoteAddress: string | 
   if (!remoteAddress) return prior;
   return prior ? `${prior}, ${remoteAddress}` : remoteAddress;
 }
+
+/**
+ * The scheme visitors use, from the site's public address: behind a TLS proxy the site
+ * itself is spoken to in plain HTTP, but the API must know the visitor is on https (it
+ * sets the session cookie `Secure` only then).
+ * @example schemeOf('https://heritage.example.org') // 'https'
+ * @example schemeOf('http://127.0.0.1:4321') // 'http'
+ */
+export function schemeOf(publicBase: string): 'http' | 'https' {
+  return publicBase.startsWith('https:') ? 'https' : 'http';
+}

@@ -10,12 +10,12 @@ import { forwardedFor } from './forwarded.ts';
  * The proxy library has already set Host to the API's and dropped hop-by-hop headers.
  * @example forwardHeaders({ range: 'bytes=0-9' }, '10.0.0.1', 'example.org')['x-forwarded-for'] // '10.0.0.1'
  */
-export function forwardHeaders(headers: IncomingHttpHeaders, remoteAddress: string | undefined, visitorHost: string | undefined): IncomingHttpHeaders {
+export function forwardHeaders(headers: IncomingHttpHeaders, remoteAddress: string | undefined, visitorHost: string | undefined, scheme: 'http' | 'https' = 'http'): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = { ...headers };
   const chain = forwardedFor(typeof headers['x-forwarded-for'] === 'string' ? headers['x-forwarded-for'] : undefined, remoteAddress);
   if (chain) out['x-forwarded-for'] = chain;
   if (visitorHost) out['x-forwarded-host'] = visitorHost;
-  out['x-forwarded-proto'] = 'http';
+  out['x-forwarded-proto'] = scheme;
   return out;
 }
 
@@ -43,7 +43,7 @@ function answerUnavailable(reply: ProxyReply, error: unknown): void {
  * headers and body: media bytes, 206 ranges, 304s, Set-Cookie), so the visitor's browser
  * sees one origin. `idleTimeoutMs` bounds silence on the socket, not a download's length.
  */
-export async function registerApiProxy(app: FastifyInstance, options: { apiUrl: string; headersTimeoutMs: number; idleTimeoutMs: number }): Promise<void> {
+export async function registerApiProxy(app: FastifyInstance, options: { apiUrl: string; headersTimeoutMs: number; idleTimeoutMs: number; scheme?: 'http' | 'https' }): Promise<void> {
   await app.register(httpProxy, {
     upstream: options.apiUrl,
     prefix: '/api',
@@ -52,7 +52,7 @@ export async function registerApiProxy(app: FastifyInstance, options: { apiUrl: 
     disableCache: true,
     undici: { headersTimeout: options.headersTimeoutMs, bodyTimeout: options.idleTimeoutMs },
     replyOptions: {
-      rewriteRequestHeaders: (request, headers) => forwardHeaders(headers as IncomingHttpHeaders, request.socket.remoteAddress, request.headers.host),
+      rewriteRequestHeaders: (request, headers) => forwardHeaders(headers as IncomingHttpHeaders, request.socket.remoteAddress, request.headers.host, options.scheme),
       onError: (reply, { error }) => { answerUnavailable(reply, error); },
     },
   });

@@ -144,4 +144,9 @@ describe('forwardHeaders', () => {
       'x-forwarded-proto': 'http',
     });
   });
+
+  it('tells the API the scheme of the public address, never one a visitor sends', () => {
+    const headers = forwardHeaders({ 'x-forwarded-proto': 'http' }, '10.0.0.9', 'heritage.example.org', 'https');
+    expect(headers['x-forwarded-proto']).toBe('https');
+  });
 });

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import type { SiteConfig } from '../config.ts';
 import { SECURITY_HEADERS } from './headers.ts';
 import { registerApiProxy } from './proxy.ts';
+import { schemeOf } from './forwarded.ts';
+import { publicBase, type SiteConfig } from '../config.ts';
 
 /** The built pages: `handler` of dist/server/entry.mjs (@astrojs/node in middleware mode). */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -36,6 +37,7 @@ export async function buildSiteServer(options: { config: SiteConfig; pages: Node
       apiUrl: options.config.apiUrl,
       headersTimeoutMs: Math.max(PROXY_IDLE_MS, options.config.apiTimeoutMs),
       idleTimeoutMs: Math.max(PROXY_IDLE_MS, options.config.apiTimeoutMs),
+      scheme: schemeOf(publicBase(options.config)),
     });
   });
 
