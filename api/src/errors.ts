@@ -21,7 +21,7 @@ export class ForbiddenError extends DisanError {
 export class SignInError extends DisanError {
   override readonly status: number;
   override readonly code: string;
-  constructor(status: 401 | 403 | 429, code: 'invalid-credentials' | 'second-factor-required' | 'second-factor-setup-required' | 'rate-limited', message: string) {
+  constructor(status: 401 | 403 | 429, code: 'invalid_credentials' | 'second_factor_required' | 'second_factor_setup_required' | 'rate_limited', message: string) {
     super(message);
     this.status = status;
     this.code = code;

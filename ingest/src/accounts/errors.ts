@@ -3,6 +3,7 @@ import { DisanError, NotFoundError } from '../errors.ts';
 /** A new password the policy refuses; `problems` are sentences a person can act on. */
 export class PasswordPolicyError extends DisanError {
   override readonly status: number = 422;
+  override readonly code: string = 'password_policy';
   readonly problems: string[];
   constructor(problems: string[]) {
     super(`The password cannot be used: ${problems.join(' ')}`);
@@ -13,6 +14,7 @@ export class PasswordPolicyError extends DisanError {
 /** The current password given to confirm a change is not the account's. */
 export class WrongPasswordError extends DisanError {
   override readonly status: number = 403;
+  override readonly code: string = 'wrong_password';
   constructor() {
     super('The current password is not right.');
   }
@@ -21,6 +23,7 @@ export class WrongPasswordError extends DisanError {
 /** A second-factor code that does not match (or was already used). */
 export class WrongCodeError extends DisanError {
   override readonly status: number = 422;
+  override readonly code: string = 'wrong_code';
   constructor() {
     super('That code is not right or was already used: type the code your authenticator app shows now.');
   }

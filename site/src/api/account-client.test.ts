@@ -26,7 +26,7 @@ describe('the account client', () => {
         if (req.url === '/api/auth/sign-in') {
           const { password } = JSON.parse(Buffer.concat(chunks).toString()) as { password: string };
           if (password === 'right horse battery') { json(200, { account, csrfToken: 'tok-2' }, { 'set-cookie': ['disan_session=new; HttpOnly; SameSite=Lax; Path=/'] }); return; }
-          json(429, { error: { status: 429, code: 'rate-limited', message: 'wait', requestId: 'r' } }, { 'retry-after': '120' }); return;
+          json(429, { error: { status: 429, code: 'rate_limited', message: 'wait', requestId: 'r' } }, { 'retry-after': '120' }); return;
         }
         if (req.url === '/api/auth/sign-out') return void res.writeHead(204, { 'set-cookie': 'disan_session=; Max-Age=0; Path=/' }).end();
         if (req.url === '/api/links/abcdefghijklmnop') { json(422, { error: { status: 422, code: 'invalid', message: 'weak', requestId: 'r', problems: ['Use at least 10 characters.'] } }); return; }
@@ -66,7 +66,7 @@ describe('the account client', () => {
   it('keeps the API\'s refusal: its code and when to try again', async () => {
     const refused = await client(visitor()).signIn({ email: 'sok@example.org', password: 'wrong' }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiRefusal);
-    expect(refused).toMatchObject({ status: 429, code: 'rate-limited', retryAfterSeconds: 120 });
+    expect(refused).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 120 });
   });
 
   it('takes a 204 and the password policy\'s problems', async () => {

@@ -26,8 +26,8 @@ export class ApiUnavailableError extends ApiError {
 }
 
 /**
- * The API said no (4xx other than 404) with its stable `code`: `invalid-credentials`,
- * `second-factor-required`, `rate-limited`, `invalid`... Pages turn the code into a
+ * The API said no (4xx other than 404) with its stable `code`: `invalid_credentials`,
+ * `second_factor_required`, `rate_limited`, `invalid`... Pages turn the code into a
  * message of their own; `problems` are the password policy's, `retryAfterSeconds` the
  * throttle's.
  */
@@ -45,7 +45,7 @@ export class ApiRefusal extends ApiError {
   /**
    * Reads the API's error body (`{ error: { code, message, problems? } }`) leniently: a
    * refusal is still a refusal when its body is not what was expected.
-   * @example ApiRefusal.from(429, '{"error":{"code":"rate-limited"}}', '30', 'refused').retryAfterSeconds // 30
+   * @example ApiRefusal.from(429, '{"error":{"code":"rate_limited"}}', '30', 'refused').retryAfterSeconds // 30
    */
   static from(status: number, body: string, retryAfter: string | null, message: string): ApiRefusal {
     let error: { code?: unknown; problems?: unknown; details?: unknown } = {};

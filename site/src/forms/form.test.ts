@@ -57,10 +57,10 @@ describe('readForm', () => {
 describe('refusalMessage', () => {
   const refusal = (status: number, code = 'x', retryAfterSeconds?: number) => new ApiRefusal('refused', status, { code, retryAfterSeconds: retryAfterSeconds ?? null });
   it.each([
-    [refusal(401, 'invalid-credentials'), { id: 'signIn.invalid' }],
+    [refusal(401, 'invalid_credentials'), { id: 'signIn.invalid' }],
     [refusal(403, 'csrf'), { id: 'form.expired' }],
     [refusal(409), { id: 'form.conflict' }],
-    [refusal(429, 'rate-limited', 90), { id: 'form.rateLimited', values: { minutes: 2 } }],
+    [refusal(429, 'rate_limited', 90), { id: 'form.rateLimited', values: { minutes: 2 } }],
     [refusal(422), { id: 'form.invalid' }],
     [new ApiNotFoundError('/api/users/x'), { id: 'form.gone' }],
   ])('%s', (error, expected) => {

@@ -108,7 +108,7 @@ export async function attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
 
 /**
  * What a refusal means to the person, by status: the same words whatever the route.
- * @example refusalMessage(new ApiRefusal('x', 429, { code: 'rate-limited', retryAfterSeconds: 90 })) // { id: 'form.rateLimited', values: { minutes: 2 } }
+ * @example refusalMessage(new ApiRefusal('x', 429, { code: 'rate_limited', retryAfterSeconds: 90 })) // { id: 'form.rateLimited', values: { minutes: 2 } }
  */
 export function refusalMessage(error: ApiRefusal | ApiNotFoundError): FormMessage {
   if (error instanceof ApiNotFoundError) return { id: 'form.gone' };

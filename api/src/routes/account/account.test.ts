@@ -35,7 +35,7 @@ describe('sessions, tokens and accounts through the API', () => {
     expect(await status('/api/items/nghien-cuu', elsewhere.reads)).toBe(404);
     const weak = await f.app.inject({ method: 'POST', url: '/api/account/password', headers: here.writes, payload: { current: next, next: 'password1' } });
     expect(weak.statusCode).toBe(422);
-    expect(weak.json<{ error: { code: string; problems: string[] } }>().error.code).toBe('invalid');
+    expect(weak.json<{ error: { code: string; problems: string[] } }>().error.code).toBe('password_policy');
     expect(weak.json<{ error: { problems: string[] } }>().error.problems.length).toBeGreaterThan(0);
   });
 

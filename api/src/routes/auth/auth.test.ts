@@ -30,12 +30,12 @@ describe('signing in and out', () => {
   const signInWith = (payload: Record<string, string>, headers: Record<string, string> = {}) => f.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload, headers });
   const whoIs = async (cookie: string) => (await f.app.inject({ url: '/api/auth/session', headers: { cookie } })).json<{ account: Account | null; csrfToken: string | null }>();
 
-  it('refuses a wrong password and an unknown email alike, with 401 invalid-credentials and no cookie', async () => {
+  it('refuses a wrong password and an unknown email alike, with 401 invalid_credentials and no cookie', async () => {
     const wrong = await signInWith({ email: researcher.email, password: 'not the right password' });
     const unknown = await signInWith({ email: 'nobody@example.org', password: PASSWORD });
     for (const response of [wrong, unknown]) {
       expect(response.statusCode).toBe(401);
-      expect(response.json<{ error: { code: string } }>().error.code).toBe('invalid-credentials');
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('invalid_credentials');
       expect(response.headers['set-cookie']).toBeUndefined();
     }
     expect(wrong.json<{ error: { message: string } }>().error.message).toBe(unknown.json<{ error: { message: string } }>().error.message);
@@ -65,7 +65,7 @@ describe('signing in and out', () => {
     const retryAfter = Number(response.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     const error = response.json<{ error: { code: string; message: string } }>().error;
-    expect(error.code).toBe('rate-limited');
+    expect(error.code).toBe('rate_limited');
     expect(error.message).toMatch(/Try again in \d+ seconds? \(after \d\d:\d\d:\d\d UTC\)/);
     // Even the right password waits: a guesser cannot tell it from a wrong one.
     expect((await signInWith({ email: account.email, password: PASSWORD })).statusCode).toBe(429);
@@ -148,7 +148,7 @@ describe('signing in and out', () => {
 
     const asked = await signInWith({ email: account.email, password: PASSWORD });
     expect(asked.statusCode).toBe(401);
-    expect(asked.json<{ error: { code: string } }>().error.code).toBe('second-factor-required');
+    expect(asked.json<{ error: { code: string } }>().error.code).toBe('second_factor_required');
     expect(asked.headers['set-cookie']).toBeUndefined();
     expect((await signInWith({ email: account.email, password: PASSWORD, code: '000000' })).statusCode).toBe(401);
 
@@ -202,7 +202,7 @@ describe('signing in and out', () => {
     await app.close();
     expect(response.statusCode).toBe(403);
     const error = response.json<{ error: { code: string; message: string } }>().error;
-    expect(error.code).toBe('second-factor-setup-required');
+    expect(error.code).toBe('second_factor_setup_required');
     expect(error.message).toContain('disan users second-factor');
   });
 });

@@ -33,7 +33,7 @@ export const authRoutes: RoutePlugin = (app, { archive, config }, done) => {
         operationId: 'signIn',
         summary: 'Sign in with email and password (and a TOTP or recovery code when the second factor is on); sets the session cookie',
         description:
-          'Refused with 401 `invalid-credentials`, 401 `second-factor-required` (send `code`), 403 `second-factor-setup-required` (an admin without a second factor where it is required), or 429 `rate-limited` with Retry-After after repeated failures.',
+          'Refused with 401 `invalid_credentials`, 401 `second_factor_required` (send `code`), 403 `second_factor_setup_required` (an admin without a second factor where it is required), or 429 `rate_limited` with Retry-After after repeated failures.',
         tags: ['accounts'],
         body: SignInBody,
         response: { 200: SignedIn, ...ERRORS },
@@ -87,17 +87,17 @@ function refusal(request: FastifyRequest, reply: FastifyReply, result: Extract<S
     case 'throttled': {
       const seconds = Math.max(1, Math.ceil(result.retryAfterSeconds ?? 1));
       reply.header('retry-after', String(seconds));
-      return new SignInError(429, 'rate-limited', `Too many failed sign-ins for this account or from this address. Try again ${waitText(seconds)}.`);
+      return new SignInError(429, 'rate_limited', `Too many failed sign-ins for this account or from this address. Try again ${waitText(seconds)}.`);
     }
     case 'second-factor':
-      return new SignInError(401, 'second-factor-required', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
+      return new SignInError(401, 'second_factor_required', 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.');
     case 'second-factor-setup':
       return new SignInError(
         403,
-        'second-factor-setup-required',
+        'second_factor_setup_required',
         'Admins of this archive must use a second factor, and this account has none yet. Ask the archive’s operator to run `disan users second-factor <your email>` on the server, then sign in with the code.',
       );
     case 'invalid':
-      return new SignInError(401, 'invalid-credentials', 'The email or the password is not right, or the account cannot sign in. Check both and try again, or ask for a new password.');
+      return new SignInError(401, 'invalid_credentials', 'The email or the password is not right, or the account cannot sign in. Check both and try again, or ask for a new password.');
   }
 }
