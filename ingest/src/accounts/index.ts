@@ -5,6 +5,7 @@
  */
 export type * from './types.ts';
 export { createAccounts, type AccountsOptions } from './accounts.ts';
+export type { MailFailure } from './notify.ts';
 export { linkUrl, DEFAULT_SITE_URL } from './link-url.ts';
 export { sessionSecret } from './secrets.ts';
 export { ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, ARGON2_TIME_COST, hashPassword, verifyPassword } from './passwords.ts';
