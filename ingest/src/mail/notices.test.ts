@@ -5,14 +5,9 @@ import { noticeMail } from './notices.ts';
 
 const AT = '2026-06-01T08:05:00.000Z';
 const facts = (event: NoticeEvent): NoticeFacts => {
-  switch (event) {
-    case 'token-created':
-      return { event, tokenName: 'harvester', scope: 'write' };
-    case 'roles-changed':
-      return { event, added: ['archivist', 'reviewer'], removed: ['researcher'] };
-    default:
-      return { event };
-  }
+  if (event === 'token-created') return { event, tokenName: 'harvester', scope: 'write' };
+  if (event === 'roles-changed') return { event, added: ['archivist', 'reviewer'], removed: ['researcher'] };
+  return { event };
 };
 /** Each language's own script: a text left in English (or pasted from another language) shows. */
 const SCRIPT: Record<string, RegExp> = { vi: /[ạảãàáâậầấẩẫăắằặẳẵđêệếềểễôộốồổỗơớờợởỡưứừựửữ]/i, en: /^[\x20-\x7e\n“”]*$/, km: /[\u1780-\u17ff]/, zh: /[\u4e00-\u9fff]/ };
