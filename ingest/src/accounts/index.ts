@@ -14,4 +14,4 @@ export { LinkNotUsableError, PasswordPolicyError, WrongCodeError, WrongPasswordE
 export { TOKEN_PREFIX } from './tokens.ts';
 export { THROTTLE } from './throttle.ts';
 export { deliverLink, type DeliveredLink } from './deliver-link.ts';
-export { createMailer, type Mailer } from '../mail/index.ts';
+export { createMailer, NOTICE_EVENTS, NOTICE_TEXTS, type Mailer, type Notice, type NoticeEvent } from '../mail/index.ts';

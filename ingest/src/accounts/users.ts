@@ -160,7 +160,8 @@ async function updateUser(ctx: AccountsContext, id: string, patch: Parameters<Ac
     }
     if (status !== before.status) {
       await ctx.audit(tx, actor, status === 'disabled' ? 'user.disable' : 'user.enable', id, { from: before.status, to: status });
-      if (status === 'disabled' || before.status === 'disabled') notices.push({ event: status === 'disabled' ? 'account-disabled' : 'account-enabled' });
+      // Every change of status an update can make is into or out of `disabled`.
+      notices.push({ event: status === 'disabled' ? 'account-disabled' : 'account-enabled' });
     }
     if (status === 'disabled' || roleLost) {
       const ended = await endSessions(tx, id, at);
