@@ -19,7 +19,9 @@ export interface Mailer {
  * @example const mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:2525', from: 'Disan <disan@example.org>' });
  */
 export function createMailer(options: { smtpUrl: string; from: string; now?: () => Date }): Mailer {
-  const transport = createTransport(options.smtpUrl);
+  // nodemailer waits up to 2 minutes to connect and 10 for a silent socket; the archive waits for
+  // notices on their way before it closes, so a mail server that hangs must not hold a shutdown that long.
+  const transport = createTransport({ url: options.smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
   const now = options.now ?? (() => new Date());
   const send = async (to: string, mail: { subject: string; text: string }) => {
     try {
