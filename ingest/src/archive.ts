@@ -14,6 +14,7 @@ import { createStorage } from './storage/create.ts';
 import type { ObjectStorage } from './storage/storage.ts';
 import { createIndexer, type Indexer } from './indexing/indexer.ts';
 import { createAccounts } from './accounts/accounts.ts';
+import type { MailFailure } from './accounts/notify.ts';
 import type { Accounts } from './accounts/types.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 
@@ -41,7 +42,7 @@ export interface Archive {
   indexer: Indexer;
   /** Accounts, communities, sessions, tokens and one-time links, in the catalog database. */
   accounts: Accounts;
-  /** Sends invitations and password resets; undefined without DISAN_SMTP_URL (the admin copies links). */
+  /** Sends invitations, password resets and security notices; undefined without DISAN_SMTP_URL (the admin copies links). */
   mailer: Mailer | undefined;
   /**
    * The embedded catalog (PGlite) belongs to this one process: no other worker can
@@ -62,7 +63,13 @@ export interface ArchiveOverrides {
   pdf?: PdfAdapter;
   poppler?: PopplerAdapter;
   ocr?: OcrAdapter;
+  /** Where a security notice that could not be mailed is logged; default: one line on stderr. */
+  onMailFailed?: (failure: MailFailure) => void;
 }
+
+const logMailFailure = (failure: MailFailure) => {
+  process.stderr.write(`disan: could not mail the ${failure.event} notice to account ${failure.userId} (audited as mail.failed): ${failure.error}\n`);
+};
 
 export async function openArchive(config: Config, overrides: ArchiveOverrides = {}): Promise<Archive> {
   const opened: { close(): Promise<void> }[] = [];
@@ -79,6 +86,9 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
     // Entries written before the chain existed (or by an older Disan) join it now.
     await catalog.audit.seal();
     const indexer = createIndexer(catalog, search);
+    const accounts = createAccounts(db, { config: config.accounts, mailer, onMailFailed: overrides.onMailFailed ?? logMailFailure });
+    // Closed first (the list closes in reverse): notices still on their way reach the mailer and the catalog before those close.
+    opened.push({ close: () => accounts.notifications.settled() });
     // The index is derived from the catalog: if it is empty while the catalog is not, rebuild it.
     const reindexedAtOpen = (await search.count()) === 0 && (await catalog.items.count()) > 0 ? await indexer.reindexAll() : 0;
     return {
@@ -94,7 +104,7 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
       poppler: overrides.poppler ?? createPopplerAdapter(),
       ocr: overrides.ocr ?? createOcrAdapter(),
       indexer,
-      accounts: createAccounts(db, { config: config.accounts }),
+      accounts,
       mailer,
       singleProcess: db.driver === 'pglite',
       reindexedAtOpen,

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPglite } from '@disan/ingest/database';
 import { main } from '../../ingest/src/cli/main.ts';
+import { readMail, startSmtp, type LocalSmtp } from './smtp.ts';
 
 /** Runs the disan command's main function, capturing what it prints. */
 async function disan(env: NodeJS.ProcessEnv, ...argv: string[]) {
@@ -27,36 +27,9 @@ async function disan(env: NodeJS.ProcessEnv, ...argv: string[]) {
   }
 }
 
-/** A local SMTP server that keeps what it receives. */
-async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
-}
-
 describe('disan users and disan audit', () => {
   let dataDir: string;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: LocalSmtp;
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'disan-accounts-cli-'));
@@ -89,9 +62,13 @@ describe('disan users and disan audit', () => {
     expect(run.stderr).toMatch(/unknown role superuser/);
   });
 
-  it('lists and disables accounts', async () => {
+  it('lists and disables accounts, mailing the holder that their account was disabled', async () => {
     expect((await disan(env, 'users', 'list')).stdout).toMatch(/ana@example\.org\tAna Trần\tinvited\tadmin, archivist\tlast sign-in never/);
     expect((await disan(env, 'users', 'disable', 'ana@example.org')).stdout).toMatch(/disabled ana@example\.org/);
+    // The archive mails the holder before it closes: the command's exit leaves no notice behind.
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[1]!.to).toEqual(['ana@example.org']);
+    expect(readMail(smtp.received[1]!.raw).subject).toBe('Your Disan account was disabled');
     expect((await disan(env, 'users', 'list')).stdout).toMatch(/ana@example\.org\tAna Trần\tdisabled/);
     expect((await disan(env, 'users', 'disable', 'nobody@example.org')).code).toBe(1);
   });

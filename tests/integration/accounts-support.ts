@@ -1,5 +1,5 @@
 /** A controllable clock and an accounts engine over a test database, for the accounts suites. */
-import { type Accounts, createAccounts } from '@disan/ingest/accounts';
+import { type Accounts, type AccountsOptions, createAccounts } from '@disan/ingest/accounts';
 import { loadConfig, type Config } from '@disan/ingest/config';
 import type { Database } from '@disan/ingest/database';
 import { uniqueId } from './drivers.ts';
@@ -23,9 +23,15 @@ export function testClock(start = new Date('2026-06-01T08:00:00.000Z')): Clock {
   };
 }
 
-export function testAccounts(db: Database, clock: Clock, env: Record<string, string> = {}): { accounts: Accounts; config: Config['accounts'] } {
+/** `notices`: a mailer and where failed notices go, for the suites that check what holders are mailed. */
+export function testAccounts(
+  db: Database,
+  clock: Clock,
+  env: Record<string, string> = {},
+  notices: Pick<AccountsOptions, 'mailer' | 'onMailFailed'> = {},
+): { accounts: Accounts; config: Config['accounts'] } {
   const config = loadConfig(env).accounts;
-  return { accounts: createAccounts(db, { config, now: clock.now }), config };
+  return { accounts: createAccounts(db, { config, now: clock.now, ...notices }), config };
 }
 
 export const CLI = { id: 'cli' };

@@ -4,6 +4,7 @@ import type { Sql } from '../database/database.ts';
 import { createCommunities } from './communities.ts';
 import { createContext } from './context.ts';
 import { createLinks } from './links.ts';
+import type { NoticeOptions } from './notify.ts';
 import { checkPassword } from './policy.ts';
 import { createSecondFactor } from './second-factor.ts';
 import { createSessions } from './sessions.ts';
@@ -12,7 +13,7 @@ import { createTokens } from './tokens.ts';
 import type { Accounts } from './types.ts';
 import { createUsers } from './users.ts';
 
-export interface AccountsOptions {
+export interface AccountsOptions extends NoticeOptions {
   config: AccountsConfig;
   /** The clock; tests move it to check time-outs, expiry, throttling and TOTP windows. */
   now?: () => Date;
@@ -20,7 +21,7 @@ export interface AccountsOptions {
 
 /** The people of the archive over the catalog database (see types.ts for the contract). */
 export function createAccounts(db: Sql, options: AccountsOptions): Accounts {
-  const ctx = createContext(db, options.config, options.now);
+  const ctx = createContext(db, options.config, options.now, { mailer: options.mailer, onMailFailed: options.onMailFailed });
   return {
     signIn: createSignIn(ctx),
     viewerOf(account, scope) {
@@ -38,5 +39,6 @@ export function createAccounts(db: Sql, options: AccountsOptions): Accounts {
     tokens: createTokens(ctx),
     links: createLinks(ctx),
     secondFactor: createSecondFactor(ctx),
+    notifications: { settled: () => ctx.notifier.settled() },
   };
 }

@@ -2,24 +2,22 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AccountsConfig } from '../config.ts';
 import { writeAudit } from '../catalog/audit.ts';
 import type { Sql } from '../database/database.ts';
+import { createNotifier, type NoticeOptions, type Notifier } from './notify.ts';
 import type { Actor } from './types.ts';
 
-/** What every part of the accounts shares: the database, the settings, the clock and the audit trail. */
+/** What every part of the accounts shares: the database, the settings, the clock, the audit trail and the holder's notices. */
 export interface AccountsContext {
   db: Sql;
   config: AccountsConfig;
   now: () => Date;
   audit(sql: Sql, actor: Actor, action: string, target: string, details?: Record<string, unknown>): Promise<void>;
+  notifier: Notifier;
 }
 
-export function createContext(db: Sql, config: AccountsConfig, now: () => Date = () => new Date()): AccountsContext {
-  return {
-    db,
-    config,
-    now,
-    audit: (sql, actor, action, target, details = {}) =>
-      writeAudit(sql, { actor: actor.id, action, target, details, address: actor.address, requestId: actor.requestId, at: now() }),
-  };
+export function createContext(db: Sql, config: AccountsConfig, now: () => Date = () => new Date(), notices: NoticeOptions = {}): AccountsContext {
+  const audit: AccountsContext['audit'] = (sql, actor, action, target, details = {}) =>
+    writeAudit(sql, { actor: actor.id, action, target, details, address: actor.address, requestId: actor.requestId, at: now() });
+  return { db, config, now, audit, notifier: createNotifier({ db, now, audit }, notices) };
 }
 
 /**

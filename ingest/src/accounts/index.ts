@@ -5,6 +5,7 @@
  */
 export type * from './types.ts';
 export { createAccounts, type AccountsOptions } from './accounts.ts';
+export type { MailFailure } from './notify.ts';
 export { linkUrl, DEFAULT_SITE_URL } from './link-url.ts';
 export { sessionSecret } from './secrets.ts';
 export { ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, ARGON2_TIME_COST, hashPassword, verifyPassword } from './passwords.ts';
@@ -13,4 +14,4 @@ export { LinkNotUsableError, PasswordPolicyError, WrongCodeError, WrongPasswordE
 export { TOKEN_PREFIX } from './tokens.ts';
 export { THROTTLE } from './throttle.ts';
 export { deliverLink, type DeliveredLink } from './deliver-link.ts';
-export { createMailer, type Mailer } from '../mail/index.ts';
+export { createMailer, NOTICE_EVENTS, NOTICE_TEXTS, type Mailer, type Notice, type NoticeEvent } from '../mail/index.ts';

@@ -50,7 +50,7 @@ export function createLinks(ctx: AccountsContext): Accounts['links'] {
     },
 
     async consume(token, password, actor) {
-      return db.transaction(async (tx) => {
+      const { account, purpose } = await db.transaction(async (tx) => {
         const row = await find(tx, token, true);
         if (!row) throw new LinkNotUsableError();
         const account = (await getAccount(tx, row.user_id))!;
@@ -60,8 +60,10 @@ export function createLinks(ctx: AccountsContext): Accounts['links'] {
         if (row.purpose === 'invitation') await tx.query(`UPDATE users SET status = 'active' WHERE id = $1`, [account.id]);
         const ended = await endSessions(tx, account.id, now);
         await ctx.audit(tx, { ...actor, id: actor.id === 'anonymous' ? account.id : actor.id }, row.purpose === 'invitation' ? 'user.activate' : 'password.reset', account.id, { sessionsEnded: ended });
-        return (await getAccount(tx, account.id))!;
+        return { account: (await getAccount(tx, account.id))!, purpose: row.purpose };
       });
+      if (purpose === 'reset') ctx.notifier.notify(account.id, actor, { event: 'password-reset' });
+      return account;
     },
 
     async requestReset(email, actor) {

@@ -29,12 +29,14 @@ export function totpStep(secret: string, code: string, now: Date): number | null
 /**
  * Accepts a TOTP code once: the step is recorded, and a code of that step or an earlier
  * one is refused afterwards, so a code seen over someone's shoulder cannot be replayed.
+ * `replayed`: the code is right for the window but its step (or a later one) was used,
+ * so whoever typed it knows the password; the caller audits it and tells the holder.
  */
-export async function useTotpCode(sql: Sql, userId: string, secret: string, code: string, now: Date): Promise<boolean> {
+export async function useTotpCode(sql: Sql, userId: string, secret: string, code: string, now: Date): Promise<'accepted' | 'replayed' | 'wrong'> {
   const step = totpStep(secret, code, now);
-  if (step === null) return false;
+  if (step === null) return 'wrong';
   const rows = await sql.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id', [userId, step]);
-  return rows.length > 0;
+  return rows.length > 0 ? 'accepted' : 'replayed';
 }
 
 const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -64,7 +66,7 @@ export function createSecondFactor(ctx: AccountsContext): Accounts['secondFactor
     },
 
     async confirm(userId, code, actor) {
-      return db.transaction(async (tx) => {
+      const codes = await db.transaction(async (tx) => {
         const rows = await tx.query<{ pending: string | null }>('SELECT totp_pending_secret AS pending FROM users WHERE id = $1 FOR UPDATE', [userId]);
         const pending = rows[0]?.pending;
         if (!pending) throw new ConflictError('Start setting up the second factor first: no secret is waiting for a code.');
@@ -78,6 +80,8 @@ export function createSecondFactor(ctx: AccountsContext): Accounts['secondFactor
         await ctx.audit(tx, actor, 'second-factor.on', userId, { recoveryCodes: codes.length });
         return codes;
       });
+      ctx.notifier.notify(userId, actor, { event: 'second-factor-on' });
+      return codes;
     },
 
     async disable(userId, password, actor) {
@@ -93,6 +97,7 @@ export function createSecondFactor(ctx: AccountsContext): Accounts['secondFactor
         await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
         await ctx.audit(tx, actor, 'second-factor.off', userId, {});
       });
+      ctx.notifier.notify(userId, actor, { event: 'second-factor-off' });
     },
   };
 }

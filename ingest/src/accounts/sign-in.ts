@@ -2,7 +2,7 @@ import { type AccountsContext } from './context.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { useRecoveryCode, useTotpCode } from './second-factor.ts';
 import { clearFailures, recordFailure, retryAfterSeconds, type ThrottleKeys } from './throttle.ts';
-import type { Accounts, SignInResult } from './types.ts';
+import type { Accounts } from './types.ts';
 import { getAccount } from './users.ts';
 
 type SignIn = Accounts['signIn'];
@@ -49,26 +49,46 @@ export function createSignIn(ctx: AccountsContext): SignIn {
     }
 
     const secondFactor = await checkSecondFactor(ctx, user, input.code);
-    if (secondFactor !== 'passed' && secondFactor !== 'none') {
-      if (secondFactor !== 'asked') await failed(secondFactor === 'setup' ? 'admin without a second factor' : 'wrong second-factor code', user.id, secondFactor === 'wrong');
-      return { ok: false, reason: secondFactor === 'setup' ? 'second-factor-setup' : 'second-factor' } satisfies SignInResult;
+    switch (secondFactor) {
+      case 'asked':
+        return { ok: false, reason: 'second-factor' };
+      case 'setup':
+        await failed('admin without a second factor', user.id, false);
+        return { ok: false, reason: 'second-factor-setup' };
+      case 'wrong':
+        await failed('wrong second-factor code', user.id, true);
+        return { ok: false, reason: 'second-factor' };
+      case 'replayed':
+        // The password was right and the code was seen before: the holder must hear of it (ASVS 2.8.5).
+        await failed('second-factor code already used', user.id, true);
+        ctx.notifier.notify(user.id, actor, { event: 'totp-replayed' });
+        return { ok: false, reason: 'second-factor' };
+      case 'none':
+      case 'totp':
+      case 'recovery-code':
+        break;
     }
 
     await clearFailures(db, keys);
     const account = await db.transaction(async (tx) => {
       await tx.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [user.id, ctx.now().toISOString()]);
-      await ctx.audit(tx, { ...actor, id: user.id }, 'auth.sign-in', user.id, { secondFactor: secondFactor === 'passed' });
+      await ctx.audit(tx, { ...actor, id: user.id }, 'auth.sign-in', user.id, { secondFactor: secondFactor !== 'none', ...(secondFactor === 'recovery-code' ? { recoveryCode: true } : {}) });
       return (await getAccount(tx, user.id))!;
     });
+    if (secondFactor === 'recovery-code') ctx.notifier.notify(user.id, actor, { event: 'recovery-code-used' });
     return { ok: true, account };
   };
 }
 
-/** `asked`: a code is needed and none was given; `setup`: an admin must have one and has none. */
-async function checkSecondFactor(ctx: AccountsContext, user: UserRow, code: string | undefined): Promise<'none' | 'passed' | 'asked' | 'wrong' | 'setup'> {
+/**
+ * `totp` or `recovery-code`: passed with that; `asked`: a code is needed and none was given;
+ * `replayed`: a TOTP code already used; `setup`: an admin must have one and has none.
+ */
+async function checkSecondFactor(ctx: AccountsContext, user: UserRow, code: string | undefined): Promise<'none' | 'totp' | 'recovery-code' | 'asked' | 'wrong' | 'replayed' | 'setup'> {
   if (user.totp_secret === null) return ctx.config.adminSecondFactor === 'required' && user.roles.includes('admin') ? 'setup' : 'none';
   if (code === undefined || code.trim() === '') return 'asked';
   const now = ctx.now();
-  const ok = (await useTotpCode(ctx.db, user.id, user.totp_secret, code, now)) || (await useRecoveryCode(ctx.db, user.id, code, now));
-  return ok ? 'passed' : 'wrong';
+  const totp = await useTotpCode(ctx.db, user.id, user.totp_secret, code, now);
+  if (totp !== 'wrong') return totp === 'accepted' ? 'totp' : 'replayed';
+  return (await useRecoveryCode(ctx.db, user.id, code, now)) ? 'recovery-code' : 'wrong';
 }

@@ -35,7 +35,7 @@ export function createTokens(ctx: AccountsContext): Accounts['tokens'] {
       if (problems.length > 0) throw new ValidationError(`Cannot create the token: ${problems.join('; ')}.`);
       const token = `${TOKEN_PREFIX}${randomSecret()}`;
       const now = ctx.now();
-      return db.transaction(async (tx) => {
+      const created = await db.transaction(async (tx) => {
         const rows = await tx.query(
           `INSERT INTO api_tokens (id, user_id, name, hash, scope, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
            RETURNING id, name, scope, created_at, expires_at, last_used_at, revoked_at`,
@@ -45,6 +45,8 @@ export function createTokens(ctx: AccountsContext): Accounts['tokens'] {
         await ctx.audit(tx, actor, 'token.create', userId, { tokenId: info.id, name, scope: info.scope, expiresAt: info.expiresAt });
         return { token, info };
       });
+      ctx.notifier.notify(userId, actor, { event: 'token-created', tokenName: name, scope: created.info.scope });
+      return created;
     },
 
     async list(userId) {

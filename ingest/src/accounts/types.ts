@@ -121,4 +121,16 @@ export interface Accounts {
     /** Turns it off after checking the password. */
     disable(userId: string, password: string, actor: Actor): Promise<void>;
   };
+
+  /**
+   * With a mailer, the holder is mailed after a password change or reset, the second factor
+   * turned on or off, a recovery code used, a TOTP code replayed, a personal token created,
+   * the account disabled or enabled, and a role added or removed (OWASP ASVS 2.2.3, 2.5.5,
+   * 2.8.5). Mails go out after the change, in the background; one that fails is logged
+   * through `onMailFailed` and audited as `mail.failed`, and the change stands.
+   */
+  notifications: {
+    /** Resolves when every notice started so far was sent or reported failed (before closing the mailer). */
+    settled(): Promise<void>;
+  };
 }

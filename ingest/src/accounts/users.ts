@@ -9,6 +9,7 @@ import { sha256, type AccountsContext } from './context.ts';
 import { PasswordPolicyError, WrongPasswordError } from './errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { checkPassword } from './policy.ts';
+import type { NoticeFacts } from '../mail/notice-texts.ts';
 import type { Account, Accounts, Actor } from './types.ts';
 
 export const ACCOUNT_COLUMNS = 'u.id, u.email, u.name, u.language, u.status, u.roles, u.totp_enabled_at, u.created_at, u.last_login_at';
@@ -116,6 +117,7 @@ export function createUsers(ctx: AccountsContext): Accounts['users'] {
         const ended = await endSessions(tx, id, ctx.now(), keepSessionId === undefined ? undefined : sha256(keepSessionId));
         await ctx.audit(tx, actor, 'password.change', id, { sessionsEnded: ended });
       });
+      ctx.notifier.notify(id, actor, { event: 'password-changed' });
     },
 
     async count() {
@@ -126,7 +128,8 @@ export function createUsers(ctx: AccountsContext): Accounts['users'] {
 
 async function updateUser(ctx: AccountsContext, id: string, patch: Parameters<Accounts['users']['update']>[1], actor: Actor): Promise<Account> {
   checkProfile(patch);
-  return ctx.db.transaction(async (tx) => {
+  const notices: NoticeFacts[] = [];
+  const account = await ctx.db.transaction(async (tx) => {
     const rows = await tx.query<{ status: string; roles: AccountRole[]; name: string; language: string; password_hash: string | null }>(
       'SELECT status, roles, name, language, password_hash FROM users WHERE id = $1 FOR UPDATE',
       [id],
@@ -151,12 +154,21 @@ async function updateUser(ctx: AccountsContext, id: string, patch: Parameters<Ac
     ]);
     if (Object.keys(profile).length > 0) await ctx.audit(tx, actor, 'user.update', id, profile);
     const roleLost = before.roles.some((role) => !roles.includes(role));
-    if (rolesChanged) await ctx.audit(tx, actor, 'role.change', id, { from: before.roles, to: roles });
-    if (status !== before.status) await ctx.audit(tx, actor, status === 'disabled' ? 'user.disable' : 'user.enable', id, { from: before.status, to: status });
+    if (rolesChanged) {
+      await ctx.audit(tx, actor, 'role.change', id, { from: before.roles, to: roles });
+      notices.push({ event: 'roles-changed', added: roles.filter((role) => !before.roles.includes(role)), removed: before.roles.filter((role) => !roles.includes(role)) });
+    }
+    if (status !== before.status) {
+      await ctx.audit(tx, actor, status === 'disabled' ? 'user.disable' : 'user.enable', id, { from: before.status, to: status });
+      // Every change of status an update can make is into or out of `disabled`.
+      notices.push({ event: status === 'disabled' ? 'account-disabled' : 'account-enabled' });
+    }
     if (status === 'disabled' || roleLost) {
       const ended = await endSessions(tx, id, at);
       if (ended > 0) await ctx.audit(tx, actor, 'auth.sessions-ended', id, { count: ended, why: status === 'disabled' ? 'disabled' : 'role removed' });
     }
     return (await getAccount(tx, id))!;
   });
+  for (const facts of notices) ctx.notifier.notify(id, actor, facts);
+  return account;
 }
