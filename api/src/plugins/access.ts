@@ -52,7 +52,11 @@ const guard =
   (request, _reply, done) => {
     // Looked up on the module at each request, so tests that wrap the rules see the call.
     if (access[rule](request.viewer)) done();
-    else done(new NotFoundError(`There is no route ${request.method} ${request.url.split('?')[0] ?? ''}; see /api/docs`));
+    else {
+      // A refused door is logged (OWASP ASVS 7.2.2); the 404 itself reveals nothing.
+      request.log.warn({ requestId: request.id, client: request.ip, rule }, 'access refused');
+      done(new NotFoundError(`There is no route ${request.method} ${request.url.split('?')[0] ?? ''}; see /api/docs`));
+    }
   };
 
 /**

@@ -66,6 +66,12 @@ const schemeOf = (header: string | undefined) => {
   return scheme !== undefined && SCHEMES.has(scheme) ? scheme : 'other';
 };
 
+/** Who asked, for the logs: an account id, never a name, an email or a credential. */
+export function viewerLabel(viewer: FastifyRequest['viewer']): string {
+  if (viewer.kind === 'user') return `user:${viewer.id ?? 'unknown'}`;
+  return viewer.kind;
+}
+
 /** After the session plugin (which loads the session) and before the routes and the public cache. */
 export function registerViewer(app: FastifyInstance, options: { operatorToken: string | undefined; accounts: Accounts }): void {
   const cache = createAccountCache((id) => options.accounts.users.get(id));
@@ -74,9 +80,15 @@ export function registerViewer(app: FastifyInstance, options: { operatorToken: s
   // Fastify wants a non-reference initial value; every request gets its own in onRequest.
   app.decorateRequest('viewer', null as never);
   app.decorateRequest('credential', 'none');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     try {
       ({ viewer: request.viewer, credential: request.credential } = await viewerOf(request));
+      // Every later line of this request (a refusal, the 404 of a hidden record, the
+      // completion with its status) names who asked: access decisions can be traced to a person.
+      if (request.viewer.kind !== 'public') {
+        request.log = request.log.child({ viewer: viewerLabel(request.viewer), credential: request.credential });
+        reply.log = request.log;
+      }
     } catch (error) {
       // Every refused credential, at warn, so token guessing shows in the logs and can be
       // alerted on. The header itself is never logged: a near-miss token is still a secret.

@@ -57,6 +57,24 @@ describe('signing in and out', () => {
     expect(lines.join('\n')).not.toContain('a secret that must not be logged');
   });
 
+  it('logs a refused door at warn with the rule and who asked, and names the person on every later line of their request', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(chunk.toString());
+        callback();
+      },
+    });
+    const app = await buildApp({ archive: f.archive, config: f.archive.config, logger: { level: 'info', stream } });
+    const { cookie, account } = await signIn(app, researcher.email);
+    expect((await app.inject({ url: '/api/audit', headers: { cookie } })).statusCode).toBe(404);
+    await app.close();
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.find((entry) => entry.msg === 'access refused')).toMatchObject({ level: 40, rule: 'canReadAudit', viewer: `user:${account.id}`, credential: 'session' });
+    expect(entries.find((entry) => entry.msg === 'request completed' && (entry.res as { statusCode?: number } | undefined)?.statusCode === 404)).toMatchObject({ viewer: `user:${account.id}` });
+    expect(lines.join('\n')).not.toContain(cookie.split('=')[1]);
+  });
+
   it('answers 429 with Retry-After and when to try again after repeated failures, then lets the right password in once the wait is over', async () => {
     const account = await addAccount(f.archive, { email: 'throttled@example.org' });
     let response = await signInWith({ email: account.email, password: 'wrong password number 0' });
