@@ -12,8 +12,12 @@
  * - `backupArchive` writes the whole archive to one tar file while it serves;
  *   `restoreArchive` brings one back into an empty archive.
  *
+ * - People are `archive.accounts` (accounts, communities, sessions, personal tokens,
+ *   one-time links, second factor, sign-in throttling); the audit trail is
+ *   `archive.catalog.audit`, a hash chain.
+ *
  * Narrower entries, each one file: `@disan/ingest/access` (who may do what),
- * `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`.
+ * `/accounts` (people), `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`.
  */
 export { openArchive, type Archive, type ArchiveOverrides } from './archive.ts';
 export { CatalogInUseError, type LockHolder } from './database/process-lock.ts';
