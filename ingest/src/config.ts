@@ -96,7 +96,7 @@ export const CONFIG_VARIABLES = {
   DISAN_BODY_LIMIT_BYTES: 'Largest request body, in bytes (default 1048576, 1 MiB).',
   DISAN_OPERATOR_TOKEN: 'Bearer token (at least 32 characters) that gives operator access over HTTP; unset = none.',
   DISAN_API_CACHE_SECONDS: 'Seconds the public\'s answers (items, collections, search) are replayed from memory (default 2; 0 = off). Operators always read through.',
-  DISAN_SESSION_IDLE_MINUTES: 'Minutes without a request after which a signed-in session ends (default 60).',
+  DISAN_SESSION_IDLE_MINUTES: 'Minutes without a request after which a signed-in session ends (default 30, OWASP ASVS level 2).',
   DISAN_SESSION_MAX_HOURS: 'Hours after sign-in after which a session ends however active (default 12).',
   DISAN_INVITATION_HOURS: 'Hours an invitation link stays valid (default 72).',
   DISAN_RESET_MINUTES: 'Minutes a password-reset link stays valid (default 60).',
@@ -208,7 +208,7 @@ function accountsConfig(
   const sessionSecret = env.DISAN_SESSION_SECRET || undefined;
   if (sessionSecret !== undefined && sessionSecret.length < 32) problems.push('DISAN_SESSION_SECRET must be at least 32 characters');
   const accounts: AccountsConfig = {
-    sessionIdleMinutes: integer('DISAN_SESSION_IDLE_MINUTES', 60, 1, 7 * 24 * 60),
+    sessionIdleMinutes: integer('DISAN_SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
     sessionMaxHours: integer('DISAN_SESSION_MAX_HOURS', 12, 1, 24 * 90),
     invitationHours: integer('DISAN_INVITATION_HOURS', 72, 1, 24 * 30),
     resetMinutes: integer('DISAN_RESET_MINUTES', 60, 5, 24 * 60),
