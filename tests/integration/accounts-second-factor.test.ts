@@ -4,6 +4,7 @@ import { ConflictError } from '@disan/ingest';
 import { WrongCodeError } from '@disan/ingest/accounts';
 import { openDatabase, type Database } from '@disan/ingest/database';
 import { activeAccount, CLI, PASSWORD, testAccounts, testClock, type Clock } from './accounts-support.ts';
+import { hashRecoveryCode } from '../../ingest/src/accounts/second-factor.ts';
 
 let FROM = { id: 'anonymous', address: '192.0.2.20' };
 let addresses = 0;
@@ -79,6 +80,16 @@ describe('the TOTP second factor', () => {
     expect((await accounts.signIn({ ...credentials, code: recovery[3]!.toUpperCase() }, FROM)).ok).toBe(true);
     expect(await accounts.signIn({ ...credentials, code: recovery[3]! }, FROM)).toEqual({ ok: false, reason: 'second-factor' });
     expect((await accounts.signIn({ ...credentials, code: recovery[4]!.replace('-', ' ') }, FROM)).ok).toBe(true);
+  });
+
+  it('stores each recovery code salted on its own, so the same code never hashes alike twice', async () => {
+    const clock = testClock();
+    const { account, recovery } = await enrolled(clock);
+    const stored = (await db.query<{ hash: string }>('SELECT hash FROM recovery_codes WHERE user_id = $1', [account.id])).map((row) => row.hash);
+    expect(stored).toHaveLength(10);
+    expect(new Set(stored.map((hash) => hash.split(':')[0])).size).toBe(10);
+    expect(stored.join()).not.toContain(recovery[0]!.replace('-', ''));
+    expect(hashRecoveryCode(recovery[0]!)).not.toBe(hashRecoveryCode(recovery[0]!));
   });
 
   it('counts wrong codes as failures, so codes cannot be guessed faster than passwords', async () => {
