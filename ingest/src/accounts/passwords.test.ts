@@ -22,6 +22,13 @@ describe('password hashing', () => {
     expect(needsRehash('plain text')).toBe(true);
   });
 
+  it('never truncates: two 128-character passwords differing only in the last one do not match', async () => {
+    const long = `${'dòng sông '.repeat(12)}abcdefgx`.slice(0, 128);
+    const stored = await hashPassword(long);
+    expect(await verifyPassword(stored, `${long.slice(0, 127)}y`)).toBe(false);
+    expect(await verifyPassword(stored, long)).toBe(true);
+  });
+
   it('answers false, not an error, for a stored value that is no hash', async () => {
     expect(await verifyPassword('not a hash', 'whatever')).toBe(false);
   });
