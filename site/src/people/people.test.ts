@@ -7,7 +7,7 @@ import { pageNumber } from './paging.ts';
 import { qrSvg } from './qr.ts';
 import { postedMemberships } from './roles.ts';
 import { hasSessionCookie, pageCaching } from './session.ts';
-import { recordState, visibility } from './visibility.ts';
+import { VISIBILITY_MESSAGES, visibility } from './visibility.ts';
 
 describe('the session cookie', () => {
   it.each([
@@ -92,9 +92,15 @@ describe('visibility', () => {
     expect(visibility(record('published', 'community', { communities: ['a', 'b'] }))?.who.values).toEqual({ communities: 'a, b' });
     expect(visibility(record('published', 'embargo', { embargoUntil: '2040-01-01' }), () => '1 Jan 2040')?.who.values).toEqual({ date: '1 Jan 2040' });
   });
-  it('finds the state only on entries that carry it', () => {
-    expect(recordState({ id: 'x' })).toBeNull();
-    expect(recordState(record('draft', 'public'))).not.toBeNull();
+  it('lists every message a badge may use, for the search island that draws badges in the browser', () => {
+    const cases = ['draft', 'in-review', 'withdrawn', 'published'].flatMap((status) =>
+      ['public', 'researchers', 'community', 'metadata-only', 'embargo'].flatMap((level) => [record(status, level), record(status, level, { communities: ['a'], embargoUntil: '2040-01-01' })]),
+    );
+    const used = cases.flatMap((input) => {
+      const shown = visibility(input);
+      return shown ? [shown.status, shown.who.id] : [];
+    });
+    expect([...new Set(used.filter((id) => id !== null))].sort()).toEqual(VISIBILITY_MESSAGES.filter((id) => id !== 'visibility.label').sort());
   });
 });
 
