@@ -60,15 +60,20 @@ describe('form values', () => {
 
 describe('passwordProblems', () => {
   it.each([
-    [['Use at least 10 characters.'], ['password.tooShort']],
+    [['Use at least 12 characters (this one has 5); a few words in a row make a good password.'], ['password.tooShort']],
     [['This is one of the most common passwords.'], ['password.common']],
     [['The password must not be your email or your name.'], ['password.personal']],
-    [['Use at most 256 characters.'], ['password.tooLong']],
+    [['Use at most 128 characters (this one has 130).'], ['password.tooLong']],
+    [['This password is on a list of common passwords that attackers try first; choose another.'], ['password.common']],
     [['Something new'], ['password.weak']],
     [[], ['password.weak']],
-    [['Use at least 10 characters.', 'too short again', 'a common one'], ['password.tooShort', 'password.common']],
+    [['Use at least 12 characters.', 'too short again', 'a common one'], ['password.tooShort', 'password.common']],
   ])('%j → %j', (problems, ids) => {
     expect(passwordProblems(problems).map((m) => m.id)).toEqual(ids);
+  });
+  it('names the limits the engine applies (ingest/src/accounts/policy.ts)', () => {
+    expect(passwordProblems(['Use at least 12 characters.'])[0]?.values).toEqual({ min: 12 });
+    expect(passwordProblems(['Use at most 128 characters.'])[0]?.values).toEqual({ max: 128 });
   });
 });
 
