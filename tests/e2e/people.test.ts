@@ -109,9 +109,11 @@ async function expectSees(page: Page, who: string, allowed: Record<string, boole
   expect(listed.sort(), `${who}: the ritual list`).toEqual(Object.entries(allowed).filter(([, visible]) => visible).map(([id]) => id).sort());
 }
 
-/** The badge's text on the card (or search result) linking to the item, or null when it has none. */
+/** The badge's text on the card (`item-link`, `related-link`) or search result (`result-link`) of the item, or null when it has none. */
 async function listBadge(page: Page, id: string, link = 'item-link'): Promise<string | null> {
-  const holder = link === 'item-link' ? page.locator(`[data-testid=item-link][href$="/item/${id}"]`) : page.locator('#search-results > li').filter({ has: page.locator(`[data-testid=result-link][href$="/item/${id}"]`) });
+  const holder = link === 'result-link'
+    ? page.locator('#search-results > li').filter({ has: page.locator(`[data-testid=result-link][href$="/item/${id}"]`) })
+    : page.locator(`[data-testid=${link}][href$="/item/${id}"]`);
   const badge = holder.getByTestId('visibility');
   return (await badge.count()) === 0 ? null : badge.textContent();
 }
@@ -168,13 +170,16 @@ describe('people: the admin, a researcher and a community steward', () => {
     await page.locator(`#search-results [data-testid=result-link][href$="/item/${RESEARCHERS_ITEM}"]`).waitFor();
     expect(await listBadge(page, RESEARCHERS_ITEM, 'result-link'), 'a redrawn result keeps its badge').toContain('researchers and staff');
     await visit(page, 'p04-search-badges');
+    // The item's own badge, in its header: related items below carry theirs too.
+    const itemBadge = page.locator('.item-header [data-testid=visibility]');
     await page.goto(url(`/item/${DRAFT_ITEM}`));
-    expect(await page.getByTestId('visibility').textContent()).toMatch(/Bản nháp.*chỉ cán bộ/);
+    expect(await itemBadge.textContent()).toMatch(/Bản nháp.*chỉ cán bộ/);
     await visit(page, 'p04-draft-badge');
     await page.goto(url(`/en/item/${RESEARCHERS_ITEM}`));
-    expect(await page.getByTestId('visibility').textContent()).toContain('researchers and staff');
+    expect(await itemBadge.textContent()).toContain('researchers and staff');
     await page.goto(url(`/item/${PUBLIC_ITEM}`));
-    expect(await page.getByTestId('visibility').count(), 'no badge on a public record').toBe(0);
+    expect(await itemBadge.count(), 'no badge on a public record').toBe(0);
+    expect(await listBadge(page, DRAFT_ITEM, 'related-link'), 'a related draft has its badge').toMatch(/Bản nháp/);
   }, STEP_TIMEOUT_MS);
 
   test('the admin creates the community and invites a researcher and a community steward, copying each shown link', async () => {
@@ -226,7 +231,7 @@ describe('people: the admin, a researcher and a community steward', () => {
       expect(new URL(page.url()).pathname, 'signed in, at home in their own language').toBe('/en/');
       expect(await page.getByTestId('admin-link').count(), 'no administration for a researcher').toBe(0);
       await expectSees(page, 'the researcher', { [PUBLIC_ITEM]: true, [RESEARCHERS_ITEM]: true, [COMMUNITY_ITEM]: false, [DRAFT_ITEM]: false });
-      expect(await listBadge(page, RESEARCHERS_ITEM), 'the researcher sees the same badge in the list').toContain('researchers and staff');
+      expect(await listBadge(page, RESEARCHERS_ITEM), 'the researcher sees the same badge in the list').toContain('nhà nghiên cứu và cán bộ');
       expect((await page.goto(url('/admin/users')))?.status(), 'the admin pages answer a researcher as the API does').toBe(404);
       await signOut(page);
       expect(await itemStatus(page, RESEARCHERS_ITEM), 'signed out, the researcher is the public again').toBe(404);
@@ -330,7 +335,7 @@ describe('people: the admin, a researcher and a community steward', () => {
     await visit(page, 'p17-recovery-codes');
     await page.goto(url('/en/account/security'));
     await page.getByTestId('field-password').fill(ADMIN.password);
-    await page.locator('form').filter({ has: page.getByTestId('field-password') }).locator('button').click();
+    await page.locator('form').filter({ has: page.getByTestId('field-password') }).locator('button[type=submit]').click();
     await page.waitForURL((u) => u.searchParams.get('done') === 'secondFactorOff');
 
     await page.goto(url('/en/account/tokens'));
