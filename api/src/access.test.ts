@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionList, EthnicGroupList, ItemPage, ItemView, PlaceList, SearchResult } from '@disan/schemas';
+import type { CollectionList, EthnicGroupList, Item, ItemPage, ItemView, PlaceList, SearchResult } from '@disan/schemas';
 import { apiFixture, HIDDEN, HIDDEN_COLLECTIONS, HIDDEN_GROUP, HIDDEN_PROVINCE, OPERATOR, VISIBLE, type ApiFixture } from '../../tests/support/api-fixture.ts';
 
 /**
@@ -138,6 +138,45 @@ describe('access across every door', () => {
     const ops = await get<{ jobs: { id: string }[]; counts: Record<string, Record<string, number>> }>('/api/jobs', OPERATOR);
     expect(ops.body.jobs.length).toBe(5);
     expect(ops.body.counts['image.derivatives']?.done).toBe(5);
+  });
+
+  it('says beside every listed record its state and who may read it: the public only ever sees published public and metadata-only records', async () => {
+    const badges = (entries: readonly { id: string; status: string; access: object }[]) => Object.fromEntries(entries.map((e) => [e.id, [e.status, e.access]]));
+    const published = (level: string) => ['published', { level }];
+    const expected = { 'ok-om-bok': published('public'), 'chol-chnam-thmay': published('public'), 'chi-mo-ta': published('metadata-only') };
+    expect(badges((await get<ItemPage>('/api/items?pageSize=100')).body.items)).toEqual(expected);
+    expect(badges((await get<SearchResult>('/api/search?q=&pageSize=100')).body.hits)).toEqual(expected);
+    expect(badges((await get<ItemView>('/api/items/ok-om-bok')).body.related)).toEqual({ 'chol-chnam-thmay': published('public') });
+  });
+
+  it('names the communities of a community record to those who may read it, in lists, hits, related items and the item', async () => {
+    const community = ['published', { level: 'community', communities: ['khmer-soc-trang'] }];
+    const find = (entries: readonly { id: string; status: string; access: object }[], id = 'cong-dong') => {
+      const entry = entries.find((e) => e.id === id);
+      return entry && [entry.status, entry.access];
+    };
+    const staffList = (await get<ItemPage>('/api/items?pageSize=100', OPERATOR)).body.items;
+    expect(find(staffList)).toEqual(community);
+    expect(find(staffList, 'ban-nhap')).toEqual(['draft', { level: 'public' }]);
+    expect(find((await get<SearchResult>('/api/search?q=cong%20dong', OPERATOR)).body.hits)).toEqual(community);
+    expect(find((await get<ItemView>('/api/items/ok-om-bok', OPERATOR)).body.related)).toEqual(community);
+    expect((await get<ItemView>('/api/items/cong-dong', OPERATOR)).body.access).toEqual(community[1]);
+    // The public never gets the record, so never its communities either.
+    for (const url of ['/api/items?pageSize=100', '/api/search?q=&pageSize=100', '/api/items/ok-om-bok']) expect((await get(url)).text).not.toContain('khmer-soc-trang');
+  });
+
+  it('says the level of today from the catalog, not the one indexed: an embargo ended since indexing reads public', async () => {
+    const stored = (await f.archive.catalog.items.get('nghien-cuu'))!;
+    const { version: _v, createdAt: _c, updatedAt: _u, ...input } = stored satisfies Item;
+    await f.archive.catalog.items.upsert({ ...input, access: { level: 'embargo', embargoUntil: '2000-01-01' } }, { author: 'test' });
+    try {
+      // The search document still says `researchers` (no re-index): the answer says what holds today.
+      const hit = (await get<SearchResult>('/api/search?q=nghien%20cuu', OPERATOR)).body.hits.find((h) => h.id === 'nghien-cuu');
+      expect(hit?.access).toEqual({ level: 'public' });
+      expect((await get<ItemView>('/api/items/nghien-cuu', OPERATOR)).body.access).toEqual({ level: 'public' });
+    } finally {
+      await f.archive.catalog.items.upsert(input, { author: 'test' });
+    }
   });
 
   it('refuses a wrong operator token with 401 instead of silently showing the public view', async () => {

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ETHNIC_GROUP_CODES, ITEM_KINDS, MEDIA_KINDS, MEDIA_STATUSES } from './codes.ts';
 import { AgentRef } from './agent.ts';
-import { Access, EdtfDate, EthnicGroup, GeoPoint, Id, LanguageTag, LocalizedText, Multilingual, NameVariant, RecurringDate, RightsUri, Status } from './common.ts';
+import { AccessView, EdtfDate, EthnicGroup, GeoPoint, Id, LanguageTag, LocalizedText, Multilingual, NameVariant, RecurringDate, RightsUri, Status } from './common.ts';
 import { PlaceRef } from './place.ts';
 import { FACETS, SORTS } from './search.ts';
 import { TextPassage } from './text.ts';
@@ -32,7 +32,7 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 const Point = Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]);
 
-/** One item in a list (browse, related, collection page): enough for a card and a map pin. */
+/** One item in a list (browse, related, collection page): enough for a card, a map pin and the badge saying who may read it. */
 export const ItemSummary = Type.Object({
   id: Id,
   kind: Type.String(),
@@ -41,6 +41,8 @@ export const ItemSummary = Type.Object({
   /** `/api/media/{mediaId}/thumb`, or null when the item has no picture the viewer may see. */
   thumbnail: Type.Union([Type.String(), Type.Null()]),
   geo: Point,
+  status: Status,
+  access: AccessView,
 });
 export type ItemSummary = Static<typeof ItemSummary>;
 
@@ -97,7 +99,7 @@ export const CollectionSummary = Type.Object({
 });
 export type CollectionSummary = Static<typeof CollectionSummary>;
 
-/** The public fields of an item: the archivist's description without provenance notes or community lists. */
+/** The public fields of an item: the archivist's description without provenance notes; a community record names its communities in `access` only (its readers are its members and staff). */
 export const ItemView = Type.Object({
   id: Id,
   kind: Type.Enum(ITEM_KINDS),
@@ -114,8 +116,7 @@ export const ItemView = Type.Object({
   rights: Type.Union([RightsUri, Type.Null()]),
   source: Type.Union([Type.String(), Type.Null()]),
   status: Status,
-  /** The level that applies today (an ended embargo reads `public`), and the embargo end if any. */
-  access: Type.Object({ level: Access.properties.level, embargoUntil: Type.Optional(Type.String()) }),
+  access: AccessView,
   version: Type.Integer({ minimum: 1 }),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -90,6 +90,22 @@ export const Access = Type.Object(
 );
 export type Access = Static<typeof Access>;
 
+/**
+ * Who may read a record today, as answers show it: the level that applies (an ended
+ * embargo reads `public`), the embargo's end while it lasts, and for a `community` record
+ * the communities whose members may. Only ever sent with a record the viewer may read,
+ * so the communities reach staff and the members themselves, never the public.
+ */
+export const AccessView = Type.Object(
+  {
+    level: Access.properties.level,
+    embargoUntil: Type.Optional(Type.String()),
+    communities: Type.Optional(Type.Array(Type.String())),
+  },
+  { additionalProperties: false },
+);
+export type AccessView = Static<typeof AccessView>;
+
 export const Provenance = Type.Object(
   {
     contributor: Type.Optional(Type.String({ maxLength: 300 })),

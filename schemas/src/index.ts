@@ -1,6 +1,7 @@
 export * from './codes.ts';
 export * from './common.ts';
 export * from './patterns.ts';
+export * from './password-policy.ts';
 export * from './place.ts';
 export * from './agent.ts';
 export * from './item.ts';

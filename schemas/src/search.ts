@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ITEM_KINDS, MEDIA_KINDS } from './codes.ts';
-import { EthnicGroup, Id, LocalizedText } from './common.ts';
+import { AccessView, EthnicGroup, Id, LocalizedText, Status } from './common.ts';
 import { TEXT_SOURCES } from './text.ts';
 
 /** Attributes a search can be narrowed and counted by. */
@@ -121,6 +121,9 @@ export const SearchHit = Type.Object({
   title: Type.Array(LocalizedText),
   thumbnail: Type.Union([Type.String(), Type.Null()]),
   geo: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
+  /** The record's state and who may read it today, for the badge signed-in viewers see (as in ItemSummary). */
+  status: Status,
+  access: AccessView,
   /**
    * Best matching passage, HTML-escaped, matches wrapped in <mark>. `field` names where it
    * is: title, alternativeNames, description, subjects, places, or fullText when the best

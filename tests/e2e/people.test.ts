@@ -71,6 +71,7 @@ async function setPassword(page: Page, link: string, password: string, step: str
   expect(await page.getByTestId('set-password-form').isVisible()).toBe(true);
   await visit(page, `${step}-link`);
   await page.getByTestId('field-password').fill(password);
+  expect(Number(await page.getByTestId('password-meter').getAttribute('value')), 'the strength meter follows the typing').toBeGreaterThan(0);
   await page.getByTestId('field-again').fill(password);
   await page.getByTestId('set-password-submit').click();
   await page.waitForURL((u) => u.pathname.endsWith('/sign-in'));
@@ -106,6 +107,15 @@ async function expectSees(page: Page, who: string, allowed: Record<string, boole
   await page.goto(url('/kind/ritual'));
   const listed = await page.getByTestId('item-link').evaluateAll((links) => links.map((link) => (link as unknown as { href: string }).href.split('/item/')[1] ?? ''));
   expect(listed.sort(), `${who}: the ritual list`).toEqual(Object.entries(allowed).filter(([, visible]) => visible).map(([id]) => id).sort());
+}
+
+/** The badge's text on the card (`item-link`, `related-link`) or search result (`result-link`) of the item, or null when it has none. */
+async function listBadge(page: Page, id: string, link = 'item-link'): Promise<string | null> {
+  const holder = link === 'result-link'
+    ? page.locator('#search-results > li').filter({ has: page.locator(`[data-testid=result-link][href$="/item/${id}"]`) })
+    : page.locator(`[data-testid=${link}][href$="/item/${id}"]`);
+  const badge = holder.getByTestId('visibility');
+  return (await badge.count()) === 0 ? null : badge.textContent();
 }
 
 describe('people: the admin, a researcher and a community steward', () => {
@@ -147,13 +157,29 @@ describe('people: the admin, a researcher and a community steward', () => {
   test('staff see the draft and the restricted records, each with a badge saying who may see it', async () => {
     const page = adminPage;
     await expectSees(page, 'the admin', { [PUBLIC_ITEM]: true, [RESEARCHERS_ITEM]: true, [COMMUNITY_ITEM]: true, [DRAFT_ITEM]: true });
+    // The list expectSees left open: each card says who may see it, as the item page does.
+    expect(await listBadge(page, DRAFT_ITEM)).toMatch(/Bản nháp.*chỉ cán bộ/);
+    expect(await listBadge(page, RESEARCHERS_ITEM)).toContain('nhà nghiên cứu và cán bộ');
+    expect(await listBadge(page, COMMUNITY_ITEM), 'the badge names the community').toContain(`thành viên ${COMMUNITY} và cán bộ`);
+    expect(await listBadge(page, PUBLIC_ITEM), 'no badge on a public record').toBeNull();
+    await visit(page, 'p04-list-badges');
+    // Search results, as the server draws them and as the island redraws them while typing.
+    await page.goto(url('/en/search?q=cong+dong'));
+    expect(await listBadge(page, COMMUNITY_ITEM, 'result-link')).toContain(`members of ${COMMUNITY} and staff`);
+    await page.getByTestId('search-input').fill('nghien cuu');
+    await page.locator(`#search-results [data-testid=result-link][href$="/item/${RESEARCHERS_ITEM}"]`).waitFor();
+    expect(await listBadge(page, RESEARCHERS_ITEM, 'result-link'), 'a redrawn result keeps its badge').toContain('researchers and staff');
+    await visit(page, 'p04-search-badges');
+    // The item's own badge, in its header: related items below carry theirs too.
+    const itemBadge = page.locator('.item-header [data-testid=visibility]');
     await page.goto(url(`/item/${DRAFT_ITEM}`));
-    expect(await page.getByTestId('visibility').textContent()).toMatch(/Bản nháp.*chỉ cán bộ/);
+    expect(await itemBadge.textContent()).toMatch(/Bản nháp.*chỉ cán bộ/);
     await visit(page, 'p04-draft-badge');
     await page.goto(url(`/en/item/${RESEARCHERS_ITEM}`));
-    expect(await page.getByTestId('visibility').textContent()).toContain('researchers and staff');
+    expect(await itemBadge.textContent()).toContain('researchers and staff');
     await page.goto(url(`/item/${PUBLIC_ITEM}`));
-    expect(await page.getByTestId('visibility').count(), 'no badge on a public record').toBe(0);
+    expect(await itemBadge.count(), 'no badge on a public record').toBe(0);
+    expect(await listBadge(page, DRAFT_ITEM, 'related-link'), 'a related draft has its badge').toMatch(/Bản nháp/);
   }, STEP_TIMEOUT_MS);
 
   test('the admin creates the community and invites a researcher and a community steward, copying each shown link', async () => {
@@ -205,6 +231,7 @@ describe('people: the admin, a researcher and a community steward', () => {
       expect(new URL(page.url()).pathname, 'signed in, at home in their own language').toBe('/en/');
       expect(await page.getByTestId('admin-link').count(), 'no administration for a researcher').toBe(0);
       await expectSees(page, 'the researcher', { [PUBLIC_ITEM]: true, [RESEARCHERS_ITEM]: true, [COMMUNITY_ITEM]: false, [DRAFT_ITEM]: false });
+      expect(await listBadge(page, RESEARCHERS_ITEM), 'the researcher sees the same badge in the list').toContain('nhà nghiên cứu và cán bộ');
       expect((await page.goto(url('/admin/users')))?.status(), 'the admin pages answer a researcher as the API does').toBe(404);
       await signOut(page);
       expect(await itemStatus(page, RESEARCHERS_ITEM), 'signed out, the researcher is the public again').toBe(404);
@@ -230,6 +257,7 @@ describe('people: the admin, a researcher and a community steward', () => {
       await page.waitForURL((u) => u.pathname === '/km/');
       expect(await page.getByTestId('signed-in-as').textContent()).toContain(MEMBER.name);
       await expectSees(page, 'the member', { [PUBLIC_ITEM]: true, [RESEARCHERS_ITEM]: false, [COMMUNITY_ITEM]: true, [DRAFT_ITEM]: false });
+      expect(await listBadge(page, COMMUNITY_ITEM), 'the member sees the badge naming their community').toContain(COMMUNITY);
       await page.goto(url(`/km/item/${COMMUNITY_ITEM}`));
       await signOut(page);
       expect(await itemStatus(page, COMMUNITY_ITEM)).toBe(404);
@@ -307,7 +335,7 @@ describe('people: the admin, a researcher and a community steward', () => {
     await visit(page, 'p17-recovery-codes');
     await page.goto(url('/en/account/security'));
     await page.getByTestId('field-password').fill(ADMIN.password);
-    await page.locator('form').filter({ has: page.getByTestId('field-password') }).locator('button').click();
+    await page.locator('form').filter({ has: page.getByTestId('field-password') }).locator('button[type=submit]').click();
     await page.waitForURL((u) => u.searchParams.get('done') === 'secondFactorOff');
 
     await page.goto(url('/en/account/tokens'));
@@ -336,6 +364,60 @@ describe('people: the admin, a researcher and a community steward', () => {
     const exported = await fetch(url(csv ?? ''), { headers: { cookie: cookies } });
     expect(exported.status).toBe(200);
     expect(await exported.text()).toContain('auth.sign-in');
+  }, STEP_TIMEOUT_MS);
+
+  test('password help: every password field shows its password on request, a new one has a strength meter, paste is never blocked', async () => {
+    const page = adminPage;
+    await page.goto(url('/en/account/password'));
+    const autocomplete = (name: string) => page.locator(`input[name=${name}]`).getAttribute('autocomplete');
+    expect([await autocomplete('username'), await autocomplete('current'), await autocomplete('password'), await autocomplete('again')]).toEqual(['username', 'current-password', 'new-password', 'new-password']);
+
+    // The toggle, by mouse and by keyboard: aria-pressed says whether the password shows.
+    const current = page.getByTestId('field-current');
+    const toggle = page.getByTestId('show-current');
+    await current.fill('not my password');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect([await toggle.getAttribute('aria-pressed'), await current.getAttribute('type')]).toEqual(['true', 'text']);
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    expect([await toggle.getAttribute('aria-pressed'), await current.getAttribute('type')]).toEqual(['false', 'password']);
+    await page.keyboard.press('Enter');
+    expect(await current.getAttribute('type')).toBe('text');
+    expect(await current.inputValue(), 'the typed password is kept').toBe('not my password');
+
+    // The meter moves with the typing, and says the length against the policy in words.
+    const meter = async () => Number(await page.getByTestId('password-meter').getAttribute('value') ?? 'NaN');
+    const level = () => page.getByTestId('password-level').textContent();
+    expect(await meter()).toBe(0);
+    await page.getByTestId('field-password').fill('short');
+    expect(await level()).toBe('Too short.');
+    expect(await page.getByTestId('password-count').textContent()).toBe('5 characters (at least 12)');
+    const weak = await meter();
+    await page.getByTestId('field-password').fill('four quiet rivers at dawn');
+    expect(await level()).toBe('Strong.');
+    expect(await meter()).toBeGreaterThan(weak);
+    await page.getByTestId('show-password').click();
+    await visit(page, 'p21-password-help');
+
+    // Nothing cancels a paste, so password managers and pasting work (ASVS 2.1.11).
+    const pasteAllowed = await page.getByTestId('field-again').evaluate((input) => (input as unknown as { dispatchEvent: (event: Event) => boolean }).dispatchEvent(new Event('paste', { bubbles: true, cancelable: true })));
+    expect(pasteAllowed).toBe(true);
+
+    // On sign-in too, in another language: the same toggle, its label in the page's language.
+    const context = await desktop();
+    try {
+      const signedOut = await context.newPage();
+      await signedOut.goto(url('/km/sign-in'));
+      const show = signedOut.getByTestId('show-password');
+      expect(await show.textContent()).toBe('បង្ហាញពាក្យសម្ងាត់');
+      await signedOut.getByTestId('field-password').fill('ព្រះចន្ទ');
+      await show.click();
+      expect(await signedOut.getByTestId('field-password').getAttribute('type')).toBe('text');
+      await visit(signedOut, 'p22-sign-in-password-shown');
+    } finally {
+      await context.close();
+    }
   }, STEP_TIMEOUT_MS);
 
   test('every page about people is valid HTML to the Nu checker, signed in and out, in all four languages, and in the states the forms lead to', async () => {
@@ -368,6 +450,7 @@ test('signing in works with JavaScript off: the forms post to the pages themselv
   try {
     const page = await context.newPage();
     await page.goto(url(`/sign-in?next=${encodeURIComponent(`/item/${RESEARCHERS_ITEM}`)}`));
+    expect(await page.getByTestId('show-password').isVisible(), 'no button that would do nothing').toBe(false);
     await page.getByTestId('sign-in-submit').click();
     expect(await page.getByTestId('error-summary').textContent(), 'an empty form is answered beside each field').toContain('Hãy điền');
     await page.getByTestId('field-email').fill(RESEARCHER.email);

@@ -209,6 +209,19 @@ describe('site pages', () => {
     }
   });
 
+  it.each(LANG_PREFIXES)('%s sign-in: autocomplete tokens, nothing against paste, a "show password" toggle hidden until its island (no inline script) wires it', async (_lang, prefix) => {
+    const { html } = await page(`${prefix}/sign-in`);
+    expect(html).toMatch(/<input[^>]*name="email"[^>]*autocomplete="username"/);
+    expect(html).toMatch(/<input[^>]*name="password"[^>]*type="password"[^>]*autocomplete="current-password"[^>]*spellcheck="false"/);
+    expect(html).toMatch(/<button type="button" class="secondary password-toggle" aria-controls="f-password" aria-pressed="false" data-password-toggle hidden/);
+    expect(html).not.toMatch(/onpaste|oncopy|oncut|ondrop|autocomplete="off"/i);
+    // The CSP allows scripts from 'self' only: every script is a file.
+    expect([...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g)]).toEqual([]);
+    const scripts = [...html.matchAll(/src="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(await (await fetch(`${siteUrl}${script}`)).text(), script).not.toMatch(/additionalProperties|typebox/i);
+  });
+
   it('the language switcher keeps the page and its query', async () => {
     const { html } = await page('/en/search?q=chua');
     expect(html).toContain('href="/km/search?q=chua"');

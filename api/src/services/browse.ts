@@ -1,5 +1,5 @@
 import type { Facet, ItemPage, ItemSummary, SearchFilters, SearchHit, SearchQuery, SearchResult, Sort } from '@disan/schemas';
-import { canReadMedia, type Viewer } from '@disan/ingest/access';
+import { accessView, canReadMedia, type Viewer } from '@disan/ingest/access';
 import type { Archive } from '@disan/ingest';
 import { searchArchive } from '@disan/ingest/search';
 import { thumbnailUrl } from '../views/urls.ts';
@@ -16,18 +16,25 @@ export function browse(deps: BrowseDeps, viewer: Viewer, query: Partial<SearchQu
 }
 
 /**
- * Hits with the stored cover turned into a URL, or null when the viewer may see the
- * item but not its media (metadata-only): the thumbnail would only answer 404.
+ * Hits as the viewer may see them, from the catalog's record of today: the stored cover
+ * turned into a URL, or null when the viewer may see the item but not its media
+ * (metadata-only: the thumbnail would only answer 404); the state and who may read it,
+ * as the item answer says it (an embargo that ended since indexing reads `public`).
  */
-export async function withThumbnails<H extends SearchHit>(deps: BrowseDeps, viewer: Viewer, hits: readonly H[]): Promise<H[]> {
-  const covered = hits.filter((hit) => hit.thumbnail !== null).map((hit) => hit.id);
-  const items = await deps.catalog.items.getMany(covered);
-  const readable = new Set(items.filter((item) => canReadMedia(viewer, item)).map((item) => item.id));
-  return hits.map((hit) => ({ ...hit, thumbnail: readable.has(hit.id) ? thumbnailUrl(hit.thumbnail) : null }));
+export async function forViewer<H extends SearchHit>(deps: BrowseDeps, viewer: Viewer, hits: readonly H[]): Promise<H[]> {
+  const now = new Date();
+  const items = new Map((await deps.catalog.items.getMany(hits.map((hit) => hit.id))).map((item) => [item.id, item]));
+  return hits.map((hit) => {
+    const item = items.get(hit.id);
+    // Gone from the catalog since the search: nothing of its media to show, its state as indexed.
+    if (!item) return { ...hit, thumbnail: null };
+    const thumbnail = hit.thumbnail !== null && canReadMedia(viewer, item, now) ? thumbnailUrl(hit.thumbnail) : null;
+    return { ...hit, thumbnail, status: item.status, access: accessView(item.access, now) };
+  });
 }
 
 export async function summaries(deps: BrowseDeps, viewer: Viewer, hits: readonly SearchHit[]): Promise<ItemSummary[]> {
-  return (await withThumbnails(deps, viewer, hits)).map(({ id, kind, ethnicGroups, title, thumbnail, geo }) => ({ id, kind, ethnicGroups, title, thumbnail, geo }));
+  return (await forViewer(deps, viewer, hits)).map(({ id, kind, ethnicGroups, title, thumbnail, geo, status, access }) => ({ id, kind, ethnicGroups, title, thumbnail, geo, status, access }));
 }
 
 export interface PageRequest {

@@ -1,5 +1,5 @@
 import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, SearchFilters } from '@disan/schemas';
-import { canReadCollection, canReadMedia, canReadRecord, effectiveLevel, type Viewer } from '@disan/ingest/access';
+import { accessView, canReadCollection, canReadMedia, canReadRecord, type Viewer } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { toMediaView } from '../views/media.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
@@ -20,7 +20,6 @@ export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Pr
 }
 
 function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections'> {
-  const level = effectiveLevel(item.access);
   return {
     id: item.id,
     kind: item.kind,
@@ -37,7 +36,7 @@ function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collect
     rights: item.rights ?? null,
     source: item.source ?? null,
     status: item.status,
-    access: { level, ...(level === 'embargo' && item.access.embargoUntil ? { embargoUntil: item.access.embargoUntil } : {}) },
+    access: accessView(item.access),
     version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,

@@ -1,6 +1,6 @@
 import { ITEM_STATUSES, type Item } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { canReadCollection, canReadMedia, canReadRecord, effectiveLevel, PUBLIC, readFilter, searchScopeFor, SYSTEM, toSearchScope, type Role, type Viewer } from './index.ts';
+import { accessView, canReadCollection, canReadMedia, canReadRecord, effectiveLevel, PUBLIC, readFilter, searchScopeFor, SYSTEM, toSearchScope, type Role, type Viewer } from './index.ts';
 
 type Record = Pick<Item, 'status' | 'access'>;
 const researcher: Viewer = { kind: 'user', roles: ['researcher'], communities: [] };
@@ -33,6 +33,21 @@ describe('canReadRecord and canReadMedia', () => {
   it('treats an embargo as public from its end date on', () => {
     expect(effectiveLevel({ level: 'embargo', embargoUntil: '2026-11-22' }, now)).toBe('public');
     expect(effectiveLevel({ level: 'embargo', embargoUntil: '2026-11-23' }, now)).toBe('embargo');
+  });
+});
+
+describe('accessView: who may read a record today, as answers show it', () => {
+  it.each<[string, Item['access'], ReturnType<typeof accessView>]>([
+    ['public', { level: 'public' }, { level: 'public' }],
+    ['metadata-only', { level: 'metadata-only' }, { level: 'metadata-only' }],
+    ['researchers', { level: 'researchers' }, { level: 'researchers' }],
+    ['community, with its communities', { level: 'community', communities: ['khmer-soc-trang', 'hoa-can-tho'] }, { level: 'community', communities: ['khmer-soc-trang', 'hoa-can-tho'] }],
+    ['community without any (staff only)', { level: 'community' }, { level: 'community', communities: [] }],
+    ['an embargo running, with its end', { level: 'embargo', embargoUntil: '2026-11-23' }, { level: 'embargo', embargoUntil: '2026-11-23' }],
+    ['an embargo ended: public, its end no longer said', { level: 'embargo', embargoUntil: '2026-11-22' }, { level: 'public' }],
+    ['communities left on a public record are not named', { level: 'public', communities: ['khmer-soc-trang'] }, { level: 'public' }],
+  ])('%s', (_name, access, expected) => {
+    expect(accessView(access, now)).toEqual(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AccessLevel, Collection, Item } from '@disan/schemas';
+import type { AccessLevel, AccessView, Collection, Item } from '@disan/schemas';
 import { communitiesOf, isStaff, isSystemOr, type Viewer } from './viewer.ts';
 
 /** What the read rules look at: an item's or a collection's state and access. */
@@ -8,6 +8,21 @@ export type AccessInfo = Pick<Item, 'status' | 'access'>;
 export function effectiveLevel(access: AccessInfo['access'], now: Date = new Date()): AccessLevel {
   if (access.level === 'embargo' && access.embargoUntil && access.embargoUntil <= now.toISOString().slice(0, 10)) return 'public';
   return access.level;
+}
+
+/**
+ * Who may read a record today, as the answers of every door say it beside a record the
+ * viewer may read: the effective level, the embargo's end while it lasts, and the
+ * communities of a community record. Only staff and the members of those communities
+ * are ever shown a community record, so naming them tells no one anything new.
+ * @example accessView({ level: 'embargo', embargoUntil: '2000-01-01' }) // { level: 'public' }
+ * @example accessView({ level: 'community', communities: ['khmer-soc-trang'] }) // { level: 'community', communities: ['khmer-soc-trang'] }
+ */
+export function accessView(access: AccessInfo['access'], now: Date = new Date()): AccessView {
+  const level = effectiveLevel(access, now);
+  if (level === 'embargo' && access.embargoUntil) return { level, embargoUntil: access.embargoUntil };
+  if (level === 'community') return { level, communities: [...(access.communities ?? [])] };
+  return { level };
 }
 
 /** May the viewer see that the record exists, with its description? */

@@ -1,4 +1,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '@disan/schemas';
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /**
  * The password policy of NIST SP 800-63B: long enough, not a known common password, not
@@ -6,12 +9,9 @@ import { dictionary } from '@zxcvbn-ts/language-common';
  * remember, not to guess). Lengths count Unicode code points after NFKC, so a Vietnamese,
  * Khmer or Chinese passphrase counts what a person sees and types.
  *
- * The issue asks for at least 10 characters; OWASP ASVS 4.0.3 (2.1.1, 2.1.2) asks for at
- * least 12, counted after runs of spaces are combined, and at most 128: both are met. The
- * password itself is never changed (no truncation, spaces kept): only its length is counted so.
+ * The limits and the count are @disan/schemas' password-policy.ts, which the site's meter
+ * shares. The password itself is never changed (no truncation, spaces kept).
  */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
 
 let common: Set<string> | undefined;
 /** zxcvbn's list of common passwords (about 49,000), lower-cased; loaded at first use. */
@@ -23,8 +23,7 @@ function commonPasswords(): Set<string> {
 /** Problems in plain words, each saying what to do; empty when the password is fine. */
 export function checkPassword(password: string, context: { email?: string | undefined; name?: string | undefined } = {}): string[] {
   const normalized = password.normalize('NFKC');
-  // Code points, as NIST counts them (not UTF-16 units, not grapheme clusters).
-  const length = Array.from(normalized.replace(/ {2,}/g, ' ')).length;
+  const length = passwordLength(password);
   if (length < PASSWORD_MIN_LENGTH) return [`Use at least ${PASSWORD_MIN_LENGTH} characters (this one has ${length}); a few words in a row make a good password.`];
   if (length > PASSWORD_MAX_LENGTH) return [`Use at most ${PASSWORD_MAX_LENGTH} characters (this one has ${length}).`];
   const lower = normalized.toLowerCase();

@@ -1,4 +1,5 @@
-import type { Facet, SearchDocument, SearchHit, SearchResult } from '@disan/schemas';
+import { ACCESS_LEVELS, ITEM_STATUSES, type AccessLevel, type ItemStatus, type Facet, type SearchDocument, type SearchHit, type SearchResult } from '@disan/schemas';
+import { accessView } from '../access/index.ts';
 import type { EngineResult } from './engine.ts';
 import { probesFor, snippet } from './highlight.ts';
 import type { PreparedQuery } from './query.ts';
@@ -14,10 +15,22 @@ export function toHit(document: SearchDocument, query: PreparedQuery): SearchHit
     title: document.title,
     thumbnail: document.thumbnail,
     geo: document.geo,
+    // As indexed: the API says it again from the catalog (an embargo may have ended since).
+    status: indexedStatus(document.status),
+    access: accessView({ level: indexedLevel(document.access), communities: document.communities }),
     snippet: snippet(document, query.words, query.lang),
     // Filled by the search service from the catalog (see service.ts), for either engine.
     passages: [],
   };
+}
+
+/** A document's state and level, which indexing took from the catalog; anything else reads as the strictest. */
+function indexedStatus(status: string): ItemStatus {
+  return (ITEM_STATUSES as readonly string[]).includes(status) ? (status as ItemStatus) : 'draft';
+}
+
+function indexedLevel(level: string): AccessLevel {
+  return (ACCESS_LEVELS as readonly string[]).includes(level) ? (level as AccessLevel) : 'embargo';
 }
 
 /** Every requested facet appears, even with no values, so callers need no guards. */

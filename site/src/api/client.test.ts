@@ -15,7 +15,10 @@ describe('queryString', () => {
   });
 });
 
-const searchResult = { query: 'chùa', total: 0, page: 1, pageSize: 20, hits: [], facets: {}, engine: 'embedded', tookMs: 1 };
+const hit = { id: 'chua-doi', kind: 'festival', ethnicGroups: ['khmer'], title: [{ lang: 'vi', value: 'Chùa Dơi' }], thumbnail: null, geo: null, snippet: null, passages: [] };
+const searchResult = { query: 'chùa', total: 1, page: 1, pageSize: 20, hits: [{ ...hit, status: 'published', access: { level: 'community', communities: ['khmer-soc-trang'] } }], facets: {}, engine: 'embedded', tookMs: 1 };
+/** An answer from an API older than the badges in lists: hits without their state and access. */
+const unbadgedResult = { ...searchResult, hits: [hit] };
 const mediaText = { mediaId: 'm-1', total: 0, offset: 0, limit: 100, passages: [] };
 const waveform = { version: 1, sampleRate: 8000, samplesPerPeak: 256, length: 1, peaks: [-1, 1] };
 
@@ -36,6 +39,7 @@ describe('createApiClient', () => {
       if (url.startsWith('/api/items/garbled')) return void res.writeHead(200).end('<html>');
       if (url.startsWith('/api/items/misshapen')) { json({ ...item, title: 'not a list', media: null }); return; }
       if (url.startsWith('/api/items/')) { json(item); return; }
+      if (url.startsWith('/api/search?q=unbadged')) { json(unbadgedResult); return; }
       if (url.startsWith('/api/search')) { json(searchResult); return; }
       if (url.startsWith('/api/collections')) { json({ collections: [] }); return; }
       if (url.includes('/text')) { json(mediaText); return; }
@@ -97,6 +101,14 @@ describe('createApiClient', () => {
     const client = createApiClient({ baseUrl, timeoutMs: 1000 });
     await expect(client.item('misshapen')).rejects.toBeInstanceOf(ApiUnavailableError);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/answer to \/api\/items\/misshapen does not match its shape: .*\/title/));
+    log.mockRestore();
+  });
+
+  it('checks that every hit says its state and who may read it, which the badges in results rely on', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const client = createApiClient({ baseUrl, timeoutMs: 1000 });
+    await expect(client.search({ q: 'unbadged' })).rejects.toBeInstanceOf(ApiUnavailableError);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/does not match its shape: .*\/hits\/0/));
     log.mockRestore();
   });
 

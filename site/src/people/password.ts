@@ -1,14 +1,15 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@disan/schemas/password-policy';
 import type { FormMessage } from '../forms/form.ts';
 
-/** The policy's limits (NIST SP 800-63B, as the engine applies them): said to the person before they type. */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+/** The policy's limits (NIST SP 800-63B and ASVS 2.1.1-2.1.2, as the engine applies them): said to the person before they type. */
+export const PASSWORD_MIN = PASSWORD_MIN_LENGTH;
+export const PASSWORD_MAX = PASSWORD_MAX_LENGTH;
 
 const KINDS: readonly (readonly [RegExp, FormMessage])[] = [
   [/common|guess|known|breach/i, { id: 'password.common' }],
   [/e-?mail|name/i, { id: 'password.personal' }],
-  [/at most|long|256/i, { id: 'password.tooLong', values: { max: PASSWORD_MAX } }],
-  [/at least|short|characters|10/i, { id: 'password.tooShort', values: { min: PASSWORD_MIN } }],
+  [/at most|long|128/i, { id: 'password.tooLong', values: { max: PASSWORD_MAX } }],
+  [/at least|short|characters|12/i, { id: 'password.tooShort', values: { min: PASSWORD_MIN } }],
 ];
 
 /**

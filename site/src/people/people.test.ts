@@ -7,7 +7,7 @@ import { pageNumber } from './paging.ts';
 import { qrSvg } from './qr.ts';
 import { postedMemberships } from './roles.ts';
 import { hasSessionCookie, pageCaching } from './session.ts';
-import { recordState, visibility } from './visibility.ts';
+import { VISIBILITY_MESSAGES, visibility } from './visibility.ts';
 
 describe('the session cookie', () => {
   it.each([
@@ -60,15 +60,20 @@ describe('form values', () => {
 
 describe('passwordProblems', () => {
   it.each([
-    [['Use at least 10 characters.'], ['password.tooShort']],
+    [['Use at least 12 characters (this one has 5); a few words in a row make a good password.'], ['password.tooShort']],
     [['This is one of the most common passwords.'], ['password.common']],
     [['The password must not be your email or your name.'], ['password.personal']],
-    [['Use at most 256 characters.'], ['password.tooLong']],
+    [['Use at most 128 characters (this one has 130).'], ['password.tooLong']],
+    [['This password is on a list of common passwords that attackers try first; choose another.'], ['password.common']],
     [['Something new'], ['password.weak']],
     [[], ['password.weak']],
-    [['Use at least 10 characters.', 'too short again', 'a common one'], ['password.tooShort', 'password.common']],
+    [['Use at least 12 characters.', 'too short again', 'a common one'], ['password.tooShort', 'password.common']],
   ])('%j → %j', (problems, ids) => {
     expect(passwordProblems(problems).map((m) => m.id)).toEqual(ids);
+  });
+  it('names the limits the engine applies (ingest/src/accounts/policy.ts)', () => {
+    expect(passwordProblems(['Use at least 12 characters.'])[0]?.values).toEqual({ min: 12 });
+    expect(passwordProblems(['Use at most 128 characters.'])[0]?.values).toEqual({ max: 128 });
   });
 });
 
@@ -92,9 +97,15 @@ describe('visibility', () => {
     expect(visibility(record('published', 'community', { communities: ['a', 'b'] }))?.who.values).toEqual({ communities: 'a, b' });
     expect(visibility(record('published', 'embargo', { embargoUntil: '2040-01-01' }), () => '1 Jan 2040')?.who.values).toEqual({ date: '1 Jan 2040' });
   });
-  it('finds the state only on entries that carry it', () => {
-    expect(recordState({ id: 'x' })).toBeNull();
-    expect(recordState(record('draft', 'public'))).not.toBeNull();
+  it('lists every message a badge may use, for the search island that draws badges in the browser', () => {
+    const cases = ['draft', 'in-review', 'withdrawn', 'published'].flatMap((status) =>
+      ['public', 'researchers', 'community', 'metadata-only', 'embargo'].flatMap((level) => [record(status, level), record(status, level, { communities: ['a'], embargoUntil: '2040-01-01' })]),
+    );
+    const used = cases.flatMap((input) => {
+      const shown = visibility(input);
+      return shown ? [shown.status, shown.who.id] : [];
+    });
+    expect([...new Set(used.filter((id) => id !== null))].sort()).toEqual(VISIBILITY_MESSAGES.filter((id) => id !== 'visibility.label').sort());
   });
 });
 

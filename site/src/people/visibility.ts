@@ -1,6 +1,6 @@
 import type { MessageId } from '../i18n/vi.ts';
 
-/** What a record says about who may see it, as the API gives it to staff (list answers may leave it out). */
+/** What a record says about who may see it: every item answer, list entry and search hit carries it. */
 export interface RecordState {
   status: string;
   access: { level: string; embargoUntil?: string | undefined; communities?: readonly string[] | undefined };
@@ -12,6 +12,20 @@ export interface Visibility {
   /** Who besides staff may see it. */
   who: { id: MessageId; values?: Record<string, string> };
 }
+
+/** Every message a badge may use, for the search island, which draws badges in the browser. */
+export const VISIBILITY_MESSAGES = [
+  'visibility.label',
+  'visibility.staff',
+  'visibility.researchers',
+  'visibility.community',
+  'visibility.communityUnnamed',
+  'visibility.embargo',
+  'visibility.metadataOnly',
+  'itemStatus.draft',
+  'itemStatus.in-review',
+  'itemStatus.withdrawn',
+] as const satisfies readonly MessageId[];
 
 const STATUS: Record<string, MessageId> = { draft: 'itemStatus.draft', 'in-review': 'itemStatus.in-review', withdrawn: 'itemStatus.withdrawn' };
 
@@ -40,10 +54,4 @@ export function visibility(record: RecordState, formatDate: (iso: string) => str
     default:
       return null;
   }
-}
-
-/** Whether a list entry carries its state (item answers do; list answers only where the API adds it). */
-export function recordState(value: object): RecordState | null {
-  const v = value as Partial<RecordState>;
-  return typeof v.status === 'string' && typeof v.access === 'object' && typeof v.access.level === 'string' ? (v as RecordState) : null;
 }

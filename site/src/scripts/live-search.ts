@@ -2,6 +2,7 @@ import type { SearchHit, SearchResult } from '@disan/schemas';
 import { isLang, type Lang } from '../i18n/langs.ts';
 import { pickLocalized } from '../i18n/pick.ts';
 import { passageHref, passageLabel, showsSnippet } from '../lib/passages.ts';
+import { visibility } from '../people/visibility.ts';
 
 const DEBOUNCE_MS = 250;
 
@@ -11,17 +12,22 @@ interface Settings {
   itemPrefix: string;
   messages: { results: string; resultsFor: string; none: string; error: string; searching: string; page: string; foundIn: string };
   kinds: Record<string, string>;
+  /** The badge's messages by id, given to signed-in visitors only (as Visibility.astro shows badges only to them). */
+  badges: Record<string, string> | null;
+}
+
+function parsed<T>(json: string | undefined, fallback: T): T {
+  if (json === undefined) return fallback;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return fallback;
+  }
 }
 
 function readSettings(element: HTMLElement): Settings | null {
   const data = element.dataset;
   if (!isLang(data.lang)) return null;
-  let kinds: Record<string, string> = {};
-  try {
-    kinds = JSON.parse(data.kinds ?? '{}') as Record<string, string>;
-  } catch {
-    kinds = {};
-  }
   return {
     lang: data.lang,
     locale: data.locale ?? data.lang,
@@ -35,7 +41,8 @@ function readSettings(element: HTMLElement): Settings | null {
       page: data.msgPage ?? '{page}',
       foundIn: data.msgFoundIn ?? '',
     },
-    kinds,
+    kinds: parsed<Record<string, string>>(data.kinds, {}),
+    badges: parsed<Record<string, string> | null>(data.badges, null),
   };
 }
 
@@ -81,6 +88,8 @@ function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
   meta.className = 'card-meta';
   meta.textContent = ` · ${settings.kinds[hit.kind] ?? hit.kind}`;
   body.append(link, meta);
+  const shown = badge(hit, settings);
+  if (shown) body.append(shown);
   if (hit.snippet && showsSnippet(hit)) {
     const p = document.createElement('p');
     p.className = 'snippet';
@@ -91,6 +100,28 @@ function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
   if (hit.passages.length > 0) body.append(passageList(hit, settings));
   li.append(body);
   return li;
+}
+
+/** The same badge as Visibility.astro: who may see the record, when it is not everyone. */
+function badge(hit: SearchHit, settings: Settings): HTMLSpanElement | null {
+  const messages = settings.badges;
+  const dates = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const shown = messages ? visibility(hit, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : dates.format(new Date(iso)))) : null;
+  if (!messages || !shown) return null;
+  const span = document.createElement('span');
+  span.className = 'visibility';
+  span.dataset.testid = 'visibility';
+  const label = document.createElement('span');
+  label.className = 'visually-hidden';
+  label.textContent = `${messages['visibility.label'] ?? ''} `;
+  span.append(label);
+  if (shown.status) {
+    const strong = document.createElement('strong');
+    strong.textContent = messages[shown.status] ?? '';
+    span.append(strong, ' · ');
+  }
+  span.append(fill(messages[shown.who.id] ?? '', shown.who.values ?? {}));
+  return span;
 }
 
 /** Where inside the item's media the words are: "page 7", "00:01:30", each a link that opens it there. */

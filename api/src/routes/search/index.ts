@@ -1,6 +1,6 @@
 import { SearchParams, SearchQuery, SearchResult } from '@disan/schemas';
 import { searchArchive } from '@disan/ingest/search';
-import { withThumbnails } from '../../services/browse.ts';
+import { forViewer } from '../../services/browse.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { toSearchQuery } from './query.ts';
 
@@ -8,7 +8,7 @@ import { toSearchQuery } from './query.ts';
 export const searchRoutes: RoutePlugin = (app, { archive }, done) => {
   const answer = async (query: SearchQuery, viewer: Parameters<typeof searchArchive>[2]): Promise<SearchResult> => {
     const result = await searchArchive(archive, query, viewer);
-    return { ...result, hits: await withThumbnails(archive, viewer, result.hits) };
+    return { ...result, hits: await forViewer(archive, viewer, result.hits) };
   };
 
   app.get(
