@@ -97,6 +97,22 @@ describe.each(DRIVERS)('accounts (%s)', (driver) => {
       expect(await accounts.sessions.load('other-device')).toBeNull();
       expect((await accounts.signIn({ email: account.email, password: 'a brand new phrase' }, FROM)).ok).toBe(true);
     });
+
+    it('checks the password again before a sensitive action: a wrong one is audited and counted as a failed sign-in of the account', async () => {
+      const clock = testClock();
+      const { accounts } = testAccounts(t.db, clock);
+      const account = await activeAccount(accounts);
+      const self = { id: account.id, address: '192.0.2.77', requestId: 'req-reauth' };
+      await accounts.reauthenticate(account.id, PASSWORD, self);
+      for (let attempt = 0; attempt < 5; attempt++) await expect(accounts.reauthenticate(account.id, `wrong ${attempt}`, self)).rejects.toBeInstanceOf(WrongPasswordError);
+      expect((await createCatalog(t.db).audit.list({ target: account.id, action: 'auth.reauth-failed' })).entries).toHaveLength(5);
+      // Past the free attempts both doors wait, the right password too (it cannot be told from a guess).
+      await expect(accounts.reauthenticate(account.id, PASSWORD, self)).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 1 });
+      expect(await accounts.signIn({ email: account.email, password: PASSWORD }, FROM)).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+      clock.advance(1000);
+      await accounts.reauthenticate(account.id, PASSWORD, self);
+      expect((await accounts.signIn({ email: account.email, password: PASSWORD }, FROM)).ok).toBe(true);
+    });
   });
 
   describe('sessions', () => {

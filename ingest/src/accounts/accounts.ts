@@ -6,6 +6,7 @@ import { createContext } from './context.ts';
 import { createLinks } from './links.ts';
 import type { NoticeOptions } from './notify.ts';
 import { checkPassword } from './policy.ts';
+import { createReauthenticate } from './reauth.ts';
 import { createSecondFactor } from './second-factor.ts';
 import { createSessions } from './sessions.ts';
 import { createSignIn } from './sign-in.ts';
@@ -24,6 +25,7 @@ export function createAccounts(db: Sql, options: AccountsOptions): Accounts {
   const ctx = createContext(db, options.config, options.now, { mailer: options.mailer, onMailFailed: options.onMailFailed });
   return {
     signIn: createSignIn(ctx),
+    reauthenticate: createReauthenticate(ctx),
     viewerOf(account, scope) {
       const roles: Role[] = [...account.roles];
       const communities = account.memberships.map((m) => m.community);

@@ -20,6 +20,17 @@ export class WrongPasswordError extends DisanError {
   }
 }
 
+/** Too many wrong passwords for this account or from this address: try again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends DisanError {
+  override readonly status: number = 429;
+  override readonly code: string = 'rate_limited';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(`Too many wrong passwords for this account or from this address. Try again in ${retryAfterSeconds} s.`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /** A second-factor code that does not match (or was already used). */
 export class WrongCodeError extends DisanError {
   override readonly status: number = 422;

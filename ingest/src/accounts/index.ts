@@ -10,7 +10,7 @@ export { linkUrl, DEFAULT_SITE_URL } from './link-url.ts';
 export { sessionSecret } from './secrets.ts';
 export { ARGON2_MEMORY_KIB, ARGON2_PARALLELISM, ARGON2_TIME_COST, hashPassword, verifyPassword } from './passwords.ts';
 export { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './policy.ts';
-export { LinkNotUsableError, PasswordPolicyError, WrongCodeError, WrongPasswordError } from './errors.ts';
+export { LinkNotUsableError, PasswordPolicyError, TooManyAttemptsError, WrongCodeError, WrongPasswordError } from './errors.ts';
 export { TOKEN_PREFIX } from './tokens.ts';
 export { THROTTLE } from './throttle.ts';
 export { deliverLink, type DeliveredLink } from './deliver-link.ts';

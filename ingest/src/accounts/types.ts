@@ -48,6 +48,13 @@ export type SignInResult =
 export interface Accounts {
   /** Signs in by email and password (and second factor when on), throttled by account and by address; rehashes an outdated hash. */
   signIn(input: { email: string; password: string; code?: string | undefined }, actor: Required<Pick<Actor, 'address'>> & Actor): Promise<SignInResult>;
+  /**
+   * Checks the account's current password again before a sensitive action (a personal token,
+   * ending sessions); throws WrongPasswordError (403), or TooManyAttemptsError (429) while
+   * sign-in is throttled for the account or the address. A wrong one counts as a failed
+   * sign-in and is audited as `auth.reauth-failed`.
+   */
+  reauthenticate(userId: string, password: string, actor: Actor): Promise<void>;
   /** The viewer an account acts as: its roles, plus `member`/`steward` from its memberships. */
   viewerOf(account: Account, scope?: TokenScope): Viewer & { kind: 'user' };
 
