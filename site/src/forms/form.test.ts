@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiNotFoundError, ApiRefusal } from '../api/errors.ts';
 import type { Visitor } from '../api/transport.ts';
-import { doneMessage, messagesOf, readForm, refusalMessage, safeNext, seeOther } from './form.ts';
+import { doneMessage, messagesOf, readForm, refusalErrors, refusalMessage, safeNext, seeOther } from './form.ts';
 import { isOwnForm } from './origin.ts';
 
 describe('safeNext', () => {
@@ -65,6 +65,12 @@ describe('refusalMessage', () => {
     [new ApiNotFoundError('/api/users/x'), { id: 'form.gone' }],
   ])('%s', (error, expected) => {
     expect(refusalMessage(error)).toEqual(expected);
+  });
+  it('puts a wrong current password beside its field, and any other refusal above the form', () => {
+    expect(refusalErrors(refusal(403, 'wrong_password'))).toEqual({ password: { id: 'password.currentWrong' } });
+    expect(refusalErrors(refusal(403, 'wrong_password'), 'current')).toEqual({ current: { id: 'password.currentWrong' } });
+    expect(refusalErrors(refusal(403, 'csrf'))).toEqual({ form: { id: 'form.expired' } });
+    expect(refusalErrors(refusal(429, 'rate_limited', 30))).toEqual({ form: { id: 'form.rateLimited', values: { minutes: 1 } } });
   });
   it('reads the API error body: code, problems and Retry-After', () => {
     const error = ApiRefusal.from(422, JSON.stringify({ error: { status: 422, code: 'invalid', message: 'm', requestId: 'r', problems: ['too short', 'common'] } }), '12', 'refused');

@@ -126,3 +126,11 @@ export function refusalMessage(error: ApiRefusal | ApiNotFoundError): FormMessag
   }
 }
 
+/**
+ * The errors for a refused action that asked for the current password: a wrong one beside
+ * that field, anything else (throttled, expired form) above the form.
+ * @example refusalErrors(new ApiRefusal('x', 403, { code: 'wrong_password' })) // { password: { id: 'password.currentWrong' } }
+ */
+export function refusalErrors(error: ApiRefusal | ApiNotFoundError, passwordField = 'password'): FormErrors {
+  return error instanceof ApiRefusal && error.code === 'wrong_password' ? { [passwordField]: { id: 'password.currentWrong' } } : { form: refusalMessage(error) };
+}
