@@ -63,7 +63,10 @@ export const RecoveryCodes = Type.Object(
   { recoveryCodes: Type.Array(Type.String(), { description: 'Shown once: each signs in once in place of a TOTP code' }) },
   { additionalProperties: false },
 );
-export const PasswordConfirmation = Type.Object({ password: Password }, { additionalProperties: false });
+/** The account's current password, asked again before a sensitive action (OWASP ASVS 3.3.4, 3.7.1). */
+const CurrentPassword = Type.String({ minLength: 1, maxLength: 256, description: 'The account’s current password, checked again' });
+export const PasswordConfirmation = Type.Object({ password: CurrentPassword }, { additionalProperties: false });
+export type PasswordConfirmation = Static<typeof PasswordConfirmation>;
 
 export const SessionList = Type.Object({ sessions: Type.Array(SessionInfo) }, { additionalProperties: false });
 export const SessionHandleParams = Type.Object({ handle: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
@@ -74,6 +77,7 @@ export const TokenRequest = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 100 }),
     scope: TokenScope,
     expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
+    password: CurrentPassword,
   },
   { additionalProperties: false },
 );

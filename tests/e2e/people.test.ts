@@ -338,8 +338,15 @@ describe('people: the admin, a researcher and a community steward', () => {
     await page.locator('form').filter({ has: page.getByTestId('field-password') }).locator('button[type=submit]').click();
     await page.waitForURL((u) => u.searchParams.get('done') === 'secondFactorOff');
 
+    // Making a token asks for the current password again: a wrong one is said beside its field, and makes none.
     await page.goto(url('/en/account/tokens'));
+    expect(await page.getByTestId('field-password').getAttribute('autocomplete')).toBe('current-password');
     await page.getByTestId('field-name').fill('harvester');
+    await page.getByTestId('field-password').fill('not the password');
+    await page.getByTestId('token-create').click();
+    expect(await page.locator('#f-password-error').textContent()).toBe('The current password is not right.');
+    expect(await page.getByTestId('token-value').count(), 'no token for a wrong password').toBe(0);
+    await page.getByTestId('field-password').fill(ADMIN.password);
     await page.getByTestId('token-create').click();
     const token = await page.getByTestId('token-value').textContent();
     expect(token?.length).toBeGreaterThan(20);
@@ -352,9 +359,24 @@ describe('people: the admin, a researcher and a community steward', () => {
     await page.waitForURL((u) => u.searchParams.get('done') === 'tokenRevoked');
     expect((await fetch(url('/api/account'), { headers: { authorization: `Bearer ${token ?? ''}` } })).status, 'revoked').not.toBe(200);
 
+    // A second session (a script's sign-in), ended from the page with the current password, asked again.
+    const origin = new URL(running().archive.siteUrl).origin;
+    const elsewhere = await fetch(url('/api/auth/sign-in'), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }) });
+    expect(elsewhere.status).toBe(200);
     await page.goto(url('/en/account/sessions'));
-    expect(await page.getByTestId('session-row').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('session-row').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('field-password').getAttribute('autocomplete')).toBe('current-password');
     await visit(page, 'p19-sessions');
+    const others = () => page.getByTestId('session-row').locator('button[name=handle]');
+    const before = await others().count();
+    await page.getByTestId('field-password').fill('not the password');
+    await others().first().click();
+    expect(await page.locator('#f-password-error').textContent()).toBe('The current password is not right.');
+    expect(await others().count(), 'no session ended for a wrong password').toBe(before);
+    await page.getByTestId('field-password').fill(ADMIN.password);
+    await others().first().click();
+    await page.waitForURL((u) => u.searchParams.get('done') === 'sessionEnded');
+    expect(await others().count()).toBe(before - 1);
 
     await page.goto(url('/en/admin/audit?action=auth.sign-in'));
     expect(await page.getByTestId('audit-row').count()).toBeGreaterThan(0);

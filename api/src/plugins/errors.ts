@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@disan/schemas';
 import { DisanError } from '@disan/ingest';
+import { TooManyAttemptsError } from '@disan/ingest/accounts';
 
 /** Codes for the 4xx errors Fastify and its plugins raise themselves. */
 const CODES: Record<number, string> = {
@@ -29,6 +30,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const { status, code, message, problems } = describe(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, code }, message);
+    if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     return sendError(request, reply, status, code, status >= 500 ? 'internal error' : message, status >= 500 ? undefined : problems);
   });
   app.setNotFoundHandler(async (request, reply) =>

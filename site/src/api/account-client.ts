@@ -39,7 +39,8 @@ export interface AccountClient {
   session(): Promise<Static<typeof SessionState>>;
   signIn(input: { email: string; password: string; code?: string | undefined }): Promise<{ account: Account }>;
   signOut(): Promise<void>;
-  signOutEverywhere(): Promise<void>;
+  /** The current password is checked again (so are endSession's and createToken's). */
+  signOutEverywhere(password: string): Promise<void>;
 
   account(): Promise<Account>;
   updateAccount(patch: { name?: string; language?: string }): Promise<Account>;
@@ -48,9 +49,9 @@ export interface AccountClient {
   confirmSecondFactor(code: string): Promise<string[]>;
   disableSecondFactor(password: string): Promise<void>;
   sessions(): Promise<SessionInfo[]>;
-  endSession(handle: string): Promise<void>;
+  endSession(handle: string, password: string): Promise<void>;
   tokens(): Promise<ApiTokenInfo[]>;
-  createToken(input: { name: string; scope: TokenScope; expiresInDays: number }): Promise<Static<typeof CreatedToken>>;
+  createToken(input: { name: string; scope: TokenScope; expiresInDays: number; password: string }): Promise<Static<typeof CreatedToken>>;
   revokeToken(id: string): Promise<void>;
 
   link(token: string): Promise<Static<typeof LinkInfo>>;
@@ -84,7 +85,7 @@ export function accountClient({ get, send }: Transport): AccountClient {
     session: () => get(SessionState, '/api/auth/session'),
     signIn: (input) => send('POST', '/api/auth/sign-in', input, SignedIn),
     signOut: () => send('POST', '/api/auth/sign-out', undefined, null),
-    signOutEverywhere: () => send('POST', '/api/auth/sign-out-everywhere', undefined, null),
+    signOutEverywhere: (password) => send('POST', '/api/auth/sign-out-everywhere', { password }, null),
 
     account: () => get(Account, '/api/account'),
     updateAccount: (patch) => send('PATCH', '/api/account', patch, Account),
@@ -93,7 +94,7 @@ export function accountClient({ get, send }: Transport): AccountClient {
     confirmSecondFactor: async (code) => (await send('POST', '/api/account/second-factor/confirm', { code }, RecoveryCodes)).recoveryCodes,
     disableSecondFactor: (password) => send('DELETE', '/api/account/second-factor', { password }, null),
     sessions: async () => (await get(SessionList, '/api/account/sessions')).sessions,
-    endSession: (handle) => send('DELETE', `/api/account/sessions/${segment(handle)}`, undefined, null),
+    endSession: (handle, password) => send('DELETE', `/api/account/sessions/${segment(handle)}`, { password }, null),
     tokens: async () => (await get(TokenList, '/api/account/tokens')).tokens,
     createToken: (input) => send('POST', '/api/account/tokens', input, CreatedToken),
     revokeToken: (id) => send('DELETE', `/api/account/tokens/${segment(id)}`, undefined, null),

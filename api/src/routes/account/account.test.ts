@@ -46,8 +46,38 @@ describe('sessions, tokens and accounts through the API', () => {
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const other = sessions.find((s) => !s.current)!;
-    expect((await f.app.inject({ method: 'DELETE', url: `/api/account/sessions/${other.handle}`, headers: here.writes })).statusCode).toBe(204);
+    expect((await f.app.inject({ method: 'DELETE', url: `/api/account/sessions/${other.handle}`, headers: here.writes, payload: { password: PASSWORD } })).statusCode).toBe(204);
     expect((await f.app.inject({ url: '/api/auth/session', headers: elsewhere.reads })).json<{ account: null }>().account).toBeNull();
+  });
+
+  it('ends another session only with the account’s current password: none is invalid, a wrong one 403 wrong_password, audited', async () => {
+    const account = await addAccount(f.archive, { email: 'confirmer@example.org' });
+    const [here, elsewhere] = [await signIn(f.app, account.email), await signIn(f.app, account.email)];
+    const { sessions } = (await f.app.inject({ url: '/api/account/sessions', headers: here.reads })).json<{ sessions: SessionInfo[] }>();
+    const end = (payload?: object) => f.app.inject({ method: 'DELETE', url: `/api/account/sessions/${sessions.find((s) => !s.current)!.handle}`, headers: here.writes, ...(payload ? { payload } : {}) });
+    expect((await end()).statusCode).toBe(400);
+    const wrong = await end({ password: 'not the password at all' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json<{ error: { code: string } }>().error.code).toBe('wrong_password');
+    expect((await f.app.inject({ url: '/api/auth/session', headers: elsewhere.reads })).json<{ account: Account | null }>().account?.id).toBe(account.id);
+    const { entries } = await f.archive.catalog.audit.list({ target: account.id, action: 'auth.reauth-failed' });
+    expect(entries).toHaveLength(1);
+    expect((await end({ password: PASSWORD })).statusCode).toBe(204);
+    expect((await f.app.inject({ url: '/api/auth/session', headers: elsewhere.reads })).json<{ account: null }>().account).toBeNull();
+  });
+
+  it('counts a wrong password given to confirm an action as a failed sign-in: past the free attempts, 429 with Retry-After, sign-in too', async () => {
+    const account = await addAccount(f.archive, { email: 'guesser@example.org' });
+    const session = await signIn(f.app, account.email);
+    const confirm = (password: string) => f.app.inject({ method: 'POST', url: '/api/account/tokens', headers: session.writes, payload: { name: 'guess', scope: 'read', expiresInDays: 1, password } });
+    for (let attempt = 0; attempt < 5; attempt++) expect((await confirm(`wrong guess ${attempt}`)).statusCode).toBe(403);
+    const throttled = await confirm(PASSWORD);
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json<{ error: { code: string } }>().error.code).toBe('rate_limited');
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect((await f.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: PASSWORD } })).statusCode).toBe(429);
+    clock = new Date(clock.getTime() + Number(throttled.headers['retry-after']) * 1000);
+    expect((await confirm(PASSWORD)).statusCode).toBe(201);
   });
 
   it('makes a disabled account the public at its next request, even one that was in flight when it was disabled', async () => {
@@ -90,7 +120,7 @@ describe('sessions, tokens and accounts through the API', () => {
     let owner: Account;
     let session: SignedIn;
     const create = async (scope: 'read' | 'write', expiresInDays = 30) => {
-      const response = await f.app.inject({ method: 'POST', url: '/api/account/tokens', headers: session.writes, payload: { name: `${scope} script`, scope, expiresInDays } });
+      const response = await f.app.inject({ method: 'POST', url: '/api/account/tokens', headers: session.writes, payload: { name: `${scope} script`, scope, expiresInDays, password: PASSWORD } });
       expect(response.statusCode).toBe(201);
       return response.json<{ token: string; info: { id: string } }>();
     };
@@ -101,13 +131,23 @@ describe('sessions, tokens and accounts through the API', () => {
       session = await signIn(f.app, owner.email);
     });
 
+    it('makes a token only with the owner’s current password: none is invalid, a wrong one 403 wrong_password and no token', async () => {
+      const make = (payload: object) => f.app.inject({ method: 'POST', url: '/api/account/tokens', headers: session.writes, payload: { name: 'unconfirmed', scope: 'write', expiresInDays: 30, ...payload } });
+      expect((await make({})).statusCode).toBe(400);
+      const wrong = await make({ password: `${PASSWORD}!` });
+      expect(wrong.statusCode).toBe(403);
+      expect(wrong.json<{ error: { code: string } }>().error.code).toBe('wrong_password');
+      expect((await f.archive.accounts.tokens.list(owner.id)).map((t) => t.name)).not.toContain('unconfirmed');
+      expect((await make({ password: PASSWORD })).statusCode).toBe(201);
+    });
+
     it('lets a read token read what its owner reads, and refuses every change as the access plugin does (404), CSRF or not', async () => {
       const { token } = await create('read');
       expect(await status('/api/items/ban-nhap', bearer(token))).toBe(200);
       expect(await status('/api/users', bearer(token))).toBe(404);
       for (const [method, url, payload] of [
         ['POST', '/api/users', { email: 'x@example.org', name: 'X', language: 'vi', roles: [] }],
-        ['POST', '/api/account/tokens', { name: 'escalate', scope: 'write', expiresInDays: 1 }],
+        ['POST', '/api/account/tokens', { name: 'escalate', scope: 'write', expiresInDays: 1, password: PASSWORD }],
         ['PATCH', '/api/account', { name: 'Renamed by a read token' }],
       ] as const) {
         expect((await f.app.inject({ method, url, headers: bearer(token), payload })).statusCode, `${method} ${url}`).toBe(404);

@@ -1,4 +1,4 @@
-import { Account, AccountPatch, PasswordChange, SessionHandleParams, SessionList } from '@disan/schemas';
+import { Account, AccountPatch, PasswordChange, PasswordConfirmation, SessionHandleParams, SessionList } from '@disan/schemas';
 import { NotFoundError } from '@disan/ingest';
 import { accountIdOf, actorOf, ERRORS, NO_CONTENT, type RoutePlugin } from '../context.ts';
 
@@ -64,9 +64,22 @@ export const accountRoutes: RoutePlugin = (app, { archive }, done) => {
 
   app.delete(
     '/sessions/:handle',
-    { config: { access: 'canChangeAccount' }, schema: { operationId: 'endSession', summary: 'End one of the account’s sessions (signed out there at its next request)', tags: ['account'], params: SessionHandleParams, response: { ...NO_CONTENT, ...ERRORS } } },
+    {
+      config: { access: 'canChangeAccount' },
+      schema: {
+        operationId: 'endSession',
+        summary: 'End one of the account’s sessions (signed out there at its next request; the current password is checked)',
+        description: 'A wrong `password` answers 403 `wrong_password` and counts as a failed sign-in; 429 `rate_limited` while sign-in is throttled.',
+        tags: ['account'],
+        params: SessionHandleParams,
+        body: PasswordConfirmation,
+        response: { ...NO_CONTENT, ...ERRORS },
+      },
+    },
     async (request, reply) => {
-      if (!(await accounts.sessions.destroyByHandle(accountIdOf(request), request.params.handle))) throw new NotFoundError('No such session of this account: it may have ended already');
+      const id = accountIdOf(request);
+      await accounts.reauthenticate(id, request.body.password, actorOf(request));
+      if (!(await accounts.sessions.destroyByHandle(id, request.params.handle))) throw new NotFoundError('No such session of this account: it may have ended already');
       return reply.code(204).send(null);
     },
   );

@@ -4,7 +4,8 @@ import { accountIdOf, actorOf, ERRORS, NO_CONTENT, type RoutePlugin } from '../c
 
 /** `/api/account/tokens`: personal API tokens for scripts, shown once, stored hashed, scoped, expiring, revocable. */
 export const tokenRoutes: RoutePlugin = (app, { archive }, done) => {
-  const { tokens } = archive.accounts;
+  const { accounts } = archive;
+  const { tokens } = accounts;
 
   app.get(
     '',
@@ -16,9 +17,21 @@ export const tokenRoutes: RoutePlugin = (app, { archive }, done) => {
     '',
     {
       config: { access: 'canChangeAccount' },
-      schema: { operationId: 'createToken', summary: 'A new personal API token, shown this once', tags: ['account'], body: TokenRequest, response: { 201: CreatedToken, ...ERRORS } },
+      schema: {
+        operationId: 'createToken',
+        summary: 'A new personal API token, shown this once (the current password is checked)',
+        description: 'A wrong `password` answers 403 `wrong_password` and counts as a failed sign-in; 429 `rate_limited` while sign-in is throttled.',
+        tags: ['account'],
+        body: TokenRequest,
+        response: { 201: CreatedToken, ...ERRORS },
+      },
     },
-    async (request, reply) => reply.code(201).send(await tokens.create(accountIdOf(request), request.body, actorOf(request))),
+    async (request, reply) => {
+      const { password, ...input } = request.body;
+      const id = accountIdOf(request);
+      await accounts.reauthenticate(id, password, actorOf(request));
+      return reply.code(201).send(await tokens.create(id, input, actorOf(request)));
+    },
   );
 
   app.delete(

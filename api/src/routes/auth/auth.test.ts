@@ -148,9 +148,15 @@ describe('signing in and out', () => {
     expect(entries.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('signs out everywhere: every session of the account ends, this one included', async () => {
+  it('signs out everywhere with the current password (none: 400, a wrong one: 403 wrong_password): every session of the account ends, this one included', async () => {
     const [phone, laptop] = [await signIn(f.app, researcher.email), await signIn(f.app, researcher.email)];
-    expect((await f.app.inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: laptop.writes })).statusCode).toBe(204);
+    const everywhere = (payload?: object) => f.app.inject({ method: 'POST', url: '/api/auth/sign-out-everywhere', headers: laptop.writes, ...(payload ? { payload } : {}) });
+    expect((await everywhere()).statusCode).toBe(400);
+    const wrong = await everywhere({ password: 'not the password at all' });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json<{ error: { code: string } }>().error.code).toBe('wrong_password');
+    expect((await whoIs(phone.cookie)).account).not.toBeNull();
+    expect((await everywhere({ password: PASSWORD })).statusCode).toBe(204);
     expect((await whoIs(phone.cookie)).account).toBeNull();
     expect((await whoIs(laptop.cookie)).account).toBeNull();
   });

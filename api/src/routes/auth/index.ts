@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SessionState, SignedIn, SignInBody } from '@disan/schemas';
+import { PasswordConfirmation, SessionState, SignedIn, SignInBody } from '@disan/schemas';
 import type { SignInResult } from '@disan/ingest/accounts';
 import { SignInError } from '../../errors.ts';
 import { clearSessionCookie, sessionCookie } from '../../plugins/session.ts';
@@ -69,9 +69,21 @@ export const authRoutes: RoutePlugin = (app, { archive, config }, done) => {
 
   app.post(
     '/sign-out-everywhere',
-    { config: { access: 'canChangeAccount' }, schema: { operationId: 'signOutEverywhere', summary: 'End every session of the account, this one included', tags: ['accounts'], response: { ...NO_CONTENT, ...ERRORS } } },
+    {
+      config: { access: 'canChangeAccount' },
+      schema: {
+        operationId: 'signOutEverywhere',
+        summary: 'End every session of the account, this one included (the current password is checked)',
+        description: 'A wrong `password` answers 403 `wrong_password` and counts as a failed sign-in; 429 `rate_limited` while sign-in is throttled.',
+        tags: ['accounts'],
+        body: PasswordConfirmation,
+        response: { ...NO_CONTENT, ...ERRORS },
+      },
+    },
     async (request, reply) => {
-      const ended = await accounts.sessions.destroyAll(accountIdOf(request), undefined, actorOf(request));
+      const id = accountIdOf(request);
+      await accounts.reauthenticate(id, request.body.password, actorOf(request));
+      const ended = await accounts.sessions.destroyAll(id, undefined, actorOf(request));
       request.log.info({ requestId: request.id, ended }, 'signed out everywhere');
       if (request.credential === 'session') clearSessionCookie(reply, cookie);
       return reply.code(204).send(null);
