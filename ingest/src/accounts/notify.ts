@@ -19,6 +19,8 @@ export interface NoticeOptions {
 }
 
 export interface Notifier {
+  /** Whether notices are mailed at all (a mail server is configured). */
+  readonly mailing: boolean;
   /**
    * Mails the account's holder what just happened. Call it after the change is committed,
    * so a change rolled back tells nobody anything. It returns at once: a slow or absent
@@ -60,6 +62,7 @@ export function createNotifier(ctx: NotifierContext, options: NoticeOptions): No
   };
 
   return {
+    mailing: mailer !== undefined,
     notify(userId, actor, facts) {
       if (!mailer) return;
       // The address is shown when the holder acted (or someone acting as them, before signing in):

@@ -6,6 +6,7 @@ import { ValidationError } from '../errors.ts';
 import { addMs, randomSecret, sha256, type AccountsContext } from './context.ts';
 import type { Accounts } from './types.ts';
 import { getAccount } from './users.ts';
+import { warnExpiringTokens } from './token-expiry.ts';
 
 /** Personal tokens start with this, so secret scanners (and people) recognise a leaked one. */
 export const TOKEN_PREFIX = 'disan_pat_';
@@ -78,5 +79,7 @@ export function createTokens(ctx: AccountsContext): Accounts['tokens'] {
       }
       return { account, scope: row.scope };
     },
+
+    warnExpiring: () => warnExpiringTokens(ctx),
   };
 }

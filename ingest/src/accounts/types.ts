@@ -107,6 +107,13 @@ export interface Accounts {
     revoke(userId: string, tokenId: string, actor: Actor): Promise<boolean>;
     /** The account and scope of a presented token, or null when unknown, expired, revoked or the account is not active; records its last use. */
     resolve(token: string): Promise<{ account: Account; scope: TokenScope } | null>;
+    /**
+     * Mails each holder whose token expires within 7 days its name, end and how to renew
+     * (ASVS 2.3.3), once per token however many processes sweep. Only tokens made with
+     * more than 7 days of life, not revoked, not expired, of active accounts; nothing
+     * without a mail server. Returns how many were warned.
+     */
+    warnExpiring(): Promise<number>;
   };
 
   links: {

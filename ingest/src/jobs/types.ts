@@ -2,7 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Id } from '@disan/schemas';
 
 /** Every kind of background work. Each has exactly one handler, checked when a worker starts. */
-export const JOB_TYPES = ['image.derivatives', 'video.derivatives', 'audio.derivatives', 'document.derivatives', 'document.ocr', 'captions.index', 'index.embargoes'] as const;
+export const JOB_TYPES = ['image.derivatives', 'video.derivatives', 'audio.derivatives', 'document.derivatives', 'document.ocr', 'captions.index', 'index.embargoes', 'accounts.token-expiry'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** What each job type carries; checked on enqueue and again before the handler runs. */
@@ -15,6 +15,8 @@ export const JOB_PAYLOADS = {
   'captions.index': Type.Object({ mediaId: Id }, { additionalProperties: false }),
   /** Once a day: records whose embargo ended are re-indexed as public. */
   'index.embargoes': Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
+  /** Once a day: holders of personal tokens in their last 7 days are told how to renew them. */
+  'accounts.token-expiry': Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
 } as const satisfies Record<JobType, TSchema>;
 
 export type JobPayloads = { [T in JobType]: Static<(typeof JOB_PAYLOADS)[T]> };

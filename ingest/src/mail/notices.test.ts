@@ -6,6 +6,7 @@ import { noticeMail } from './notices.ts';
 const AT = '2026-06-01T08:05:00.000Z';
 const facts = (event: NoticeEvent): NoticeFacts => {
   if (event === 'token-created') return { event, tokenName: 'harvester', scope: 'write' };
+  if (event === 'token-expiring') return { event, tokenName: 'harvester', expiresAt: '2026-06-08T09:30:00.000Z' };
   if (event === 'roles-changed') return { event, added: ['archivist', 'reviewer'], removed: ['researcher'] };
   return { event };
 };
@@ -20,7 +21,7 @@ describe('security notices', () => {
       expect(Object.keys(texts.events).sort()).toEqual([...NOTICE_EVENTS].sort());
       expect(Object.keys(texts.roles).sort()).toEqual([...ACCOUNT_ROLE_NAMES].sort());
       expect(Object.keys(texts.scopes).sort()).toEqual([...TOKEN_SCOPES].sort());
-      for (const text of [texts.greeting, texts.when, texts.from, texts.adviceSelf, texts.adviceAdmin, texts.none, ...Object.values(texts.roles), ...Object.values(texts.scopes)]) {
+      for (const text of [texts.greeting, texts.when, texts.from, texts.adviceSelf, texts.adviceAdmin, texts.adviceReminder, texts.none, ...Object.values(texts.roles), ...Object.values(texts.scopes)]) {
         expect(text.trim()).not.toBe('');
       }
       for (const event of NOTICE_EVENTS) {
@@ -41,11 +42,16 @@ describe('security notices', () => {
     expect(mail.text).toContain('2026');
     expect(mail.text).toContain('UTC');
     const byAdmin = event === 'account-disabled' || event === 'account-enabled' || event === 'roles-changed';
-    expect(mail.text.endsWith(`${byAdmin ? texts.adviceAdmin : texts.adviceSelf}\n`)).toBe(true);
+    const advice = byAdmin ? texts.adviceAdmin : event === 'token-expiring' ? texts.adviceReminder : texts.adviceSelf;
+    expect(mail.text.endsWith(`${advice}\n`)).toBe(true);
     expect(mail.text).not.toMatch(/\{\w+\}/);
     if (event === 'token-created') {
       expect(mail.text).toContain('harvester');
       expect(mail.text).toContain(texts.scopes.write);
+    }
+    if (event === 'token-expiring') {
+      expect(mail.text).toContain('harvester');
+      expect(mail.text).toMatch(/09:30/);
     }
     if (event === 'roles-changed') {
       expect(mail.text).toContain(`${texts.roles.archivist}${texts.listSeparator}${texts.roles.reviewer}`);

@@ -3,6 +3,7 @@ import { runWorker, type WorkerEvent, type WorkerSummary } from '../jobs/worker.
 import { queueBackfill } from '../processing/backfill.ts';
 import { scheduleEmbargoRelease } from '../processing/embargo-job.ts';
 import { createJobHandlers } from '../processing/handlers.ts';
+import { scheduleTokenExpiryWarnings } from '../processing/token-expiry-job.ts';
 
 export interface BackgroundWorker {
   /** Stops claiming, waits for the jobs in hand, and returns what was done. */
@@ -25,13 +26,13 @@ export interface BackgroundWorkerOptions {
 /**
  * A job worker as a serving or worker process runs it: jobs a crash left "running" are
  * taken back at once in single-process mode, stored files without a job are queued
- * behind fresh uploads, and the daily embargo release is scheduled. The embedded mode
+ * behind fresh uploads, and the daily embargo release and token expiry warnings are scheduled. The embedded mode
  * runs it inside the API process; production runs it in `disan worker` processes.
  */
 export async function startBackgroundWorker(archive: Archive, options: BackgroundWorkerOptions = {}): Promise<BackgroundWorker> {
   await takeBackInterruptedJobs(archive);
   const backfilled = await queueBackfill(archive);
-  const stopSchedule = scheduleEmbargoRelease(archive);
+  const schedules = [scheduleEmbargoRelease(archive), scheduleTokenExpiryWarnings(archive)];
   const controller = new AbortController();
   const finished = runWorker({
     queue: archive.jobs,
@@ -43,7 +44,9 @@ export async function startBackgroundWorker(archive: Archive, options: Backgroun
     pollMs: options.pollMs ?? (archive.singleProcess ? 2_000 : 500),
     ...(options.stopWhenIdle ? { stopWhenIdle: true } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-  }).finally(stopSchedule);
+  }).finally(() => {
+    for (const stop of schedules) stop();
+  });
   return {
     backfilled,
     finished,

@@ -8,6 +8,7 @@ import { createDocumentJobHandler } from './document-job.ts';
 import { withFollowUps } from './follow-ups.ts';
 import { createOcrJobHandler } from './ocr-job.ts';
 import { createEmbargoJobHandler } from './embargo-job.ts';
+import { createTokenExpiryJobHandler } from './token-expiry-job.ts';
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
 export function createJobHandlers(archive: Archive): JobHandlers {
@@ -19,5 +20,6 @@ export function createJobHandlers(archive: Archive): JobHandlers {
     'document.ocr': createOcrJobHandler(archive),
     'captions.index': createCaptionsJobHandler(archive),
     'index.embargoes': createEmbargoJobHandler(archive),
+    'accounts.token-expiry': createTokenExpiryJobHandler(archive),
   });
 }
