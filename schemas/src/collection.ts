@@ -9,6 +9,10 @@ export const Collection = Type.Object(
     ethnicGroups: Type.Optional(Type.Array(EthnicGroup, { maxItems: 20 })),
     status: Status,
     access: Access,
+    /** The picture that stands for the collection: an item's cover, or one of its files. */
+    cover: Type.Optional(Type.Object({ itemId: Id, mediaId: Type.Optional(Id) }, { additionalProperties: false })),
+    /** The order readers see the items in; items not listed follow, by title. */
+    itemOrder: Type.Optional(Type.Array(Id, { maxItems: 10000 })),
   },
   { additionalProperties: false },
 );

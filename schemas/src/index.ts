@@ -14,3 +14,4 @@ export * from './api.ts';
 export * from './waveform.ts';
 export * from './accounts.ts';
 export * from './accounts-api.ts';
+export * from './workspace.ts';

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   canCreateRecord,
   canEditRecord,
+  canEditCollections,
+  canExportRecords,
+  canImportSheet,
+  canRetryMedia,
+  canUseWorkspace,
   canHarvest,
   canManageCommunities,
   canManageCommunity,
@@ -44,8 +49,9 @@ const WHO = Object.keys(VIEWERS) as Who[];
 /** Record operations: the states in which each viewer may do them (the table in operations.ts). */
 const ALL = ITEM_STATUSES;
 const RECORD_RULES: Record<string, [(viewer: Viewer, record: { status: ItemStatus }) => boolean, Partial<Record<Who, readonly ItemStatus[]>>]> = {
-  edit: [canEditRecord, { system: ALL, admin: ALL, reviewer: ALL, archivist: ['draft'] }],
-  upload: [canUpload, { system: ALL, admin: ALL, reviewer: ALL, archivist: ['draft'] }],
+  edit: [canEditRecord, { system: ALL, admin: ALL, reviewer: ALL, archivist: ['draft', 'published'] }],
+  upload: [canUpload, { system: ALL, admin: ALL, reviewer: ALL, archivist: ['draft', 'published'] }],
+  'retry failed media': [canRetryMedia, { system: ALL, admin: ALL, reviewer: ALL, archivist: ['draft', 'published'] }],
   'submit for review': [canSubmitForReview, { system: ALL, admin: ALL, reviewer: ['draft'], archivist: ['draft'] }],
   publish: [canPublish, { system: ALL, admin: ALL, reviewer: ['in-review', 'withdrawn'] }],
   'send back': [canSendBack, { system: ALL, admin: ALL, reviewer: ['in-review', 'withdrawn'] }],
@@ -64,6 +70,10 @@ const VIEWER_RULES: Record<string, [(viewer: Viewer) => boolean, readonly Who[]]
   'change an account': [canChangeAccount, ['admin', 'reviewer', 'archivist', 'researcher', 'member', 'steward']],
   'back up the archive': [canBackupArchive, ['system', 'admin']],
   'read jobs': [canReadJobs, ['system', 'admin', 'reviewer', 'archivist']],
+  'use the workspace': [canUseWorkspace, ['system', 'admin', 'reviewer', 'archivist']],
+  'edit collections': [canEditCollections, ['system', 'admin', 'reviewer', 'archivist']],
+  'import a sheet': [canImportSheet, ['system', 'admin', 'reviewer', 'archivist']],
+  'export records': [canExportRecords, ['system', 'admin', 'reviewer', 'archivist']],
   harvest: [canHarvest, WHO],
   'read health details': [canReadHealthDetails, WHO],
   'share cached answers': [mayShareCachedAnswers, ['public']],

@@ -10,11 +10,14 @@ import { isSignedIn, isStaff, isSystemOr, mayWrite, stewardshipsOf, type Viewer 
  * | operation                          | system, admin | reviewer             | archivist | researcher, member | steward           | public |
  * | ---------------------------------- | ------------- | -------------------- | --------- | ------------------ | ----------------- | ------ |
  * | create a record                    | yes           | yes                  | yes       | no                 | no                | no     |
- * | edit, upload media                 | any state     | any state            | draft     | no                 | no                | no     |
+ * | use the workspace (lists, history)  | yes           | yes                  | yes       | no                 | no                | no     |
+ * | edit, upload media                 | any state     | any state            | draft, published | no          | no                | no     |
  * | submit for review                  | any state     | draft                | draft     | no                 | no                | no     |
  * | publish                            | any state     | in-review, withdrawn | no        | no                 | no                | no     |
  * | send back (to draft)               | any state     | in-review, withdrawn | no        | no                 | no                | no     |
  * | withdraw                           | any state     | published            | no        | no                 | no                | no     |
+ * | edit collections, import sheets    | yes           | yes                  | yes       | no                 | no                | no     |
+ * | export records (CSV, XLSX)         | yes           | yes                  | yes       | no                 | no                | no     |
  * | manage users, settings, audit      | yes           | no                   | no        | no                 | no                | no     |
  * | manage a community's members       | yes           | no                   | no        | no                 | their communities | no     |
  * | own account (sessions, tokens)     | users         | yes                  | yes       | yes                | yes               | no     |
@@ -22,6 +25,9 @@ import { isSignedIn, isStaff, isSystemOr, mayWrite, stewardshipsOf, type Viewer 
  * | read jobs (list, counts)           | yes           | yes                  | yes       | no                 | no                | no     |
  * | harvest (OAI-PMH, exports), health | yes           | yes                  | yes       | yes                | yes               | yes    |
  *
+ * The state is the workflow's (the revision's, while a published record is being edited):
+ * an archivist editing a published record starts a revision that the public does not see
+ * until a reviewer publishes it, and cannot touch it while it is in review.
  * A record sent back is a draft again, which is what lets its archivist edit it. A personal
  * token scoped `read` may do none of the changes, whatever its owner's roles (mayWrite).
  * Reading records and media is in records.ts and filter.ts; the table is tested in operations.test.ts.
@@ -41,8 +47,23 @@ export const canCreateRecord = (viewer: Viewer): boolean => writes(viewer, 'admi
 
 export function canEditRecord(viewer: Viewer, record: State): boolean {
   if (writes(viewer, 'admin', 'reviewer')) return true;
-  return writes(viewer, 'archivist') && inState(record, 'draft');
+  return writes(viewer, 'archivist') && inState(record, 'draft', 'published');
 }
+
+/** The workspace's pages and lists (my work, history, versions, the heads of records): the people who work on the catalog. */
+export const canUseWorkspace = (viewer: Viewer): boolean => isStaff(viewer);
+
+/** Creating and describing collections, their order and cover. */
+export const canEditCollections = (viewer: Viewer): boolean => writes(viewer, 'admin', 'reviewer', 'archivist');
+
+/** Importing a metadata sheet creates and changes records: the right to create them. */
+export const canImportSheet = (viewer: Viewer): boolean => canCreateRecord(viewer);
+
+/** Exports hold drafts and restricted records' descriptions: staff only. */
+export const canExportRecords = (viewer: Viewer): boolean => isStaff(viewer);
+
+/** Re-queueing a file whose processing failed changes the record's media: the right to upload to it. */
+export const canRetryMedia = (viewer: Viewer, record: State): boolean => canUpload(viewer, record);
 
 /** Adding or replacing a record's files changes the record: the same rule as editing it. */
 export const canUpload = (viewer: Viewer, record: State): boolean => canEditRecord(viewer, record);

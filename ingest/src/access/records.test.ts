@@ -1,6 +1,6 @@
 import { ITEM_STATUSES, type Item } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { accessView, canReadCollection, canReadMedia, canReadRecord, effectiveLevel, PUBLIC, readFilter, searchScopeFor, SYSTEM, toSearchScope, type Role, type Viewer } from './index.ts';
+import { accessView, canReadCollection, canReadMedia, canReadRecord, canSeeTombstone, effectiveLevel, PUBLIC, readFilter, searchScopeFor, SYSTEM, toSearchScope, type Role, type Viewer } from './index.ts';
 
 type Record = Pick<Item, 'status' | 'access'>;
 const researcher: Viewer = { kind: 'user', roles: ['researcher'], communities: [] };
@@ -99,5 +99,20 @@ describe('toSearchScope', () => {
   });
   it('drops a clause naming no community: to an engine an empty list would be no condition', () => {
     expect(toSearchScope([{ status: ['published'], access: ['community'], communities: [] }])).toEqual([]);
+  });
+});
+
+describe('canSeeTombstone', () => {
+  const withdrawn = (level: 'public' | 'community' | 'researchers') => ({ status: 'withdrawn' as const, access: { level, ...(level === 'community' ? { communities: ['khmer-soc-trang'] } : {}) } });
+  it('shows the tombstone of a withdrawn public record to everyone', () => {
+    expect(canSeeTombstone(PUBLIC, withdrawn('public'))).toBe(true);
+  });
+  it('keeps a withdrawn community record unknown to outsiders, and tells its members', () => {
+    expect(canSeeTombstone(PUBLIC, withdrawn('community'))).toBe(false);
+    expect(canSeeTombstone({ kind: 'user', roles: ['member'], communities: ['khmer-soc-trang'] }, withdrawn('community'))).toBe(true);
+  });
+  it('has no tombstone for a record that is not withdrawn', () => {
+    expect(canSeeTombstone(PUBLIC, { status: 'draft', access: { level: 'public' } })).toBe(false);
+    expect(canSeeTombstone(PUBLIC, { status: 'published', access: { level: 'public' } })).toBe(false);
   });
 });

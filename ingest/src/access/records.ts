@@ -67,3 +67,12 @@ export function isRestricted(record: AccessInfo, now: Date = new Date()): boolea
   const level = effectiveLevel(record.access, now);
   return level !== 'public' && level !== 'metadata-only';
 }
+
+/**
+ * The public page of a withdrawn record answers 410 with a tombstone (title, date, reason)
+ * for whoever could read the record while it was published; anyone else learns nothing of
+ * it (404), so a withdrawn community record's title stays with the community.
+ */
+export function canSeeTombstone(viewer: Viewer, record: AccessInfo, now: Date = new Date()): boolean {
+  return record.status === 'withdrawn' && canReadRecord(viewer, { ...record, status: 'published' }, now);
+}

@@ -1,3 +1,6 @@
+import { editor } from './workspace/editor.ts';
+import { review } from './workspace/review.ts';
+import { uploads } from './workspace/uploads.ts';
 import type { Dictionary } from './vi.ts';
 
 export const en: Dictionary = {
@@ -387,4 +390,7 @@ export const en: Dictionary = {
   'itemStatus.draft': 'Draft',
   'itemStatus.in-review': 'In review',
   'itemStatus.withdrawn': 'Withdrawn',
+  ...editor.en,
+  ...review.en,
+  ...uploads.en,
 };

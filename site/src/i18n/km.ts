@@ -1,3 +1,6 @@
+import { editor } from './workspace/editor.ts';
+import { review } from './workspace/review.ts';
+import { uploads } from './workspace/uploads.ts';
 import type { Dictionary } from './vi.ts';
 
 export const km: Dictionary = {
@@ -387,4 +390,7 @@ export const km: Dictionary = {
   'itemStatus.draft': 'សេចក្តីព្រាង',
   'itemStatus.in-review': 'កំពុងពិនិត្យ',
   'itemStatus.withdrawn': 'បានដកចេញ',
+  ...editor.km,
+  ...review.km,
+  ...uploads.km,
 };

@@ -1,3 +1,7 @@
+import { editor } from './workspace/editor.ts';
+import { review } from './workspace/review.ts';
+import { uploads } from './workspace/uploads.ts';
+
 /**
  * Vietnamese: the reference dictionary. Every other locale has exactly these ids
  * (checked by the type of each dictionary and by i18n.test.ts). `{name}` marks a value
@@ -390,6 +394,9 @@ export const vi = {
   'itemStatus.draft': 'Bản nháp',
   'itemStatus.in-review': 'Đang duyệt',
   'itemStatus.withdrawn': 'Đã rút',
+  ...editor.vi,
+  ...review.vi,
+  ...uploads.vi,
 } as const;
 
 export type MessageId = keyof typeof vi;

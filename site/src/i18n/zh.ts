@@ -1,3 +1,6 @@
+import { editor } from './workspace/editor.ts';
+import { review } from './workspace/review.ts';
+import { uploads } from './workspace/uploads.ts';
 import type { Dictionary } from './vi.ts';
 
 /** Simplified Chinese (zh-Hans); traditional-script data is shown as written. */
@@ -388,4 +391,7 @@ export const zh: Dictionary = {
   'itemStatus.draft': '草稿',
   'itemStatus.in-review': '审核中',
   'itemStatus.withdrawn': '已撤回',
+  ...editor.zh,
+  ...review.zh,
+  ...uploads.zh,
 };
