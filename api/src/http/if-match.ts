@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { ValidationError } from '@disan/ingest';
 import { PreconditionRequiredError } from '@disan/ingest/workspace';
 
@@ -8,13 +9,13 @@ import { PreconditionRequiredError } from '@disan/ingest/workspace';
  * no one overwrites another's save unseen. A stale one is the engine's 412.
  * @example ifMatchOf({ headers: { 'if-match': '"v7"' } }) // 7
  */
-export function ifMatchOf(request: Pick<FastifyRequest, 'headers'>): number {
-  const header = request.headers['if-match'];
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+export function ifMatchOf(request: { headers: IncomingHttpHeaders }): number {
+  const header: string | undefined = request.headers['if-match'];
+  const value = header?.trim();
   if (value === undefined || value === '' || value === '*') {
     throw new PreconditionRequiredError('This change needs If-Match with the ETag of the version you started from ("v<version>"), so that no one else\'s save is overwritten');
   }
-  const match = /^(?:W\/)?"v([1-9]\d{0,9})"$/.exec(value.split(',')[0]!.trim());
+  const match = /^(?:W\/)?"v([1-9]\d{0,9})"$/.exec(value.split(',')[0]?.trim() ?? '');
   if (!match) throw new ValidationError(`If-Match must be the record's ETag, "v<version>" (got ${value.slice(0, 40)})`);
   return Number(match[1]);
 }
