@@ -126,7 +126,7 @@ describe('the workspace through the API', () => {
     // The public still sees the face's caption until the revision is published.
     const publicView = await f.app.inject({ url: '/api/items/chol-chnam-thmay' });
     expect(publicView.json<{ media: { caption?: string }[] }>().media[0]?.caption).toBe('Ảnh 1');
-    const removed = await call(reviewer, 'DELETE', `/api/workspace/records/chol-chnam-thmay/media/${mediaId}`, undefined, described.headers.etag as string);
+    const removed = await call(reviewer, 'DELETE', `/api/workspace/records/chol-chnam-thmay/media/${mediaId}`, undefined, described.headers.etag);
     expect(removed.statusCode).toBe(200);
     expect(removed.json<WorkspaceRecord>().media).toEqual([]);
     expect((await f.app.inject({ url: `/api/media/${mediaId}/original` })).statusCode).toBe(200);
