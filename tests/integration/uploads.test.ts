@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UploadOutcome, UploadQuota } from '@disan/schemas';
@@ -17,6 +18,7 @@ import { addAccount, signIn, type SignedIn } from '../support/accounts.ts';
 import { apiFixture, type ApiFixture } from '../support/api-fixture.ts';
 import { decompressionBombPng } from '../support/bad-files.ts';
 import { startCuttingProxy } from '../support/cutting-proxy.ts';
+import { registerApiProxy } from '../../site/src/server/proxy.ts';
 import { tusUpload, waitFor } from '../support/tus-client.ts';
 
 const CHUNK = 1024 * 1024;
@@ -90,6 +92,26 @@ describe('resumable uploads', () => {
       expect(existsSync(join(fixture.archive.config.uploads.directory, result.id))).toBe(false);
     } finally {
       await proxy.close();
+    }
+  });
+
+  it('resumes through the site’s /api proxy as well: PATCH bodies stream through and the relative Location works', async () => {
+    const site = Fastify({ logger: false });
+    await registerApiProxy(site, { apiUrl: base, headersTimeoutMs: 10_000, idleTimeoutMs: 30_000 });
+    const siteUrl = await site.listen({ host: '127.0.0.1', port: 0 });
+    const proxy = await startCuttingProxy({ host: '127.0.0.1', port: Number(new URL(siteUrl).port) }, { cutEveryBytes: 1_000_000 });
+    try {
+      const path = join(files, 'qua-site.jpg');
+      await noisePhoto(path, 1800, 4);
+      const result = await tusUpload(path, { endpoint: `${proxy.url}/api/uploads`, headers: tusHeaders(archivist), metadata: { record: 'ban-nhap' }, chunkSize: CHUNK });
+      expect(proxy.cuts()).toBeGreaterThanOrEqual(2);
+      expect(result.worstResend).toBeLessThanOrEqual(CHUNK);
+      const outcome = await settled(result.id);
+      expect(outcome.state).toBe('done');
+      expect((await fixture.archive.catalog.media.get(outcome.mediaId!))?.sha256).toBe(await sha256(path));
+    } finally {
+      await proxy.close();
+      await site.close();
     }
   });
 
