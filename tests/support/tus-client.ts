@@ -21,6 +21,8 @@ export interface TusOptions {
   chunkSize: number;
   /** Resume this upload rather than create one. */
   uploadUrl?: string;
+  /** Waits between attempts after a failure (default: 200 tries, 50 ms apart). */
+  retryDelays?: number[];
   /** Called with the upload once started, so a test can abort it. */
   started?: (upload: Upload) => void;
   onProgress?: (sent: number, total: number) => void;
@@ -44,7 +46,7 @@ export async function tusUpload(path: string, options: TusOptions): Promise<TusR
       uploadSize: size,
       headers: options.headers,
       metadata: { filename: basename(path), ...options.metadata },
-      retryDelays: Array.from({ length: 200 }, () => 50),
+      retryDelays: options.retryDelays ?? Array.from({ length: 200 }, () => 50),
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: true,
       onProgress: (sent, total) => {
