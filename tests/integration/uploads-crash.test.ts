@@ -3,49 +3,27 @@
  * same data folder: the real tus client resumes from what reached the disk, and the
  * archive ends up holding the file once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { afterAll, expect, it } from 'vitest';
 import type { UploadOutcome } from '@disan/schemas';
 import { openArchive } from '@disan/ingest';
 import { loadConfig } from '@disan/ingest/config';
-import { addAccount, PASSWORD } from '../support/accounts.ts';
+import { addAccount } from '../support/accounts.ts';
+import { exited, killApiProcesses, signInOverHttp, startApiProcess } from '../support/api-process.ts';
 import { freePort } from '../support/launch.ts';
 import { tusUpload, waitFor } from '../support/tus-client.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const CHUNK = 1024 * 1024;
-const live = new Set<ChildProcess>();
 let dataDir = '';
 
 afterAll(async () => {
-  for (const child of live) child.kill('SIGKILL');
+  killApiProcesses();
   if (dataDir !== '') await rm(dataDir, { recursive: true, force: true });
 });
-
-/** `node api/src/main.ts` on the data folder, awaited until /api/health answers. */
-async function startApi(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--no-warnings', join(ROOT, 'api', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', DISAN_DATA_DIR: dataDir, DISAN_HOST: '127.0.0.1', DISAN_API_PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return child;
-    await sleep(100);
-  }
-  throw new Error('the API did not answer within 60 s');
-}
 
 it('resumes an upload after the API process is SIGKILLed mid-upload and started again, and stores the file once', async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'disan-upload-crash-'));
@@ -61,11 +39,8 @@ it('resumes an upload after the API process is SIGKILLed mid-upload and started 
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let api = await startApi(port);
-  const signIn = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'archivist@example.org', password: PASSWORD }) });
-  const cookie = /disan_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const headers = { cookie, 'x-csrf-token': csrfToken };
+  let api = await startApiProcess(dataDir, port);
+  const { cookie, headers } = await signInOverHttp(base, 'archivist@example.org');
 
   let killed: Promise<void> | undefined;
   let sentAtKill = 0;
@@ -79,7 +54,7 @@ it('resumes an upload after the API process is SIGKILLed mid-upload and started 
       if (killed === undefined && sent > total * 0.4) {
         sentAtKill = sent;
         const dying = api;
-        killed = new Promise<void>((resolve) => dying.once('exit', () => { resolve(); })).then(async () => { api = await startApi(port); });
+        killed = exited(dying).then(async () => { api = await startApiProcess(dataDir, port); });
         dying.kill('SIGKILL');
       }
     },
@@ -95,7 +70,7 @@ it('resumes an upload after the API process is SIGKILLed mid-upload and started 
   );
   expect(outcome).toMatchObject({ state: 'done', size: bytes.length });
   api.kill('SIGTERM');
-  await new Promise((resolve) => api.once('exit', resolve));
+  await exited(api);
 
   const reopened = await openArchive(loadConfig({ DISAN_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
   try {

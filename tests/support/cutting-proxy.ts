@@ -7,6 +7,8 @@ export interface CuttingProxy {
   cuts: () => number;
   /** Bytes passed from clients to the target so far. */
   bytesUp: () => number;
+  /** Bytes clients sent so far, those lost in cuts included. */
+  bytesIn: () => number;
   /** Cut no more: the rest of the traffic passes whole. */
   stopCutting: () => void;
   close: () => Promise<void>;
@@ -22,6 +24,7 @@ export async function startCuttingProxy(target: { host: string; port: number }, 
   let sinceCut = 0;
   let cuts = 0;
   let up = 0;
+  let received = 0;
   let cutting = true;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
@@ -34,6 +37,7 @@ export async function startCuttingProxy(target: { host: string; port: number }, 
       sockets.delete(upstream);
     };
     client.on('data', (chunk: Buffer) => {
+      received += chunk.length;
       const room = options.cutEveryBytes - sinceCut;
       if (cutting && (options.maxCuts === undefined || cuts < options.maxCuts) && chunk.length >= room) {
         // The part that fits goes through, then the link drops: the target saw a request end early.
@@ -66,6 +70,7 @@ export async function startCuttingProxy(target: { host: string; port: number }, 
     url: `http://127.0.0.1:${port}`,
     cuts: () => cuts,
     bytesUp: () => up,
+    bytesIn: () => received,
     stopCutting: () => { cutting = false; },
     close: () =>
       new Promise<void>((resolve) => {
