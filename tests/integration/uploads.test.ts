@@ -69,8 +69,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await fixture?.close();
+  await worker.stop();
+  await fixture.close();
 });
 
 describe('resumable uploads', () => {

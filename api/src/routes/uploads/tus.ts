@@ -10,11 +10,12 @@ import type { UploadRows, UploadStore } from '@disan/ingest/uploads';
 /** Where tus is mounted; Location headers are relative to it, so they work through the site's /api proxy. */
 export const UPLOADS_PATH = '/api/uploads';
 
-/** A refusal as tus answers it: the status and a body in the API's error shape. */
-export class TusRefusal {
+/** A refusal as tus answers it (tus reads `status_code` and `body`), the body in the API's error shape. */
+export class TusRefusal extends Error {
   readonly status_code: number;
   readonly body: string;
   constructor(status: number, code: string, message: string, requestId: string) {
+    super(message);
     this.status_code = status;
     this.body = JSON.stringify({ error: { status, code, message, requestId } });
   }
