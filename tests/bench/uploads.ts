@@ -23,6 +23,7 @@ const MIB = 1024 * 1024;
 const CHUNK_3G = MIB;
 /** A desktop on a good link: fewer, larger requests. */
 const CHUNK_FAST = 64 * MIB;
+const ROUNDS = Number(process.env.BENCH_UPLOAD_ROUNDS ?? 2);
 
 /** A file of random bytes (incompressible, like media), written in 16 MiB slices. */
 async function randomFile(path: string, size: number): Promise<void> {
@@ -99,16 +100,20 @@ export async function benchUploads(): Promise<{ label: string; value: string }[]
       };
       let started = 0;
 
-      const curl = await curlReference(file, dir);
+      // Rounds alternate curl and tus, each keeping its best, so a busy moment of the machine hits neither alone.
+      let curl = Infinity;
+      let tus3g = Infinity;
+      let tusFast = Infinity;
       const idle = await rssOf(api.pid!);
       const samples: number[] = [];
-      const sampler = setInterval(() => { void rssOf(api.pid!).then((rss) => samples.push(rss), () => undefined); }, 100);
-      started = performance.now();
-      const pending = upload(CHUNK_3G);
-      const tus3g = (await pending).seconds;
-      clearInterval(sampler);
-      started = performance.now();
-      const tusFast = (await upload(CHUNK_FAST)).seconds;
+      for (let round = 0; round < ROUNDS; round++) {
+        curl = Math.min(curl, await curlReference(file, dir));
+        const sampler = setInterval(() => { void rssOf(api.pid!).then((rss) => samples.push(rss), () => undefined); }, 100);
+        started = performance.now();
+        tus3g = Math.min(tus3g, (await upload(CHUNK_3G).finally(() => { clearInterval(sampler); })).seconds);
+        started = performance.now();
+        tusFast = Math.min(tusFast, (await upload(CHUNK_FAST)).seconds);
+      }
 
       // What the client sent beyond the file, measured on the wire: the same upload whole, then cut.
       const whole = await startCuttingProxy({ host: '127.0.0.1', port }, { cutEveryBytes: Number.MAX_SAFE_INTEGER });
@@ -123,10 +128,10 @@ export async function benchUploads(): Promise<{ label: string; value: string }[]
       const early = Math.max(...samples.slice(0, third));
       const late = Math.max(...samples.slice(-third));
       return [
-        { label: `curl -T ${(SIZE / 1e9).toFixed(1)} GB to a bare Node server`, value: `${curl.toFixed(2)} s (${mbps(curl)})` },
+        { label: `curl -T ${(SIZE / 1e9).toFixed(1)} GB to a bare Node server (best of ${ROUNDS})`, value: `${curl.toFixed(2)} s (${mbps(curl)})` },
         { label: `tus upload, ${mib(CHUNK_3G)} chunks (3G setting)`, value: `${tus3g.toFixed(2)} s (${mbps(tus3g)}), ${(curl / tus3g).toFixed(2)}x curl (target >= 0.8)` },
         { label: `tus upload, ${mib(CHUNK_FAST)} chunks`, value: `${tusFast.toFixed(2)} s (${mbps(tusFast)}), ${(curl / tusFast).toFixed(2)}x curl (target >= 0.8)` },
-        { label: 'API RSS, upload + registration', value: `idle ${mib(idle)}, peak ${mib(peak)}; first third ${mib(early)}, last third ${mib(late)} (${samples.length} samples)` },
+        { label: 'API RSS, upload + registration', value: `idle ${mib(idle)}, peak ${mib(peak)}; first third ${mib(early)}, last third ${mib(late)} (${samples.length} samples, ${ROUNDS} uploads)` },
         { label: 'bytes sent again, cut every 100 MB', value: `${cuts} cuts, ${(perCut / MIB).toFixed(2)} MiB per cut (${Math.round(perCut)} B, HEAD requests included); chunk ${mib(CHUNK_3G)} (target <= one chunk)` },
       ];
     } finally {
