@@ -188,7 +188,7 @@ describe('resumable uploads', () => {
     const file = join(fixture.archive.config.uploads.directory, id);
     expect(existsSync(file)).toBe(true);
 
-    const expire = createExpireUploadsJobHandler({ rows: createUploadRows(fixture.archive.db), store: createUploadStore(fixture.archive.config), now: () => new Date(Date.now() + 25 * 3_600_000) });
+    const expire = createExpireUploadsJobHandler({ rows: createUploadRows(fixture.archive.db), store: createUploadStore(fixture.archive.config, fixture.archive.storage), now: () => new Date(Date.now() + 25 * 3_600_000) });
     expect(await expire()).toEqual({ status: 'done' });
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.json`)).toBe(false);

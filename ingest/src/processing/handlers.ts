@@ -20,7 +20,7 @@ const attachUntilWorkspace: AttachMedium = () => Promise.resolve();
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
 export function createJobHandlers(archive: Archive): JobHandlers {
-  const uploads = { rows: createUploadRows(archive.db), store: createUploadStore(archive.config) };
+  const uploads = { rows: createUploadRows(archive.db), store: createUploadStore(archive.config, archive.storage) };
   return withFollowUps(archive, {
     'image.derivatives': createImageJobHandler(archive),
     'video.derivatives': createVideoJobHandler(archive),

@@ -22,7 +22,7 @@ const TUS_TAGS = ['uploads'];
  */
 export const uploadRoutes: RoutePlugin = (app, { archive, config }, done) => {
   const rows = createUploadRows(archive.db);
-  const store = createUploadStore(config);
+  const store = createUploadStore(config, archive.storage);
   const requests = new WeakMap<object, FastifyRequest>();
   const { server: tus, finish } = createTusServer({ archive, config, rows, store }, requests);
 
