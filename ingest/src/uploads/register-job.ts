@@ -55,7 +55,12 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
       const caption = text('caption');
       let registration;
       try {
-        registration = await registerOriginal(archive, { name: upload.name, size: upload.size, ...source }, { itemId: upload.itemId, position, ...(caption ? { caption } : {}) });
+        registration = await registerOriginal(
+          archive,
+          { name: upload.name, size: upload.size, ...source },
+          // On no version until attach writes the one that adds it; brought by the uploader.
+          { itemId: upload.itemId, position, attachLater: true, actor: `user:${upload.accountId}`, ...(caption ? { caption } : {}) },
+        );
       } catch (error) {
         // The file's fault (a bomb, an unreadable header: 4xx, as the command line reports them) fails the
         // upload; a passing cause (storage full or unreachable, the database) is retried.
@@ -69,15 +74,15 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
       duplicate = registration.status === 'skipped';
       await rows.noteRegistered(uploadId, mediaId, duplicate);
     }
-    if (!duplicate) {
-      try {
-        await attach(viewer, upload.itemId, mediaId, { replaces: text('replaces'), captionsFor: text('captionsFor'), caption: text('caption'), captionLang: text('captionLang') });
-      } catch (error) {
-        // Refused by the rules or the workflow (the record went to review meanwhile): the file
-        // stays stored, the upload says why. Anything else may pass: retried.
-        if (error instanceof DisanError && error.status < 500) return refuse(error.message, mediaId);
-        throw error;
-      }
+    // Also for a file the record had already: attach does nothing when it is on the head,
+    // and brings it back when it had been removed.
+    try {
+      await attach(viewer, upload.itemId, mediaId, { replaces: text('replaces'), captionsFor: text('captionsFor'), caption: text('caption'), captionLang: text('captionLang') });
+    } catch (error) {
+      // Refused by the rules or the workflow (the record went to review meanwhile): the file
+      // stays stored, the upload says why. Anything else may pass: retried.
+      if (error instanceof DisanError && error.status < 500) return refuse(error.message, mediaId);
+      throw error;
     }
     await rows.end(uploadId, { state: 'done', mediaId, duplicate });
     await store.remove(uploadId);
