@@ -71,7 +71,10 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
         return refuse('reason' in registration && registration.reason !== undefined ? registration.reason : 'the file could not be registered', registration.mediaId);
       }
       mediaId = registration.mediaId;
-      duplicate = registration.status === 'skipped';
+      // Already there: the same content was on this record before this upload began (its
+      // processing may still be running, so `queued` can be a duplicate too). Both times are the database's.
+      const medium = await archive.catalog.media.get(mediaId);
+      duplicate = registration.status === 'skipped' || (medium !== null && new Date(medium.createdAt) < upload.createdAt);
       await rows.noteRegistered(uploadId, mediaId, duplicate);
     }
     // Also for a file the record had already: attach does nothing when it is on the head,
