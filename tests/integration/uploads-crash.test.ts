@@ -82,4 +82,4 @@ it('resumes an upload after the API process is SIGKILLed mid-upload and started 
   } finally {
     await reopened.close();
   }
-}, 240_000);
+}, 600_000);

@@ -26,7 +26,8 @@ export async function startApiProcess(dataDir: string, port: number, env: Record
   });
   live.add(child);
   child.once('exit', () => live.delete(child));
-  const until = Date.now() + 60_000;
+  // A loaded 2-core machine has taken over a minute to open the catalog and start.
+  const until = Date.now() + 180_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
@@ -34,7 +35,7 @@ export async function startApiProcess(dataDir: string, port: number, env: Record
     await sleep(100);
   }
   child.kill('SIGKILL');
-  throw new Error('the API did not answer within 60 s');
+  throw new Error('the API did not answer within 180 s');
 }
 
 export function exited(child: ChildProcess): Promise<void> {
