@@ -18,6 +18,7 @@ import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
 import { workspaceRoutes } from './workspace/index.ts';
+import { uploadRoutes } from './uploads/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -48,5 +49,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(communityRoutes, { ...options, prefix: '/communities' });
   app.register(auditRoutes, options);
   app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
+  app.register(uploadRoutes, { ...options, prefix: '/uploads' });
   done();
 };

@@ -9,9 +9,11 @@ import { withFollowUps } from './follow-ups.ts';
 import { createOcrJobHandler } from './ocr-job.ts';
 import { createEmbargoJobHandler } from './embargo-job.ts';
 import { createTokenExpiryJobHandler } from './token-expiry-job.ts';
+import { createExpireUploadsJobHandler, createRegisterUploadJobHandler, createUploadRows, createUploadStore } from '../uploads/index.ts';
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
 export function createJobHandlers(archive: Archive): JobHandlers {
+  const uploads = { rows: createUploadRows(archive.db), store: createUploadStore(archive.config, archive.storage) };
   return withFollowUps(archive, {
     'image.derivatives': createImageJobHandler(archive),
     'video.derivatives': createVideoJobHandler(archive),
@@ -21,5 +23,7 @@ export function createJobHandlers(archive: Archive): JobHandlers {
     'captions.index': createCaptionsJobHandler(archive),
     'index.embargoes': createEmbargoJobHandler(archive),
     'accounts.token-expiry': createTokenExpiryJobHandler(archive),
+    'upload.register': createRegisterUploadJobHandler({ archive, ...uploads, attach: (...args) => archive.workspace.media.attach(...args) }),
+    'uploads.expire': createExpireUploadsJobHandler(uploads),
   });
 }
