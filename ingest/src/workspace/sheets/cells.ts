@@ -122,16 +122,10 @@ export function familyOf(column: string): Family | undefined {
 
 /** What one part of a record is, as far as a sheet can say it. */
 function partOf(fields: Record<string, unknown>, family: Family): unknown {
-  switch (family) {
-    case 'place':
-      return (fields.places as unknown[] | undefined)?.[0] ?? null;
-    case 'creators':
-      return fields.agents ?? null;
-    case 'contributor':
-      return (fields.provenance as { contributor?: string } | undefined)?.contributor ?? null;
-    default:
-      return fields[family] ?? null;
-  }
+  if (family === 'place') return (fields.places as unknown[] | undefined)?.[0] ?? null;
+  if (family === 'creators') return fields.agents ?? null;
+  if (family === 'contributor') return (fields.provenance as { contributor?: string } | undefined)?.contributor ?? null;
+  return fields[family] ?? null;
 }
 
 export interface SheetMerge {
@@ -165,29 +159,24 @@ export function mergeRow(record: ItemInput, row: SheetRow, columns: readonly str
 
 function applyPart(item: Record<string, unknown>, sheet: Record<string, unknown>, family: Family): void {
   const setOrDrop = (key: string, value: unknown) => {
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete item[key];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) Reflect.deleteProperty(item, key);
     else item[key] = value;
   };
-  switch (family) {
-    case 'place': {
-      const rest = ((item.places as unknown[] | undefined) ?? []).slice(1);
-      const first = (sheet.places as unknown[] | undefined)?.[0];
-      setOrDrop('places', first === undefined ? rest : [first, ...rest]);
-      return;
-    }
-    case 'creators': {
-      const others = ((item.agents as { role: string }[] | undefined) ?? []).filter((agent) => agent.role !== 'creator');
-      setOrDrop('agents', [...((sheet.agents as unknown[] | undefined) ?? []), ...others]);
-      return;
-    }
-    case 'contributor': {
-      const { contributor: _old, ...provenance } = (item.provenance as Record<string, unknown> | undefined) ?? {};
-      const contributor = (sheet.provenance as { contributor?: string } | undefined)?.contributor;
-      const next = contributor === undefined ? provenance : { ...provenance, contributor, ...(Object.keys(provenance).length === 0 ? { method: 'fieldwork' } : {}) };
-      setOrDrop('provenance', Object.keys(next).length === 0 ? undefined : next);
-      return;
-    }
-    default:
-      setOrDrop(family, sheet[family]);
+  if (family === 'place') {
+    // The sheet says the first place; the others stay.
+    const rest = ((item.places as unknown[] | undefined) ?? []).slice(1);
+    const first = (sheet.places as unknown[] | undefined)?.[0];
+    setOrDrop('places', first === undefined ? rest : [first, ...rest]);
+  } else if (family === 'creators') {
+    // The sheet says the creators; performers, photographers and the others stay.
+    const others = ((item.agents as { role: string }[] | undefined) ?? []).filter((agent) => agent.role !== 'creator');
+    setOrDrop('agents', [...((sheet.agents as unknown[] | undefined) ?? []), ...others]);
+  } else if (family === 'contributor') {
+    const { contributor: _old, ...provenance } = (item.provenance as Record<string, unknown> | undefined) ?? {};
+    const contributor = (sheet.provenance as { contributor?: string } | undefined)?.contributor;
+    const next = contributor === undefined ? provenance : { ...provenance, contributor, ...(Object.keys(provenance).length === 0 ? { method: 'fieldwork' } : {}) };
+    setOrDrop('provenance', Object.keys(next).length === 0 ? undefined : next);
+  } else {
+    setOrDrop(family, sheet[family]);
   }
 }

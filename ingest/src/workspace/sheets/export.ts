@@ -77,7 +77,11 @@ export function exportCsv(deps: SheetExportDeps, viewer: Viewer, selection: Expo
 
 /** Writes a row, waiting while the reader is behind (backpressure), so a slow download holds a page, not the archive. */
 function write(stream: ReturnType<typeof stringify>, row: string[]): Promise<void> {
-  return stream.write(row) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
+  return stream.write(row) ? Promise.resolve() : new Promise((resolve) => {
+        stream.once('drain', () => {
+          resolve();
+        });
+      });
 }
 
 /**

@@ -64,7 +64,7 @@ async function withFiles(sql: Sql, rows: Row[]): Promise<Map<string, SheetHead>>
   );
   const files = await sql.query(HEAD_FILES, [[...heads.keys()]]);
   for (const file of files) {
-    heads.get(String(file.item_id))?.files.push({ name: String(file.original_name), ...(file.caption ? { caption: String(file.caption) } : {}) });
+    heads.get(String(file.item_id))?.files.push({ name: String(file.original_name), ...(typeof file.caption === 'string' && file.caption !== '' ? { caption: file.caption } : {}) });
   }
   return heads;
 }

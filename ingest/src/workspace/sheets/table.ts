@@ -91,13 +91,13 @@ async function xlsxTable(bytes: Uint8Array): Promise<SheetTable> {
 }
 
 /** A cell's text: dates typed as dates read as YYYY-MM-DD (EDTF, embargo ends). */
-function text(cell: unknown): string {
+function text(cell: string | number | boolean | Date | typeof Date | null | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) {
     const iso = cell.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
-  return String(cell);
+  return typeof cell === 'function' ? '' : String(cell);
 }
 
 /** Takes back the apostrophe the export put before a cell a spreadsheet would run as a formula. */
