@@ -56,7 +56,7 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-afterAll(async () => fixture?.close());
+afterAll(() => fixture.close());
 
 const post = (who: SignedIn | undefined, url: string, payload: Buffer | string, type = CSV) =>
   fixture.app.inject({ method: 'POST', url, headers: { ...(who?.writes ?? {}), 'content-type': type }, payload });
