@@ -19,6 +19,7 @@ import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
 import { workspaceRoutes } from './workspace/index.ts';
 import { uploadRoutes } from './uploads/index.ts';
+import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -26,7 +27,8 @@ import { uploadRoutes } from './uploads/index.ts';
  * tokens and second factor), links, password-resets, users and communities sit under
  * their folder's name; browse (/places, /ethnic-groups), health (/health, /ready) and
  * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
- * is the archivists' workspace.
+ * is the archivists' workspace, its records' routes in workspace/ and sheets, exports,
+ * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -50,5 +52,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(auditRoutes, options);
   app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
   app.register(uploadRoutes, { ...options, prefix: '/uploads' });
+  app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
   done();
 };
