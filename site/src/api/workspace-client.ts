@@ -1,4 +1,4 @@
-import { Collection, Place, PlaceList, VersionConflictBody, WorkspaceCollectionList, WorkspaceRecord, type CollectionBody, type SaveRecordBody } from '@disan/schemas';
+import { Collection, Place, PlaceList, VersionConflictBody, WorkspaceCollectionList, WorkspaceRecord, type SaveRecordBody } from '@disan/schemas';
 import { Value } from 'typebox/value';
 import { ApiRefusal } from './errors.ts';
 import type { Transport } from './transport.ts';
@@ -19,8 +19,8 @@ export interface EditorClient {
   places(): Promise<PlaceList>;
   createPlace(place: Place): Promise<Place>;
   collections(): Promise<WorkspaceCollectionList>;
-  createCollection(body: CollectionBody): Promise<Collection>;
-  updateCollection(id: string, body: CollectionBody): Promise<Collection>;
+  createCollection(body: Collection): Promise<Collection>;
+  updateCollection(id: string, body: Collection): Promise<Collection>;
   orderCollection(id: string, itemIds: string[]): Promise<void>;
 }
 

@@ -38,6 +38,8 @@ export interface PlaceRow {
   province: string;
   lat: string;
   lon: string;
+  /** Also write it in the catalog of places (POST /workspace/places), which gives it an id. */
+  save: boolean;
 }
 
 export interface EditorForm {
@@ -71,7 +73,7 @@ export const ROW_GROUPS = {
   alternativeNames: { fields: ['value', 'lang', 'type'], max: 100 },
   agents: { fields: ['name', 'role', 'agentId'], max: 100 },
   recurrence: { fields: ['calendar', 'month', 'day', 'phase', 'leapMonth', 'durationDays'], max: 10 },
-  places: { fields: ['name', 'placeId', 'province', 'lat', 'lon'], max: 50 },
+  places: { fields: ['name', 'placeId', 'province', 'lat', 'lon', 'save'], max: 50 },
 } as const;
 export type RowGroup = keyof typeof ROW_GROUPS;
 
@@ -87,8 +89,14 @@ const EMPTY_ROWS: { [G in RowGroup]: () => EditorForm[G][number] } = {
   alternativeNames: () => ({ value: '', lang: '', type: 'native' }),
   agents: () => ({ name: '', role: 'performer', agentId: '' }),
   recurrence: () => ({ calendar: 'vietnamese-lunisolar', month: '', day: '', phase: '', leapMonth: false, durationDays: '' }),
-  places: () => ({ name: '', placeId: '', province: '', lat: '', lon: '' }),
+  places: () => ({ name: '', placeId: '', province: '', lat: '', lon: '', save: false }),
 };
+
+/** The index of the empty row kept in a <template> for the island to copy (it renumbers the copy). */
+export const TEMPLATE_INDEX = 9999;
+
+/** A blank row of a group. */
+export const emptyRow = <G extends RowGroup>(group: G): EditorForm[G][number] => EMPTY_ROWS[group]();
 
 /**
  * The name of a field of a row as the form posts it.
@@ -150,7 +158,7 @@ export function formFromItem(item: RecordDraft | Item | Omit<Item, 'version' | '
       leapMonth: r.leapMonth ?? false,
       durationDays: num(r.durationDays),
     })),
-    places: (item.places ?? []).map((p) => ({ name: p.name, placeId: p.placeId ?? '', province: p.province ?? '', lat: num(p.geo?.lat), lon: num(p.geo?.lon) })),
+    places: (item.places ?? []).map((p) => ({ name: p.name, placeId: p.placeId ?? '', province: p.province ?? '', lat: num(p.geo?.lat), lon: num(p.geo?.lon), save: false })),
     languages: (item.languages ?? []).join(', '),
     collections: [...(item.collections ?? [])],
     rights: item.rights ?? '',
@@ -175,13 +183,16 @@ export interface FormFields {
   has(name: string): boolean;
 }
 
+/** Row fields that are checkboxes: present when ticked. */
+const CHECKBOXES = new Set<string>(['leapMonth', 'save']);
+
 function readRows<G extends RowGroup>(form: FormFields, group: G): EditorForm[G] {
   const { fields, max } = ROW_GROUPS[group];
   const rows: Record<string, string | boolean>[] = [];
   for (let i = 0; i < max; i++) {
     if (!fields.some((f) => form.has(rowName(group, i, f)))) break;
     const row: Record<string, string | boolean> = {};
-    for (const f of fields) row[f] = f === 'leapMonth' ? form.has(rowName(group, i, f)) : f === 'value' && group !== 'alternativeNames' ? form.raw(rowName(group, i, f)).trim() : form.text(rowName(group, i, f));
+    for (const f of fields) row[f] = CHECKBOXES.has(f) ? form.has(rowName(group, i, f)) : f === 'value' && group !== 'alternativeNames' ? form.raw(rowName(group, i, f)).trim() : form.text(rowName(group, i, f));
     rows.push(row);
   }
   return rows as unknown as EditorForm[G];
