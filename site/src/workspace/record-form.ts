@@ -186,7 +186,7 @@ export interface FormFields {
 /** Row fields that are checkboxes: present when ticked. */
 const CHECKBOXES = new Set<string>(['leapMonth', 'save']);
 
-function readRows<G extends RowGroup>(form: FormFields, group: G): EditorForm[G] {
+export function readRows<G extends RowGroup>(form: FormFields, group: G): EditorForm[G] {
   const { fields, max } = ROW_GROUPS[group];
   const rows: Record<string, string | boolean>[] = [];
   for (let i = 0; i < max; i++) {
