@@ -26,7 +26,8 @@ function canonical(value: unknown): unknown {
 }
 
 /** An absent list and an empty one mean the same to a reader. */
-const normal = (value: unknown): string => JSON.stringify(canonical(Array.isArray(value) && value.length === 0 ? undefined : value)) ?? 'null';
+// Wrapped in a list, undefined becomes null and every value has a JSON text.
+const normal = (value: unknown): string => JSON.stringify([canonical(Array.isArray(value) && value.length === 0 ? undefined : value)]);
 
 /** The record's own fields, from the item of a workspace answer (its workflow state left out). */
 export function draftOf(record: WorkspaceRecord): RecordDraft {
@@ -50,14 +51,14 @@ export type Side = 'mine' | 'theirs';
  * drops it). The id is always the record's.
  */
 export function mergeDrafts(mine: RecordDraft, theirs: RecordDraft, picks: Partial<Record<EditorField, Side>>): RecordDraft {
-  const merged: Record<string, unknown> = { ...mine };
+  const merged = new Map<string, unknown>(Object.entries(mine));
   for (const field of EDITOR_FIELDS) {
     if (picks[field] !== 'theirs') continue;
-    if (theirs[field] === undefined) delete merged[field];
-    else merged[field] = theirs[field];
+    if (theirs[field] === undefined) merged.delete(field);
+    else merged.set(field, theirs[field]);
   }
-  merged.id = theirs.id;
-  return merged as RecordDraft;
+  merged.set('id', theirs.id);
+  return Object.fromEntries(merged) as RecordDraft;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -78,6 +79,6 @@ export function valueLines(field: EditorField, value: unknown, t: Translate): st
       return `${String(entry.name)}${typeof entry.province === 'string' ? `, ${entry.province}` : ''}${geo}`;
     });
   }
-  if (isRecord(value)) return Object.entries(value).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
-  return [String(value)];
+  if (isRecord(value)) return Object.entries(value).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map(String).join(', ') : typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return [typeof value === 'string' ? value : JSON.stringify(value)];
 }

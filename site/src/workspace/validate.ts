@@ -80,8 +80,9 @@ export function problemMessage(problem: SchemaProblem): FormMessage {
  */
 export function problemField(problem: SchemaProblem, rows: Candidate['rows']): string {
   const segments = problem.instancePath.split('/').filter((s) => s !== '');
-  if (problem.keyword === 'required' && Array.isArray(problem.params.requiredProperties)) {
-    const missing = problem.params.requiredProperties[0];
+  const required: unknown = problem.params.requiredProperties;
+  if (problem.keyword === 'required' && Array.isArray(required)) {
+    const missing: unknown = required[0];
     if (typeof missing === 'string') segments.push(missing);
   }
   const [top = 'form', second, ...rest] = segments;
