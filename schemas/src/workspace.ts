@@ -412,7 +412,3 @@ export const CollectionBody = Collection;
 
 /** PUT /workspace/collections/{id}/items: the collection's items in the order readers see them. */
 export const CollectionOrderBody = Type.Object({ itemIds: Type.Array(Id, { maxItems: 10000 }) }, { additionalProperties: false });
-
-/** GET /workspace/collections: every collection as staff edit it (any status), with its order and cover. */
-export const WorkspaceCollectionList = Type.Object({ collections: Type.Array(Collection) }, { additionalProperties: false });
-export type WorkspaceCollectionList = Static<typeof WorkspaceCollectionList>;

@@ -1,4 +1,4 @@
-import { Collection, Place, PlaceList, VersionConflictBody, WorkspaceCollectionList, WorkspaceRecord, type SaveRecordBody } from '@disan/schemas';
+import { Collection, Place, PlaceList, VersionConflictBody, StaffCollectionList, WorkspaceRecord, type SaveRecordBody } from '@disan/schemas';
 import { Value } from 'typebox/value';
 import { ApiRefusal } from './errors.ts';
 import type { Transport } from './transport.ts';
@@ -18,10 +18,10 @@ export interface EditorClient {
   /** The provinces of the catalog with their centres, to choose a place from. */
   places(): Promise<PlaceList>;
   createPlace(place: Place): Promise<Place>;
-  collections(): Promise<WorkspaceCollectionList>;
+  collections(): Promise<StaffCollectionList>;
   createCollection(body: Collection): Promise<Collection>;
   updateCollection(id: string, body: Collection): Promise<Collection>;
-  orderCollection(id: string, itemIds: string[]): Promise<void>;
+  orderCollection(id: string, itemIds: string[]): Promise<Collection>;
 }
 
 /**
@@ -72,9 +72,9 @@ export function editorClient({ get, send }: Transport): EditorClient {
     },
     places: () => get(PlaceList, '/api/places'),
     createPlace: (place) => send('POST', '/api/workspace/places', place, Place),
-    collections: () => get(WorkspaceCollectionList, '/api/workspace/collections'),
+    collections: () => get(StaffCollectionList, '/api/workspace/collections'),
     createCollection: (body) => send('POST', '/api/workspace/collections', body, Collection),
     updateCollection: (id, body) => send('PUT', `/api/workspace/collections/${segment(id)}`, body, Collection),
-    orderCollection: (id, itemIds) => send('PUT', `/api/workspace/collections/${segment(id)}/items`, { itemIds }, null),
+    orderCollection: (id, itemIds) => send('PUT', `/api/workspace/collections/${segment(id)}/items`, { itemIds }, Collection),
   };
 }
