@@ -166,6 +166,9 @@ export function startOfflineDrafts(): void {
   const params = new URLSearchParams(location.search);
   if (params.get('done') === 'saved') {
     forget();
+    // The address loses its "saved": reloading it later must not drop work typed since.
+    params.delete('done');
+    history.replaceState(history.state, '', `${location.pathname}${params.size > 0 ? `?${params.toString()}` : ''}${location.hash}`);
     const id = form.querySelector<HTMLInputElement>('[name="id"]')?.value;
     for (const { key, kept } of keptDrafts('new')) if (kept.fields.some(([n, v]) => n === 'id' && v === id)) localStorage.removeItem(key);
   } else {
