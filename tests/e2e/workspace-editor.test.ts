@@ -7,6 +7,8 @@
  * chooses, nothing lost. Without JavaScript, "add a row" works by posting the page.
  * Every state visited goes through axe-core and the Nu checker.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, VIEWPORTS, type Viewport } from '../support/browser.ts';
@@ -20,6 +22,11 @@ const ARCHIVISTS = [
   { email: 'luu-tru-2@example.org', name: 'Lâm Thị Huệ', password: 'ព្រះចន្ទពេញបូណ៌មី ១៥ ខែកត្តិក' },
 ] as const;
 const KHMER_TITLE = 'ពិធីបុណ្យអកអំបុក';
+/** Records already in a collection that has no description yet (`disan import` makes it as a placeholder). */
+const COLLECTION = 'le-hoi-khmer';
+const IN_COLLECTION = ['chol-chnam-thmay-e2e', 'sen-dolta-e2e', 'dua-ghe-ngo-e2e'];
+const collectionRecords = () =>
+  IN_COLLECTION.map((id, i) => ({ id, kind: 'festival', ethnicGroups: ['khmer'], title: [{ lang: 'vi', value: ['Chôl Chnăm Thmây', 'Sene Đôl ta', 'Đua ghe ngo'][i] }], collections: [COLLECTION], status: 'published', access: { level: 'public' } }));
 
 let dataDir = '';
 let archive: LaunchedArchive | undefined;
@@ -37,6 +44,9 @@ beforeAll(async () => {
   dataDir = await temporaryDataDir();
   const sitePort = await freePort();
   const publicUrl = `http://127.0.0.1:${sitePort}`;
+  const records = join(dataDir, 'collection-records.jsonl');
+  await writeFile(records, collectionRecords().map((r) => JSON.stringify(r)).join('\n') + '\n');
+  await runDisan(dataDir, ['import', records]);
   for (const who of ARCHIVISTS) {
     const printed = await runDisan(dataDir, ['users', 'add', who.email, '--name', who.name, '--role', 'archivist', '--link'], { DISAN_PUBLIC_URL: publicUrl });
     links.push(/(https?:\/\/\S+\/welcome\/\S+)/.exec(printed)?.[1] ?? '');
@@ -220,6 +230,59 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
     await plain.page.getByTestId('field-places-0-name').waitFor();
     savedPages.push({ name: `${viewport.name}-editor-rows-nojs.html`, html: await plain.page.content() });
     await plain.context.close();
+  }, STEP_TIMEOUT_MS);
+});
+
+describe('collections', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
+    if (!desktop) throw new Error('no desktop viewport');
+    ({ context, page } = await signedIn(desktop, ARCHIVISTS[0]));
+  }, STEP_TIMEOUT_MS);
+  afterAll(async () => { await context.close(); });
+
+  const staffCollection = async (id: string) => {
+    const response = await page.request.get(url('/api/workspace/collections'));
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { collections: { id: string; title: unknown; description?: unknown; itemOrder?: string[]; cover?: { itemId: string } }[] }).collections.find((c) => c.id === id);
+  };
+
+  test('a new collection is created with Vietnamese and Khmer titles', async () => {
+    await page.goto(url('/workspace/collections/new'));
+    await visit(page, 'desktop', 'collection-new');
+    await page.getByTestId('field-id').fill('nghe-thu-cong-e2e');
+    await page.getByTestId('field-title-0-value').fill('Nghề thủ công');
+    await page.getByTestId('add-title').click();
+    await page.getByTestId('field-title-1-lang').fill('km');
+    await page.getByTestId('field-title-1-value').fill('សិប្បកម្ម');
+    await page.getByTestId('collection-save').click();
+    await page.waitForURL((u) => u.pathname.endsWith('/workspace/collections/nghe-thu-cong-e2e'));
+    expect((await staffCollection('nghe-thu-cong-e2e'))?.title).toEqual([{ lang: 'vi', value: 'Nghề thủ công' }, { lang: 'km', value: 'សិប្បកម្ម' }]);
+    await page.goto(url('/workspace/collections'));
+    expect(await page.getByTestId('collection-row').count()).toBeGreaterThanOrEqual(2);
+    await visit(page, 'desktop', 'collection-list');
+  }, STEP_TIMEOUT_MS);
+
+  test('a collection is described in Chinese, its records ordered and a cover chosen', async () => {
+    await page.goto(url(`/workspace/collections/${COLLECTION}`));
+    await page.getByTestId('field-title-0-value').fill('Lễ hội Khmer');
+    await page.getByTestId('add-description').click();
+    await page.getByTestId('field-description-0-lang').fill('zh-Hans');
+    await page.getByTestId('field-description-0-value').fill('高棉族的节日');
+    await page.getByTestId('collection-save').click();
+    await page.waitForURL((u) => u.searchParams.get('done') === 'saved');
+    expect((await staffCollection(COLLECTION))?.description).toEqual([{ lang: 'zh-Hans', value: '高棉族的节日' }]);
+    await visit(page, 'desktop', 'collection-edit');
+    const reversed = [...IN_COLLECTION].reverse();
+    for (const [i, id] of reversed.entries()) await page.getByTestId(`order-${id}`).fill(String(i + 1));
+    await page.getByTestId(`cover-${IN_COLLECTION[1] ?? ''}`).check();
+    await page.getByTestId('order-save').click();
+    await page.waitForURL((u) => u.searchParams.get('done') === 'saved');
+    const saved = await staffCollection(COLLECTION);
+    expect(saved?.itemOrder).toEqual(reversed);
+    expect(saved?.cover?.itemId).toBe(IN_COLLECTION[1]);
   }, STEP_TIMEOUT_MS);
 });
 
