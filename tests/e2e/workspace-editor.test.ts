@@ -261,7 +261,7 @@ describe('collections', () => {
     await page.waitForURL((u) => u.pathname.endsWith('/workspace/collections/nghe-thu-cong-e2e'));
     expect((await staffCollection('nghe-thu-cong-e2e'))?.title).toEqual([{ lang: 'vi', value: 'Nghề thủ công' }, { lang: 'km', value: 'សិប្បកម្ម' }]);
     await page.goto(url('/workspace/collections'));
-    expect(await page.getByTestId('collection-row').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('collection-row').count(), await page.locator('main').innerText()).toBeGreaterThanOrEqual(2);
     await visit(page, 'desktop', 'collection-list');
   }, STEP_TIMEOUT_MS);
 
