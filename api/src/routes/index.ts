@@ -18,6 +18,7 @@ import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
 import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
+import { workspaceRoutes } from './workspace/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -47,6 +48,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(userRoutes, { ...options, prefix: '/users' });
   app.register(communityRoutes, { ...options, prefix: '/communities' });
   app.register(auditRoutes, options);
+  app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
   app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
   done();
 };
