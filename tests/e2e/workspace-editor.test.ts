@@ -260,7 +260,7 @@ describe('collections', () => {
     await page.getByTestId('collection-save').click();
     await page.waitForURL((u) => u.pathname.endsWith('/workspace/collections/nghe-thu-cong-e2e'));
     expect((await staffCollection('nghe-thu-cong-e2e'))?.title).toEqual([{ lang: 'vi', value: 'Nghề thủ công' }, { lang: 'km', value: 'សិប្បកម្ម' }]);
-    await page.goto(url('/workspace/collections'));
+    await page.goto(url('/workspace/collection-list'));
     expect(await page.getByTestId('collection-row').count(), await page.locator('main').innerText()).toBeGreaterThanOrEqual(2);
     await visit(page, 'desktop', 'collection-list');
   }, STEP_TIMEOUT_MS);
