@@ -52,6 +52,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const setCookies: string[] = [];
   const transport = createTransport({ baseUrl: config.apiUrl, timeoutMs: config.apiTimeoutMs, visitor, onSetCookie: (c) => setCookies.push(c) });
   context.locals.visitor = visitor;
+  context.locals.transport = transport;
   context.locals.api = recordsClient(transport);
   context.locals.accounts = accountClient(transport);
   const { account, csrfToken } = await learnSession(context.locals.accounts, cookie);

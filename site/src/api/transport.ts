@@ -50,10 +50,13 @@ type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface Transport {
   /** A read: the answer must match `shape`. */
   get: <S extends TSchema>(shape: S, path: string, params?: ListParams) => Promise<Static<S>>;
-  /** A change: JSON body, the answer checked against `shape` (null: no body expected, e.g. 204). */
+  /**
+   * A change: JSON body, the answer checked against `shape` (null: no body expected, e.g. 204).
+   * `headers` adds request headers of the change itself (the workspace's `If-Match`).
+   */
   send: {
-    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S): Promise<Static<S>>;
-    (method: Method, path: string, body: unknown, shape: null): Promise<void>;
+    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S, headers?: Record<string, string>): Promise<Static<S>>;
+    (method: Method, path: string, body: unknown, shape: null, headers?: Record<string, string>): Promise<void>;
   };
 }
 
@@ -84,8 +87,8 @@ export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const visitor = options.visitor ?? {};
 
-  async function call(method: string, path: string, body: unknown): Promise<Response> {
-    const headers = visitorHeaders(visitor, method !== 'GET');
+  async function call(method: string, path: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers = { ...extra, ...visitorHeaders(visitor, method !== 'GET') };
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
@@ -134,8 +137,8 @@ export function createTransport(options: TransportOptions): Transport {
     return checked(shape, path, response);
   }
 
-  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null): Promise<Static<S> | undefined> {
-    const response = await call(method, path, body);
+  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null, headers?: Record<string, string>): Promise<Static<S> | undefined> {
+    const response = await call(method, path, body, headers);
     if (shape === null) {
       await response.body?.cancel();
       return undefined;

@@ -1,0 +1,197 @@
+import { RecordDraft } from '@disan/schemas';
+import { Value } from 'typebox/value';
+import { describe, expect, it } from 'vitest';
+import type { FormErrors } from '../forms/form.ts';
+import { conflictRows, mergeDrafts, valueLines } from './conflict.ts';
+import { fillFromCatalog, judge, picksOf, slugOf } from './editor-page.ts';
+import { applyIntent, blankForm, draftFromForm, fieldKey, formFromItem, parseIntent, readEditorForm, type FormFields } from './record-form.ts';
+import { problemField, problemMessage, validateCandidate } from './validate.ts';
+import { useTranslations } from '../i18n/translate.ts';
+
+/** A posted form from name/value pairs, as readForm gives it. */
+function posted(entries: [string, string][]): FormFields {
+  const all = (name: string) => entries.filter(([n]) => n === name).map(([, v]) => v);
+  const raw = (name: string) => all(name)[0] ?? '';
+  return { raw, text: (name) => raw(name).trim(), all, has: (name) => all(name).length > 0 };
+}
+
+const base: [string, string][] = [
+  ['id', 'ok-om-bok'],
+  ['kind', 'festival'],
+  ['ethnicGroups', 'khmer'],
+  ['title[0][lang]', 'vi'],
+  ['title[0][value]', 'Lễ hội Ok Om Bok'],
+  ['title[1][lang]', 'km'],
+  ['title[1][value]', 'ពិធីអកអំបុក'],
+  ['access[level]', 'public'],
+];
+
+const errorsOf = (entries: [string, string][]): FormErrors => validateCandidate(draftFromForm(readEditorForm(posted(entries))));
+
+describe('the record form read from a post', () => {
+  it('builds a draft the schema accepts, with Vietnamese and Khmer titles', () => {
+    const { draft } = draftFromForm(readEditorForm(posted(base)));
+    expect(Value.Check(RecordDraft, draft)).toBe(true);
+    expect(draft.title).toEqual([
+      { lang: 'vi', value: 'Lễ hội Ok Om Bok' },
+      { lang: 'km', value: 'ពិធីអកអំបុក' },
+    ]);
+  });
+
+  it('reads every kind of field: agents, places with a point, a Khmer recurring date, rights, access, provenance', () => {
+    const form = readEditorForm(
+      posted([
+        ...base,
+        ['agents[0][name]', 'Thạch Sok'],
+        ['agents[0][role]', 'informant'],
+        ['agents[0][agentId]', ''],
+        ['places[0][name]', 'Chùa Dơi'],
+        ['places[0][province]', 'Sóc Trăng'],
+        ['places[0][lat]', '9,6025'],
+        ['places[0][lon]', '105.9739'],
+        ['places[0][placeId]', ''],
+        ['recurrence[0][calendar]', 'khmer-lunisolar'],
+        ['recurrence[0][month]', '12'],
+        ['recurrence[0][day]', '15'],
+        ['recurrence[0][phase]', 'waxing'],
+        ['recurrence[0][durationDays]', '3'],
+        ['recurrence[0][leapMonth]', 'on'],
+        ['date', '1930~'],
+        ['languages', 'km, vi'],
+        ['rights', 'https://creativecommons.org/licenses/by-sa/4.0/'],
+        ['access[level]', 'embargo'],
+        ['access[embargoUntil]', '2030-01-01'],
+        ['access[communities]', 'khmer-soc-trang; cham'],
+        ['provenance[method]', 'fieldwork'],
+        ['collections', 'le-hoi'],
+      ]),
+    );
+    const { draft } = draftFromForm(form);
+    expect(Value.Errors(RecordDraft, draft)).toEqual([]);
+    expect(draft).toMatchObject({
+      agents: [{ name: 'Thạch Sok', role: 'informant' }],
+      places: [{ name: 'Chùa Dơi', province: 'Sóc Trăng', geo: { lat: 9.6025, lon: 105.9739 } }],
+      recurrence: [{ calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing', leapMonth: true, durationDays: 3 }],
+      languages: ['km', 'vi'],
+      access: { level: 'public', communities: ['khmer-soc-trang', 'cham'], embargoUntil: '2030-01-01' },
+      provenance: { method: 'fieldwork' },
+      collections: ['le-hoi'],
+    });
+  });
+
+  it('leaves blank rows out and keeps which form row each entry came from', () => {
+    const candidate = draftFromForm(readEditorForm(posted([...base.slice(0, 3), ['title[0][lang]', ''], ['title[0][value]', ''], ['title[1][lang]', 'k m'], ['title[1][value]', 'x'], ['access[level]', 'public']])));
+    expect(candidate.draft.title).toEqual([{ lang: 'k m', value: 'x' }]);
+    expect(candidate.rows.title).toEqual([1]);
+    expect(validateCandidate(candidate)).toEqual({ 'title-1-lang': { id: 'editor.error.lang' } });
+  });
+
+  it('keeps the typed value exactly, Khmer and Chinese included, and the form round-trips a record', () => {
+    const form = readEditorForm(posted([...base, ['subjects[0][lang]', 'zh-Hans'], ['subjects[0][value]', '  龙舟比赛  ']]));
+    expect(form.subjects[0]?.value).toBe('龙舟比赛');
+    const { draft } = draftFromForm(form);
+    expect(Value.Check(RecordDraft, draft)).toBe(true);
+    expect(draftFromForm(formFromItem(draft as RecordDraft)).draft).toEqual(draft);
+  });
+});
+
+describe('errors beside their fields, in the editor\'s words', () => {
+  it.each([
+    ['a title is required', [['id', 'x'], ['kind', 'festival'], ['access[level]', 'public']], { 'title-0-value': { id: 'editor.error.titleRequired' } }],
+    ['an id of the wrong form', [...base.filter(([n]) => n !== 'id'), ['id', 'Ok Om Bok']], { id: { id: 'editor.error.id' } }],
+    ['a missing id', base.filter(([n]) => n !== 'id'), { id: { id: 'editor.error.id' } }],
+    ['a date that is not EDTF', [...base, ['date', '13/04/1930']], { date: { id: 'editor.error.edtf' } }],
+    ['a title row with a language but no text', [...base, ['title[2][lang]', 'zh'], ['title[2][value]', '']], { 'title-2-value': { id: 'editor.error.required' } }],
+    ['a month out of range', [...base, ['recurrence[0][calendar]', 'vietnamese-lunisolar'], ['recurrence[0][month]', '14'], ['recurrence[0][day]', 'x']], {
+      'recurrence-0-month': { id: 'editor.error.range', values: { min: 1, max: 13 } },
+      'recurrence-0-day': { id: 'editor.error.number' },
+    }],
+    ['a place with a latitude but no longitude', [...base, ['places[0][name]', 'Chùa Dơi'], ['places[0][lat]', '95']], {
+      'places-0-lat': { id: 'editor.error.range', values: { min: -90, max: 90 } },
+      'places-0-lon': { id: 'editor.error.required' },
+    }],
+    ['an agent without a name', [...base, ['agents[0][name]', ''], ['agents[0][role]', 'creator']], { 'agents-0-name': { id: 'editor.error.required' } }],
+    ['an embargo date that is not a date', [...base.filter(([n]) => n !== 'access[level]'), ['access[level]', 'embargo'], ['access[embargoUntil]', '1/1/2030']], { 'access-embargoUntil': { id: 'editor.error.isoDate' } }],
+    ['a content language that is not a tag', [...base, ['languages', 'vi, tiếng Khmer']], { languages: { id: 'editor.error.lang' } }],
+    ['an unknown ethnic group', [...base, ['ethnicGroups', 'martian']], { ethnicGroups: { id: 'editor.error.choice' } }],
+    ['a source too long', [...base, ['source', 'x'.repeat(1001)]], { source: { id: 'editor.error.tooLong', values: { max: 1000 } } }],
+    ['a licence not from the lists', [...base, ['rights', 'https://example.org/licence']], { rights: { id: 'editor.error.rights' } }],
+  ] as [string, [string, string][], FormErrors][])('%s', (_name, entries, expected) => {
+    expect(errorsOf(entries)).toEqual(expected);
+  });
+
+  it('maps TypeBox paths to the inputs\' ids', () => {
+    expect(problemField({ keyword: 'pattern', instancePath: '/alternativeNames/0/lang', params: {} }, { alternativeNames: [3] })).toBe('alternativeNames-3-lang');
+    expect(problemField({ keyword: 'required', instancePath: '', params: { requiredProperties: ['id'] } }, {})).toBe('id');
+    expect(problemField({ keyword: 'enum', instancePath: '/provenance/method', params: {} }, {})).toBe('provenance-method');
+    expect(problemMessage({ keyword: 'maxItems', instancePath: '/places', params: { limit: 50 } })).toEqual({ id: 'editor.error.tooMany', values: { max: 50 } });
+    expect(fieldKey('access[embargoUntil]')).toBe('access-embargoUntil');
+  });
+
+  it('judges with the record id of the page, whatever was posted', () => {
+    const judged = judge(readEditorForm(posted([...base.filter(([n]) => n !== 'id'), ['id', 'tampered']])), 'ok-om-bok');
+    expect('draft' in judged && judged.draft.id).toBe('ok-om-bok');
+  });
+});
+
+describe('rows added and removed by submit buttons', () => {
+  it.each([
+    ['add:title', { kind: 'add', group: 'title' }],
+    ['remove:places:2', { kind: 'remove', group: 'places', index: 2 }],
+    ['remove:nothing:2', { kind: 'save' }],
+    ['save', { kind: 'save' }],
+  ] as const)('%s', (value, intent) => {
+    expect(parseIntent(value)).toEqual(intent);
+  });
+
+  it('adds an empty language row and removes the one asked', () => {
+    const form = blankForm('km');
+    const added = applyIntent(form, { kind: 'add', group: 'title' });
+    expect(added.title).toEqual([{ lang: 'km', value: '' }, { lang: '', value: '' }]);
+    expect(applyIntent(added, { kind: 'remove', group: 'title', index: 0 }).title).toEqual([{ lang: '', value: '' }]);
+  });
+});
+
+describe('a place chosen from the catalog', () => {
+  it('takes the province\'s centre when no point is typed', () => {
+    const form = { ...blankForm('vi'), places: [{ name: '', placeId: '', province: 'Sóc Trăng', lat: '', lon: '', save: false }] };
+    const filled = fillFromCatalog(form, [{ province: 'Sóc Trăng', count: 3, geo: { lat: 9.6, lon: 105.97 } }]);
+    expect(filled.places[0]).toMatchObject({ name: 'Sóc Trăng', lat: '9.6', lon: '105.97' });
+  });
+  it.each([
+    ['Chùa Dơi, Sóc Trăng', 'chua-doi-soc-trang'],
+    ['Đình Bình Thủy', 'dinh-binh-thuy'],
+  ])('slugOf(%s) is %s', (text, slug) => {
+    expect(slugOf(text)).toBe(slug);
+  });
+});
+
+describe('the conflict, field by field', () => {
+  const mine = draftFromForm(readEditorForm(posted([...base, ['date', '1930']]))).draft as RecordDraft;
+  const theirs: RecordDraft = { ...mine, title: [{ lang: 'vi', value: 'Lễ Cúng Trăng' }], source: 'Sở Văn hóa' };
+
+  it('lists the fields that differ', () => {
+    const differing = conflictRows(mine, theirs).filter((r) => r.differs).map((r) => r.field);
+    expect(differing).toEqual(['title', 'source']);
+  });
+
+  it('merges by the choices, mine where none was made', () => {
+    const merged = mergeDrafts(mine, theirs, { title: 'theirs' });
+    expect(merged.title).toEqual(theirs.title);
+    expect(merged.source).toBeUndefined();
+    expect(merged.date).toBe('1930');
+    expect(mergeDrafts(mine, theirs, { source: 'theirs', date: 'theirs' })).toMatchObject({ source: 'Sở Văn hóa', date: '1930', title: mine.title });
+  });
+
+  it('takes all of one side', () => {
+    const all = picksOf(posted([['pick[title]', 'mine']]), 'take-theirs');
+    expect(mergeDrafts(mine, theirs, all)).toEqual(theirs);
+  });
+
+  it('shows values as lines a person reads', () => {
+    const t = useTranslations('en');
+    expect(valueLines('title', [{ lang: 'km', value: 'អុំទូក' }], t)).toEqual(['km: អុំទូក']);
+    expect(valueLines('recurrence', [{ calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' }], t)[0]).toContain('15');
+    expect(valueLines('source', undefined, t)).toEqual([]);
+  });
+});
