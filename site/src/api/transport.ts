@@ -47,13 +47,20 @@ export interface TransportOptions {
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export interface SendOptions {
+  ifMatch?: string | undefined;
+}
+
 export interface Transport {
   /** A read: the answer must match `shape`. */
   get: <S extends TSchema>(shape: S, path: string, params?: ListParams) => Promise<Static<S>>;
-  /** A change: JSON body, the answer checked against `shape` (null: no body expected, e.g. 204). */
+  /**
+   * A change: JSON body, the answer checked against `shape` (null: no body expected, e.g. 204).
+   * `options.ifMatch`: the ETag of the version the change was made on (the workspace's `"v<n>"`).
+   */
   send: {
-    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S): Promise<Static<S>>;
-    (method: Method, path: string, body: unknown, shape: null): Promise<void>;
+    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S, options?: SendOptions): Promise<Static<S>>;
+    (method: Method, path: string, body: unknown, shape: null, options?: SendOptions): Promise<void>;
   };
 }
 
@@ -84,9 +91,10 @@ export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const visitor = options.visitor ?? {};
 
-  async function call(method: string, path: string, body: unknown): Promise<Response> {
+  async function call(method: string, path: string, body: unknown, sendOptions: SendOptions = {}): Promise<Response> {
     const headers = visitorHeaders(visitor, method !== 'GET');
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (sendOptions.ifMatch !== undefined) headers['if-match'] = sendOptions.ifMatch;
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -134,8 +142,8 @@ export function createTransport(options: TransportOptions): Transport {
     return checked(shape, path, response);
   }
 
-  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null): Promise<Static<S> | undefined> {
-    const response = await call(method, path, body);
+  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null, sendOptions?: SendOptions): Promise<Static<S> | undefined> {
+    const response = await call(method, path, body, sendOptions);
     if (shape === null) {
       await response.body?.cancel();
       return undefined;
