@@ -6,6 +6,8 @@ declare namespace App {
     api: import('./api/client.ts').ApiClient;
     /** The account routes, as the visitor (their session cookie; their form's CSRF token once read). */
     accounts: import('./api/account-client.ts').AccountClient;
+    /** The workspace's review, history and "my work" routes, as the visitor. */
+    review: import('./api/review-client.ts').ReviewClient;
     /** What the middleware forwards for the visitor; a form sets `csrfToken` from its hidden field. */
     visitor: import('./api/transport.ts').Visitor;
     /** The signed-in account, learnt once per request; null for the public. */

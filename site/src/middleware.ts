@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { accountClient } from './api/account-client.ts';
 import { recordsClient } from './api/client.ts';
+import { reviewClient } from './api/review-client.ts';
 import { createTransport, type Visitor } from './api/transport.ts';
 import { schemeOf } from './server/forwarded.ts';
 import { publicBase, siteConfig } from './config.ts';
@@ -54,6 +55,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.visitor = visitor;
   context.locals.api = recordsClient(transport);
   context.locals.accounts = accountClient(transport);
+  context.locals.review = reviewClient(transport);
   const { account, csrfToken } = await learnSession(context.locals.accounts, cookie);
   context.locals.account = account;
   context.locals.csrfToken = csrfToken;

@@ -1,6 +1,7 @@
-import type { FieldChange, ItemStatus, VersionAction, VersionSummary } from '@disan/schemas';
-import type { ReviewStep } from '../api/review-client.ts';
-import type { FormErrors, PostedForm } from '../forms/form.ts';
+import type { FieldChange, ItemStatus, VersionAction, VersionSummary, WorkspaceRecord } from '@disan/schemas';
+import { ApiRefusal, type ApiNotFoundError } from '../api/errors.ts';
+import { conflictOf, type ReviewStep } from '../api/review-client.ts';
+import { refusalMessage, type FormErrors, type PostedForm } from '../forms/form.ts';
 import type { MessageId } from '../i18n/vi.ts';
 import { wordDiff, type DiffPart } from './word-diff.ts';
 
@@ -78,15 +79,15 @@ export function postedStep(form: PostedForm): { ok: true; version: number; step:
 }
 
 /**
- * The two versions to compare from the history's form (`?from=&to=`), the older first;
- * by default the public's version against the newest, else the two newest.
+ * The two versions to compare from the history's form (`?from=&to=`), the older first:
+ * two different version numbers (of `versions`, when known).
  * @example versionPair(new URLSearchParams('from=5&to=2'), [6, 5, 4, 3, 2, 1]) // { from: 2, to: 5 }
  */
-export function versionPair(params: URLSearchParams, versions: readonly number[]): { from: number; to: number } | null {
-  const known = (v: number) => versions.includes(v);
+export function versionPair(params: URLSearchParams, versions?: readonly number[]): { from: number; to: number } | null {
+  const valid = (v: number) => Number.isSafeInteger(v) && v >= 1 && (versions === undefined || versions.includes(v));
   const from = Number(params.get('from'));
   const to = Number(params.get('to'));
-  if (!known(from) || !known(to) || from === to) return null;
+  if (!valid(from) || !valid(to) || from === to) return null;
   return { from: Math.min(from, to), to: Math.max(from, to) };
 }
 
@@ -148,4 +149,26 @@ export function comparisonRow(change: FieldChange, locale?: string): ComparisonR
     before: before && change.change !== 'added' ? [{ op: 'removed', text: before }] : [],
     after: after && change.change !== 'removed' ? [{ op: 'added', text: after }] : [],
   };
+}
+
+const STAFF_ROLES: readonly string[] = ['archivist', 'reviewer', 'admin'];
+
+/**
+ * Whether the account works in the workspace (the header's link; the API decides the rest).
+ * @example isStaff({ roles: ['reviewer'] }) // true
+ * @example isStaff({ roles: ['researcher'] }) // false
+ */
+export function isStaff(account: { roles: readonly string[] } | null): boolean {
+  return account?.roles.some((role) => STAFF_ROLES.includes(role)) ?? false;
+}
+
+/**
+ * What a refused review step or restore says: someone saved first (412: the head now, for
+ * the message and the reload link), a step the rules no longer allow (403 forbidden), an
+ * expired form (403 csrf), or the other refusals in the forms' usual words.
+ */
+export function stepRefusal(error: ApiRefusal | ApiNotFoundError): { errors: FormErrors; conflict: WorkspaceRecord | true | null } {
+  if (error instanceof ApiRefusal && error.status === 412) return { errors: {}, conflict: conflictOf(error) ?? true };
+  if (error instanceof ApiRefusal && error.status === 403 && error.code === 'forbidden') return { errors: { form: { id: 'review.notPermitted' } }, conflict: null };
+  return { errors: { form: refusalMessage(error) }, conflict: null };
 }
