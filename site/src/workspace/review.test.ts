@@ -113,9 +113,10 @@ describe('the review pages\' helpers', () => {
     ['a changed Khmer title word by word', { field: 'title', lang: 'km', change: 'changed', before: 'ពិធីបុណ្យអកអំបុក', after: 'ពិធីបុណ្យសែនដូនតា' }, [['same', 'ពិធីបុណ្យ'], ['removed', 'អកអំបុក']], [['same', 'ពិធីបុណ្យ'], ['added', 'សែនដូនតា']]],
     ['an added language', { field: 'title', lang: 'zh', change: 'added', after: '月亮节' }, [], [['added', '月亮节']]],
     ['a removed place', { field: 'places', label: 'Sóc Trăng', change: 'removed', before: { id: 'soc-trang', name: 'Sóc Trăng' } }, [['removed', 'Sóc Trăng']], []],
-    ['a moved file', { field: 'media', label: 'a.jpg', change: 'moved', before: 0, after: 2 }, [['same', '0']], [['same', '2']]],
+    ['a moved file', { field: 'media', label: 'a.jpg', change: 'moved', before: 0, after: 2 }, [['same', 'position 1']], [['same', 'position 3']]],
+    ['a changed localized text as the API sends it', { field: 'title', lang: 'vi', change: 'changed', before: { lang: 'vi', value: 'Lễ cúng trăng' }, after: { lang: 'vi', value: 'Lễ cúng trăng rằm' } }, [['same', 'Lễ cúng trăng']], [['same', 'Lễ cúng trăng'], ['added', ' rằm']]],
   ])('shows %s', (_name, change, before, after) => {
-    const row = comparisonRow(change);
+    const row = comparisonRow(change, { position: (n) => `position ${n}` });
     expect(row.before.map((p) => [p.op, p.text])).toEqual(before);
     expect(row.after.map((p) => [p.op, p.text])).toEqual(after);
   });

@@ -136,9 +136,12 @@ export interface ComparisonRow {
  * What a change shows on each side: a changed text has its removed words struck on the left
  * and its added words marked on the right; other values are wholly removed or added.
  */
-export function comparisonRow(change: FieldChange, locale?: string): ComparisonRow {
-  const before = displayValue(change.before);
-  const after = displayValue(change.after);
+export function comparisonRow(change: FieldChange, options: { locale?: string; position?: (n: number) => string } = {}): ComparisonRow {
+  const { locale, position = (n) => String(n) } = options;
+  // A move's before and after are places in the list, counted from 0 by the API.
+  const shown = (value: unknown) => (change.change === 'moved' && typeof value === 'number' ? position(value + 1) : displayValue(value));
+  const before = shown(change.before);
+  const after = shown(change.after);
   if (change.change === 'changed' && before !== '' && after !== '') {
     const parts = wordDiff(before, after, locale ?? change.lang);
     return { change, before: parts.filter((p) => p.op !== 'added'), after: parts.filter((p) => p.op !== 'removed') };

@@ -134,6 +134,7 @@ export const review = dictionaryPart({
     'review.tombstone': 'Hồ sơ này đã được rút khỏi kho lưu trữ ngày {date}.',
     'review.tombstoneReason': 'Lý do',
     'review.tombstoneSearch': 'Tìm trong kho lưu trữ',
+    'review.position': 'vị trí {n}',
   },
   en: {
     'review.title': 'My work',
@@ -267,6 +268,7 @@ export const review = dictionaryPart({
     'review.tombstone': 'This record was withdrawn from the archive on {date}.',
     'review.tombstoneReason': 'Reason',
     'review.tombstoneSearch': 'Search the archive',
+    'review.position': 'position {n}',
   },
   km: {
     'review.title': 'ការងាររបស់ខ្ញុំ',
@@ -400,6 +402,7 @@ export const review = dictionaryPart({
     'review.tombstone': 'កំណត់ត្រានេះត្រូវបានដកចេញពីបណ្ណសារនៅថ្ងៃទី {date}។',
     'review.tombstoneReason': 'មូលហេតុ',
     'review.tombstoneSearch': 'ស្វែងរកក្នុងបណ្ណសារ',
+    'review.position': 'ទីតាំងទី {n}',
   },
   zh: {
     'review.title': '我的工作',
@@ -533,5 +536,6 @@ export const review = dictionaryPart({
     'review.tombstone': '此记录已于 {date} 从档案库撤下。',
     'review.tombstoneReason': '原因',
     'review.tombstoneSearch': '搜索档案库',
+    'review.position': '第 {n} 位',
   },
 });
