@@ -4,10 +4,10 @@ declare namespace App {
   interface Locals {
     /** The site's client of the records, made by the middleware per request, speaking as the visitor. */
     api: import('./api/client.ts').ApiClient;
+    /** The visitor's transport, for the workspace clients each page makes (`editorClient(Astro.locals.transport)`). */
+    transport: import('./api/transport.ts').Transport;
     /** The account routes, as the visitor (their session cookie; their form's CSRF token once read). */
     accounts: import('./api/account-client.ts').AccountClient;
-    /** The workspace's review, history and "my work" routes, as the visitor. */
-    review: import('./api/review-client.ts').ReviewClient;
     /** What the middleware forwards for the visitor; a form sets `csrfToken` from its hidden field. */
     visitor: import('./api/transport.ts').Visitor;
     /** The signed-in account, learnt once per request; null for the public. */

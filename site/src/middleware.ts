@@ -1,7 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { accountClient } from './api/account-client.ts';
 import { recordsClient } from './api/client.ts';
-import { reviewClient } from './api/review-client.ts';
 import { createTransport, type Visitor } from './api/transport.ts';
 import { schemeOf } from './server/forwarded.ts';
 import { publicBase, siteConfig } from './config.ts';
@@ -53,9 +52,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const setCookies: string[] = [];
   const transport = createTransport({ baseUrl: config.apiUrl, timeoutMs: config.apiTimeoutMs, visitor, onSetCookie: (c) => setCookies.push(c) });
   context.locals.visitor = visitor;
+  context.locals.transport = transport;
   context.locals.api = recordsClient(transport);
   context.locals.accounts = accountClient(transport);
-  context.locals.review = reviewClient(transport);
   const { account, csrfToken } = await learnSession(context.locals.accounts, cookie);
   context.locals.account = account;
   context.locals.csrfToken = csrfToken;

@@ -47,20 +47,16 @@ export interface TransportOptions {
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface SendOptions {
-  ifMatch?: string | undefined;
-}
-
 export interface Transport {
   /** A read: the answer must match `shape`. */
   get: <S extends TSchema>(shape: S, path: string, params?: ListParams) => Promise<Static<S>>;
   /**
    * A change: JSON body, the answer checked against `shape` (null: no body expected, e.g. 204).
-   * `options.ifMatch`: the ETag of the version the change was made on (the workspace's `"v<n>"`).
+   * `headers` adds request headers of the change itself (the workspace's `If-Match`).
    */
   send: {
-    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S, options?: SendOptions): Promise<Static<S>>;
-    (method: Method, path: string, body: unknown, shape: null, options?: SendOptions): Promise<void>;
+    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S, headers?: Record<string, string>): Promise<Static<S>>;
+    (method: Method, path: string, body: unknown, shape: null, headers?: Record<string, string>): Promise<void>;
   };
 }
 
@@ -91,10 +87,9 @@ export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const visitor = options.visitor ?? {};
 
-  async function call(method: string, path: string, body: unknown, sendOptions: SendOptions = {}): Promise<Response> {
-    const headers = visitorHeaders(visitor, method !== 'GET');
+  async function call(method: string, path: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
+    const headers = { ...extra, ...visitorHeaders(visitor, method !== 'GET') };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (sendOptions.ifMatch !== undefined) headers['if-match'] = sendOptions.ifMatch;
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -142,8 +137,8 @@ export function createTransport(options: TransportOptions): Transport {
     return checked(shape, path, response);
   }
 
-  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null, sendOptions?: SendOptions): Promise<Static<S> | undefined> {
-    const response = await call(method, path, body, sendOptions);
+  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null, headers?: Record<string, string>): Promise<Static<S> | undefined> {
+    const response = await call(method, path, body, headers);
     if (shape === null) {
       await response.body?.cancel();
       return undefined;
