@@ -17,13 +17,15 @@ import { jobRoutes } from './jobs/index.ts';
 import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
+import { workspaceRoutes } from './workspace/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
  * (files in media/index.ts, words in media/text.ts), jobs, auth, account (with its
  * tokens and second factor), links, password-resets, users and communities sit under
  * their folder's name; browse (/places, /ethnic-groups), health (/health, /ready) and
- * audit (/audit, /audit.csv) serve top-level paths of their own.
+ * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
+ * is the archivists' workspace.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -45,5 +47,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(userRoutes, { ...options, prefix: '/users' });
   app.register(communityRoutes, { ...options, prefix: '/communities' });
   app.register(auditRoutes, options);
+  app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
   done();
 };
