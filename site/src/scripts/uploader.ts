@@ -10,12 +10,18 @@ import { serverOffset, UploadQueue, unfinishedUploads, type Entry, type UploadMe
  * carries on from where they stopped (the queue finds them by fingerprint).
  */
 export function startUploaders(): void {
-  for (const root of document.querySelectorAll<HTMLElement>('[data-uploader]')) {
-    if (root.dataset.wired) continue;
-    root.dataset.wired = 'true';
-    const wired = wireUploader(root);
-    if (wired) root.dispatchEvent(new CustomEvent('uploader-ready', { detail: wired }));
-  }
+  for (const root of document.querySelectorAll<HTMLElement>('[data-uploader]')) uploaderOf(root);
+}
+
+const wiredUploaders = new WeakMap<HTMLElement, WiredUploader>();
+
+/** The island's uploader, wired on first use (both the page's scripts may ask first). */
+export function uploaderOf(root: HTMLElement): WiredUploader | null {
+  const known = wiredUploaders.get(root);
+  if (known) return known;
+  const wired = wireUploader(root);
+  if (wired) wiredUploaders.set(root, wired);
+  return wired;
 }
 
 /** What another island (the sheet import) uses of an uploader. */
