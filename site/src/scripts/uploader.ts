@@ -32,17 +32,19 @@ export interface WiredUploader {
   root: HTMLElement;
 }
 
-const part = <E extends Element>(root: HTMLElement, role: string): E | null => root.querySelector<E>(`[data-role="${role}"]`);
+function part(root: HTMLElement, role: string): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`[data-role="${role}"]`);
+}
 
 function wireUploader(root: HTMLElement): WiredUploader | null {
-  const list = part<HTMLUListElement>(root, 'queue');
-  const overallBar = part<HTMLProgressElement>(root, 'overall-bar');
-  const overallText = part<HTMLElement>(root, 'overall-text');
-  const announce = part<HTMLElement>(root, 'announce');
-  const controls = part<HTMLElement>(root, 'controls');
-  const allDone = part<HTMLElement>(root, 'all-done');
+  const list = part(root, 'queue');
+  const overallBar = part(root, 'overall-bar');
+  const overallText = part(root, 'overall-text');
+  const announce = part(root, 'announce');
+  const controls = part(root, 'controls');
+  const allDone = part(root, 'all-done');
   const body = root.querySelector<HTMLElement>('.needs-script');
-  if (!list || !overallBar || !overallText || !announce || !controls || !allDone || !body) return null;
+  if (!(list instanceof HTMLUListElement) || !(overallBar instanceof HTMLProgressElement) || !overallText || !announce || !controls || !allDone || !body) return null;
   const messages = readMessages(root);
   const locale = root.dataset.locale ?? 'vi';
   const record = root.dataset.record ?? '';
@@ -62,10 +64,10 @@ function wireUploader(root: HTMLElement): WiredUploader | null {
   });
   root.querySelector('.no-script')?.remove();
   body.hidden = false;
-  const reload = part<HTMLAnchorElement>(root, 'reload');
-  if (reload) reload.href = window.location.pathname;
-  part<HTMLButtonElement>(root, 'pause-all')?.addEventListener('click', () => { queue.pauseAll(); });
-  part<HTMLButtonElement>(root, 'resume-all')?.addEventListener('click', () => { queue.resumeAll(); });
+  const reload = part(root, 'reload');
+  if (reload instanceof HTMLAnchorElement) reload.href = window.location.pathname;
+  part(root, 'pause-all')?.addEventListener('click', () => { queue.pauseAll(); });
+  part(root, 'resume-all')?.addEventListener('click', () => { queue.resumeAll(); });
   void showQuota(root, queue, messages, locale);
   if (record !== '') {
     void showUnfinished(root, record, messages, locale);
@@ -76,14 +78,14 @@ function wireUploader(root: HTMLElement): WiredUploader | null {
 
 async function showQuota(root: HTMLElement, queue: UploadQueue, messages: Messages, locale: string): Promise<void> {
   const quota = await queue.loadQuota();
-  const line = part<HTMLElement>(root, 'quota');
+  const line = part(root, 'quota');
   if (!quota || !line) return;
   const size = (n: number) => formatBytes(n, locale);
   line.textContent = quota.quotaBytes === null ? messages.t('uploads.quotaNone', { max: size(quota.maxFileBytes) }) : messages.t('uploads.quota', { used: size(quota.usedBytes), quota: size(quota.quotaBytes), max: size(quota.maxFileBytes) });
 }
 
 async function showUnfinished(root: HTMLElement, record: string, messages: Messages, locale: string): Promise<void> {
-  const box = part<HTMLElement>(root, 'unfinished');
+  const box = part(root, 'unfinished');
   const items = box?.querySelector('ul');
   if (!box || !items) return;
   const unfinished = await unfinishedUploads(record);
@@ -103,10 +105,11 @@ function wireChooser(root: HTMLElement, queue: UploadQueue, record: string): voi
   input?.addEventListener('change', () => {
     for (const file of input.files ?? []) queue.add(file, { record });
     input.value = '';
-    part<HTMLElement>(root, 'unfinished')?.setAttribute('hidden', '');
+    part(root, 'unfinished')?.setAttribute('hidden', '');
   });
   // One file for a file of the list: its replacement, or a recording's caption file.
-  const single = part<HTMLInputElement>(root, 'single');
+  const found = part(root, 'single');
+  const single = found instanceof HTMLInputElement ? found : null;
   let pending: UploadMetadata = {};
   single?.addEventListener('change', () => {
     const file = single.files?.[0];

@@ -178,7 +178,8 @@ export class UploadQueue {
     } catch {
       // No storage (private mode): the upload starts from zero.
     }
-    if (entry.state === 'uploading') upload.start();
+    // Paused while the stored uploads were looked up: leave it paused.
+    if ((entry.state as EntryState) === 'uploading') upload.start();
   }
 
   #makeUpload(entry: Entry): Upload {
@@ -224,7 +225,8 @@ export class UploadQueue {
     const status = error.originalResponse?.getStatus() ?? 0;
     let code = '';
     try {
-      code = String((JSON.parse(error.originalResponse?.getBody() ?? '') as { error?: { code?: unknown } }).error?.code ?? '');
+      const said = (JSON.parse(error.originalResponse?.getBody() ?? '') as { error?: { code?: unknown } }).error?.code;
+      code = typeof said === 'string' ? said : '';
     } catch {
       code = '';
     }
