@@ -46,6 +46,22 @@ export interface Config {
     trustProxy: string | false;
   };
   accounts: AccountsConfig;
+  uploads: UploadsConfig;
+}
+
+/** Resumable uploads from the workspace (tus): quota, expiry, chunk and part sizes (see CONFIG_VARIABLES). */
+export interface UploadsConfig {
+  /** Bytes an account may hold in uploads that did not fail; null = no quota. */
+  quotaBytes: number | null;
+  /** An upload not finished this long after it began is expired and its bytes removed. */
+  expiryMs: number;
+  /** The chunk the browser sends per request (one PATCH). */
+  chunkBytes: number;
+  /** Where unfinished uploads wait: a folder (embedded mode) or a prefix of the S3 bucket. */
+  directory: string;
+  s3Prefix: string;
+  /** S3 multipart part size (and minimum part size: some S3 services need equal parts). */
+  s3PartBytes: number;
 }
 
 /** Sessions, one-time links, the admins' second factor and mail (see CONFIG_VARIABLES). */
@@ -104,6 +120,9 @@ export const CONFIG_VARIABLES = {
   DISAN_SMTP_URL: 'smtp:// or smtps:// URL (with user:password@ when needed) of the mail server that sends invitations and password resets; unset = the admin copies links.',
   DISAN_MAIL_FROM: 'Sender of those mails (default "Disan <disan@localhost>").',
   DISAN_SESSION_SECRET: 'Secret (at least 32 characters) that signs session cookies; unset = generated once and kept in the catalog, shared by every API process.',
+  DISAN_UPLOAD_QUOTA_BYTES: 'Bytes each account may hold in workspace uploads that did not fail (default 21474836480, 20 GiB; 0 = no quota).',
+  DISAN_UPLOAD_EXPIRY_HOURS: 'Hours an unfinished upload is kept for its browser to resume it, then removed (default 24).',
+  DISAN_UPLOAD_CHUNK_BYTES: 'Bytes the browser sends per upload request (default 1048576, 1 MiB: about 8 s on a 1 Mbit/s 3G link).',
   DISAN_TRUST_PROXY: 'Proxies whose X-Forwarded-For names the client, for rate limits and logs: loopback, uniquelocal, linklocal, addresses or CIDRs, comma-separated (default loopback,uniquelocal: the site and a reverse proxy on the same host or network); none = trust no one.',
 } as const;
 
@@ -192,9 +211,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const av = { ffmpegPath: env.DISAN_FFMPEG_PATH || 'ffmpeg', ffprobePath: env.DISAN_FFPROBE_PATH || 'ffprobe' };
 
   const accounts = accountsConfig(env, integer, url, problems);
+  const uploads = uploadsConfig(integer, dataDir, ingest.maxFileBytes);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http, accounts };
+  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http, accounts, uploads };
 }
 
 function accountsConfig(
@@ -219,6 +239,23 @@ function accountsConfig(
   };
   if (accounts.sessionIdleMinutes > accounts.sessionMaxHours * 60) problems.push('DISAN_SESSION_IDLE_MINUTES must not exceed DISAN_SESSION_MAX_HOURS in minutes');
   return accounts;
+}
+
+/**
+ * S3 parts: at least 8 MiB, and large enough that the largest file allowed fits in
+ * S3's 10 000 parts with room to spare (resumes can leave short parts behind).
+ * @example uploadsConfig(() => 0, '/d', 20 * 1024 ** 3).s3PartBytes // 8388608
+ */
+export function uploadsConfig(integer: (name: string, fallback: number, min: number, max: number) => number, dataDir: string, maxFileBytes: number): UploadsConfig {
+  const quota = integer('DISAN_UPLOAD_QUOTA_BYTES', 20 * 1024 ** 3, 0, Number.MAX_SAFE_INTEGER);
+  return {
+    quotaBytes: quota === 0 ? null : quota,
+    expiryMs: integer('DISAN_UPLOAD_EXPIRY_HOURS', 24, 1, 24 * 30) * 3_600_000,
+    chunkBytes: integer('DISAN_UPLOAD_CHUNK_BYTES', 1024 * 1024, 64 * 1024, 1024 ** 3),
+    directory: resolve(dataDir, 'uploads'),
+    s3Prefix: 'uploads/',
+    s3PartBytes: Math.max(8 * 1024 ** 2, Math.ceil(maxFileBytes / 9_000)),
+  };
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -17,6 +17,7 @@ import { jobRoutes } from './jobs/index.ts';
 import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
+import { uploadRoutes } from './uploads/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -45,5 +46,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(userRoutes, { ...options, prefix: '/users' });
   app.register(communityRoutes, { ...options, prefix: '/communities' });
   app.register(auditRoutes, options);
+  app.register(uploadRoutes, { ...options, prefix: '/uploads' });
   done();
 };

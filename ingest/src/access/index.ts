@@ -29,6 +29,7 @@ export {
   canReadHealthDetails,
   canReadJobs,
   canSendBack,
+  canSeeUpload,
   canSubmitForReview,
   canUpload,
   canWithdraw,

@@ -133,3 +133,7 @@ export const canReadHealthDetails = (_viewer: Viewer): boolean => true;
  * same for everyone may be shared: the anonymous public's.
  */
 export const mayShareCachedAnswers = (viewer: Viewer): boolean => viewer.kind === 'public';
+
+/** An upload (its bytes, how far it got, how it ended) is its uploader's, and the admins'. */
+export const canSeeUpload = (viewer: Viewer, upload: { accountId: string }): boolean =>
+  isAdmin(viewer) || (viewer.kind === 'user' && viewer.id === upload.accountId);

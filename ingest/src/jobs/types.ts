@@ -2,7 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Id } from '@disan/schemas';
 
 /** Every kind of background work. Each has exactly one handler, checked when a worker starts. */
-export const JOB_TYPES = ['image.derivatives', 'video.derivatives', 'audio.derivatives', 'document.derivatives', 'document.ocr', 'captions.index', 'index.embargoes', 'accounts.token-expiry'] as const;
+export const JOB_TYPES = ['image.derivatives', 'video.derivatives', 'audio.derivatives', 'document.derivatives', 'document.ocr', 'captions.index', 'index.embargoes', 'accounts.token-expiry', 'upload.register', 'uploads.expire'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** What each job type carries; checked on enqueue and again before the handler runs. */
@@ -17,6 +17,10 @@ export const JOB_PAYLOADS = {
   'index.embargoes': Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
   /** Once a day: holders of personal tokens in their last 7 days are told how to renew them. */
   'accounts.token-expiry': Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false }),
+  /** A finished workspace upload: registered like the command line's files, then attached to its record. */
+  'upload.register': Type.Object({ uploadId: Type.String({ pattern: '^[0-9a-f]{32}$' }) }, { additionalProperties: false }),
+  /** Every hour: unfinished uploads past their expiry are marked expired and their bytes removed. */
+  'uploads.expire': Type.Object({ hour: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}$' }) }, { additionalProperties: false }),
 } as const satisfies Record<JobType, TSchema>;
 
 export type JobPayloads = { [T in JobType]: Static<(typeof JOB_PAYLOADS)[T]> };

@@ -4,6 +4,7 @@ import { queueBackfill } from '../processing/backfill.ts';
 import { scheduleEmbargoRelease } from '../processing/embargo-job.ts';
 import { createJobHandlers } from '../processing/handlers.ts';
 import { scheduleTokenExpiryWarnings } from '../processing/token-expiry-job.ts';
+import { scheduleUploadExpiry } from '../uploads/expiry-job.ts';
 
 export interface BackgroundWorker {
   /** Stops claiming, waits for the jobs in hand, and returns what was done. */
@@ -32,7 +33,7 @@ export interface BackgroundWorkerOptions {
 export async function startBackgroundWorker(archive: Archive, options: BackgroundWorkerOptions = {}): Promise<BackgroundWorker> {
   await takeBackInterruptedJobs(archive);
   const backfilled = await queueBackfill(archive);
-  const schedules = [scheduleEmbargoRelease(archive), scheduleTokenExpiryWarnings(archive)];
+  const schedules = [scheduleEmbargoRelease(archive), scheduleTokenExpiryWarnings(archive), scheduleUploadExpiry(archive.jobs)];
   const controller = new AbortController();
   const finished = runWorker({
     queue: archive.jobs,

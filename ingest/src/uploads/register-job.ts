@@ -1,0 +1,78 @@
+import type { Viewer } from '../access/index.ts';
+import type { Archive } from '../archive.ts';
+import { DisanError } from '../errors.ts';
+import { DONE, failed, skipped, type JobOutcome } from '../jobs/types.ts';
+import { registerOriginal } from '../registration/register.ts';
+import type { AttachOptions } from '../workspace/types.ts';
+import type { UploadRows } from './rows.ts';
+import type { UploadStore } from './store.ts';
+
+/** archive.workspace.media.attach, or what stands for it. */
+export type AttachMedium = (viewer: Viewer, itemId: string, mediaId: string, options: AttachOptions) => Promise<unknown>;
+
+export interface RegisterUploadDeps {
+  archive: Archive;
+  rows: UploadRows;
+  store: UploadStore;
+  attach: AttachMedium;
+}
+
+/**
+ * `upload.register`: a finished upload goes through the command line's registration
+ * (registerOriginal: type from content, SHA-256, bombs refused from the header, stored
+ * once, first job queued) and onto its record's head (workspace.media.attach), as the
+ * account that uploaded it; then its tus bytes are removed. Each step is recorded on the
+ * upload's row before the next, so a run cut by a crash picks up where it stopped: the
+ * medium found is kept on the row, and registration is idempotent by content anyway.
+ * A file refused (empty, a bomb, broken, an unknown type) fails the upload with the
+ * command line's words; a passing cause (storage, database) is thrown and retried.
+ */
+export function createRegisterUploadJobHandler({ archive, rows, store, attach }: RegisterUploadDeps) {
+  return async function registerUpload({ uploadId }: { uploadId: string }): Promise<JobOutcome> {
+    const upload = await rows.get(uploadId);
+    if (upload === null) return skipped(`upload ${uploadId} is not in the catalog`);
+    if (upload.state !== 'registering') {
+      if (upload.state === 'done' || upload.state === 'failed') await store.remove(uploadId);
+      return skipped(`upload ${uploadId} is ${upload.state}`);
+    }
+    const refuse = async (reason: string, mediaId?: string) => {
+      await rows.end(uploadId, { state: 'failed', reason, mediaId });
+      await store.remove(uploadId);
+      return failed(`${upload.name}: ${reason}`);
+    };
+    const account = await archive.accounts.users.get(upload.accountId);
+    if (account === null) return refuse('the account that uploaded it no longer exists');
+    const viewer = archive.accounts.viewerOf(account);
+
+    const meta = upload.metadata;
+    const text = (key: string) => (typeof meta[key] === 'string' && meta[key] !== '' ? meta[key] : undefined);
+    let { mediaId } = upload;
+    let duplicate = meta.duplicate === true;
+    if (mediaId === null) {
+      const source = await store.open(uploadId).catch(() => undefined);
+      if (source === undefined) return refuse('its bytes are gone from the upload store; send the file again');
+      const position = (await archive.catalog.media.listForItem(upload.itemId)).length;
+      const caption = text('caption');
+      const registration = await registerOriginal(archive, { name: upload.name, size: upload.size, ...source }, { itemId: upload.itemId, position, ...(caption ? { caption } : {}) });
+      if (registration.status === 'failed' || registration.mediaId === undefined) {
+        return refuse('reason' in registration && registration.reason !== undefined ? registration.reason : 'the file could not be registered', registration.mediaId);
+      }
+      mediaId = registration.mediaId;
+      duplicate = registration.status === 'skipped';
+      await rows.noteRegistered(uploadId, mediaId, duplicate);
+    }
+    if (!duplicate) {
+      try {
+        await attach(viewer, upload.itemId, mediaId, { replaces: text('replaces'), captionsFor: text('captionsFor'), caption: text('caption'), captionLang: text('captionLang') });
+      } catch (error) {
+        // Refused by the rules or the workflow (the record went to review meanwhile): the file
+        // stays stored, the upload says why. Anything else may pass: retried.
+        if (error instanceof DisanError && error.status < 500) return refuse(error.message, mediaId);
+        throw error;
+      }
+    }
+    await rows.end(uploadId, { state: 'done', mediaId, duplicate });
+    await store.remove(uploadId);
+    return DONE;
+  };
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { FileStore } from '@tus/file-store';
+import { S3Store } from '@tus/s3-store';
+import type { DataStore, Upload } from '@tus/utils';
+import type { Config } from '../config.ts';
+
+/**
+ * The one adapter for where unfinished uploads wait: tus's file store in a folder of
+ * the data directory (embedded mode) or its S3 store in the archive's bucket under a
+ * prefix (production). The API hands `datastore` to the tus server; the worker reads a
+ * finished upload and removes it through the same object, so both agree on names.
+ *
+ * An upload's public id (in URLs and the uploads table) is 32 hex characters; its tus
+ * id is that id with the store's prefix (`uploads/` in S3, none in the folder).
+ */
+export interface UploadStore {
+  readonly kind: 'filesystem' | 's3';
+  readonly datastore: DataStore;
+  /** A fresh public id. */
+  newId(): string;
+  tusIdOf(id: string): string;
+  /** The public id of a tus id, or undefined when it is not one of ours. */
+  idOf(tusId: string): string | undefined;
+  /** How far an upload got, or undefined when the store no longer has it. */
+  progress(id: string): Promise<Pick<Upload, 'offset' | 'size'> | undefined>;
+  /** A finished upload: a local file read in place (folder), or its bytes as a stream (S3). */
+  open(id: string): Promise<{ path: string } | { stream: Readable }>;
+  /** Removes the bytes and what tus knows of an upload; nothing when it is gone already. */
+  remove(id: string): Promise<void>;
+}
+
+const ID = /^[0-9a-f]{32}$/;
+
+export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>): UploadStore {
+  const { uploads } = config;
+  const prefix = config.storage.driver === 's3' ? uploads.s3Prefix : '';
+  const datastore: DataStore =
+    config.storage.driver === 's3'
+      ? new S3Store({
+          partSize: uploads.s3PartBytes,
+          // Equal parts: some S3-compatible services refuse a multipart upload whose parts differ.
+          minPartSize: uploads.s3PartBytes,
+          expirationPeriodInMilliseconds: uploads.expiryMs,
+          // Expiry is the uploads table's (the expiry job), not object tags some services lack.
+          useTags: false,
+          s3ClientConfig: {
+            bucket: config.storage.bucket,
+            region: config.storage.region,
+            forcePathStyle: config.storage.forcePathStyle,
+            ...(config.storage.endpoint === undefined ? {} : { endpoint: config.storage.endpoint }),
+            ...(config.storage.accessKeyId !== undefined && config.storage.secretAccessKey !== undefined
+              ? { credentials: { accessKeyId: config.storage.accessKeyId, secretAccessKey: config.storage.secretAccessKey } }
+              : {}),
+            requestChecksumCalculation: 'WHEN_REQUIRED',
+            responseChecksumValidation: 'WHEN_REQUIRED',
+          },
+        })
+      : new FileStore({ directory: uploads.directory, expirationPeriodInMilliseconds: uploads.expiryMs });
+  const tusIdOf = (id: string) => `${prefix}${id}`;
+  return {
+    kind: config.storage.driver,
+    datastore,
+    newId: () => randomBytes(16).toString('hex'),
+    tusIdOf,
+    idOf(tusId) {
+      const id = tusId.startsWith(prefix) ? tusId.slice(prefix.length) : undefined;
+      return id !== undefined && ID.test(id) ? id : undefined;
+    },
+    async progress(id) {
+      try {
+        const upload = await datastore.getUpload(tusIdOf(id));
+        return { offset: upload.offset, size: upload.size };
+      } catch {
+        return undefined;
+      }
+    },
+    async open(id) {
+      if (datastore instanceof FileStore) return { path: join(uploads.directory, id) };
+      return { stream: (await (datastore as S3Store).read(tusIdOf(id))) as Readable };
+    },
+    async remove(id) {
+      try {
+        await datastore.remove(tusIdOf(id));
+      } catch (error) {
+        // tus answers FILE_NOT_FOUND (a plain object with status_code 404) for what is gone already.
+        if (!(typeof error === 'object' && error !== null && 'status_code' in error && error.status_code === 404)) throw error;
+      }
+    },
+  };
+}
