@@ -36,3 +36,7 @@ export { restoreArchive, type RestoreReport } from './backup/restore.ts';
 
 export { startBackgroundWorker, type BackgroundWorker, type BackgroundWorkerOptions } from './pipeline/background.ts';
 export { searchArchive } from './search/service.ts';
+
+// The workspace's sheets (preview, import, export), collections and places (issue 12).
+export { exportCsv, exportXlsx, importSheet, planSheetFile, previewSheet, SHEET_TYPES, type ExportSelection, type SheetFormat } from './workspace/sheets/index.ts';
+export { createCollectionEditor, createPlace, type CollectionEditor, type StaffCollection } from './workspace/collections.ts';

@@ -15,3 +15,4 @@ export * from './waveform.ts';
 export * from './accounts.ts';
 export * from './accounts-api.ts';
 export * from './workspace.ts';
+export * from './workspace-bulk.ts';

@@ -18,13 +18,15 @@ import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
 import { uploadRoutes } from './uploads/index.ts';
+import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
  * (files in media/index.ts, words in media/text.ts), jobs, auth, account (with its
  * tokens and second factor), links, password-resets, users and communities sit under
  * their folder's name; browse (/places, /ethnic-groups), health (/health, /ready) and
- * audit (/audit, /audit.csv) serve top-level paths of their own.
+ * audit (/audit, /audit.csv) serve top-level paths of their own; workspace-bulk (sheets,
+ * exports, collections and places) sits under /workspace beside the records' routes.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -47,5 +49,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(communityRoutes, { ...options, prefix: '/communities' });
   app.register(auditRoutes, options);
   app.register(uploadRoutes, { ...options, prefix: '/uploads' });
+  app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
   done();
 };

@@ -39,7 +39,7 @@ export async function readSheet(path: string): Promise<ParsedSheet> {
 export function parseSheet(text: string): ParsedSheet {
   const result: ParsedSheet = { items: new Map(), entries: [], rejected: [] };
   const records = parse<{ record: SheetRow; info: { lines: number } }>(text, {
-    columns: (header: string[]) => header.map((name) => name.trim().toLowerCase().replace(/-([a-z]{4})$/, (m) => m.slice(0, 2).toUpperCase() + m.slice(2))),
+    columns: (header: string[]) => header.map(sheetColumnName),
     bom: true,
     skip_empty_lines: true,
     trim: true,
@@ -73,6 +73,15 @@ export function parseSheet(text: string): ParsedSheet {
   return result;
 }
 
+/**
+ * A header cell as the parser keys it: trimmed, lower case, with a script subtag put back
+ * in its BCP 47 case (title_zh-hant -> title_zh-Hant).
+ * @example sheetColumnName(' Title_ZH-HANT ') // 'title_zh-Hant'
+ */
+export function sheetColumnName(name: string): string {
+  return name.trim().toLowerCase().replace(/-([a-z]{4})$/, (m) => m.slice(0, 2).toUpperCase() + m.slice(2));
+}
+
 const list = (cell: string | undefined, separator = ';') =>
   (cell ?? '')
     .split(separator)
@@ -87,6 +96,19 @@ function languageColumns(row: SheetRow, field: string) {
 
 /** Turns one row into an ItemInput, or the list of everything wrong with it. */
 export function rowToItem(row: SheetRow): { item: ItemInput } | { problems: string[] } {
+  const { item, problems } = rowFields(row);
+  for (const error of Value.Errors(ItemInput, item)) {
+    problems.push(`${columnOf(error.instancePath)}: ${error.message}`);
+  }
+  return problems.length > 0 ? { problems: dedupe(problems) } : { item: item as ItemInput };
+}
+
+/**
+ * The item fields a row describes, not yet validated, and what is wrong in its cells'
+ * syntax (an alt name without a language, half a coordinate): the workspace compares
+ * these field by field with a record's.
+ */
+export function rowFields(row: SheetRow): { item: Record<string, unknown>; problems: string[] } {
   const problems: string[] = [];
   const item: Record<string, unknown> = {
     id: row.identifier,
@@ -119,11 +141,7 @@ export function rowToItem(row: SheetRow): { item: ItemInput } | { problems: stri
   if (creators.length > 0) item.agents = creators;
   if (row.contributor) item.provenance = { contributor: row.contributor, method: 'fieldwork' };
   if (languageColumns(row, 'title').length === 0) problems.push('no title: fill at least one title_<lang> column (title_vi, title_km...)');
-
-  for (const error of Value.Errors(ItemInput, item)) {
-    problems.push(`${columnOf(error.instancePath)}: ${error.message}`);
-  }
-  return problems.length > 0 ? { problems: dedupe(problems) } : { item: item as ItemInput };
+  return { item, problems };
 }
 
 function accessOf(row: SheetRow) {
@@ -166,7 +184,7 @@ function recurrenceOf(text: string, problems: string[]): RecurringDate {
 }
 
 /** Maps a schema path back to the sheet column an archivist edits. */
-function columnOf(path: string): string {
+export function columnOf(path: string): string {
   const [, field = '', index = ''] = path.split('/');
   const columns: Record<string, string> = {
     id: 'identifier',

@@ -1,7 +1,7 @@
 import { CollectionList, CollectionQuery, CollectionView, IdParams } from '@disan/schemas';
 import { canReadCollection } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
-import { itemPage } from '../../services/browse.ts';
+import { collectionItemPage } from '../../services/collection-order.ts';
 import { collectionSummaries, toCollectionSummary } from '../../services/items.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 
@@ -30,7 +30,7 @@ export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
       const collection = await archive.catalog.collections.get(id);
       if (!collection || !canReadCollection(request.viewer, collection)) throw new NotFoundError(`Collection ${id} not found`);
       const { page, pageSize, sort } = request.query;
-      const items = await itemPage(archive, request.viewer, { filters: { collections: [id] }, sort, page, pageSize });
+      const items = await collectionItemPage(archive, request.viewer, collection, { sort, page, pageSize });
       return { collection: toCollectionSummary(collection, items.total), items };
     },
   );
