@@ -59,7 +59,8 @@ function csvTable(bytes: Uint8Array): SheetTable {
       return { record: entry.record, info: { lines: entry.info.lines - breaksInCells } };
     },
   });
-  table.rows = records.map(({ record, info }) => ({ line: info.lines, cells: restoreCells(record) }));
+  // A spreadsheet saves a blank row as a line of commas: skipped, like an empty line.
+  table.rows = records.filter(({ record }) => Object.values(record).some((value) => value !== '')).map(({ record, info }) => ({ line: info.lines, cells: restoreCells(record) }));
   return table;
 }
 
