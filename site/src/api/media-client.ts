@@ -1,4 +1,4 @@
-import { SheetPreview, UploadQuota, WorkspaceRecord, type MediaDetailsBody } from '@disan/schemas';
+import { SheetPreview, StaffCollectionList, UploadQuota, WorkspaceRecord, type MediaDetailsBody, type StaffCollection } from '@disan/schemas';
 import { RawBody, type Transport } from './transport.ts';
 
 /**
@@ -17,6 +17,8 @@ export interface MediaClient {
   previewSheet(sheet: Sheet): Promise<SheetPreview>;
   /** Writes the valid rows; answers the files to upload. */
   importSheet(sheet: Sheet): Promise<SheetPreview>;
+  /** Every collection, drafts included, for the export form. */
+  collections(): Promise<StaffCollection[]>;
 }
 
 /** A sheet as a person chose it. */
@@ -53,6 +55,7 @@ export function mediaClient({ get, send }: Transport): MediaClient {
     quota: () => get(UploadQuota, '/api/uploads/quota'),
     previewSheet: (input) => sheet('/api/workspace/sheets/preview', input),
     importSheet: (input) => sheet('/api/workspace/sheets/import', input),
+    collections: async () => (await get(StaffCollectionList, '/api/workspace/collections')).collections,
   };
 }
 
