@@ -147,7 +147,11 @@ export interface SheetMerge {
 export function mergeRow(record: ItemInput, row: SheetRow, columns: readonly string[]): SheetMerge {
   const own = itemCells(record);
   const merged: SheetRow = { ...own };
-  for (const column of columns) if (familyOf(column) !== undefined) merged[column] = row[column] ?? '';
+  for (const column of columns) {
+    // A record always has a state and an access level: an empty cell there keeps the record's, never "draft" or "public".
+    if (familyOf(column) === undefined || ((column === 'status' || column === 'access') && !row[column])) continue;
+    merged[column] = row[column] ?? '';
+  }
   const before = rowFields(own).item;
   const after = rowFields(merged);
   const families = [...new Set(columns.map(familyOf).filter((family): family is Family => family !== undefined))];

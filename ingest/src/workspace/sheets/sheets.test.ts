@@ -106,6 +106,13 @@ describe('a row against a record', () => {
     expect(merged.item.provenance).toEqual(OK_OM_BOK.provenance);
   });
 
+  it('keeps the state and the access level when their cells are empty: a restricted record never turns public by a blank', () => {
+    const restricted = { ...OK_OM_BOK, access: { level: 'community' as const, communities: ['khmer-soc-trang'] } };
+    const merged = mergeRow(restricted, { ...itemCells(restricted), status: '', access: '' }, columns);
+    expect(merged.changed).toEqual([]);
+    expect(merged.item.access).toEqual(restricted.access);
+  });
+
   it('leaves a part alone when the sheet has no column for it', () => {
     const { title_km: _km, ...row } = itemCells(OK_OM_BOK);
     const merged = mergeRow(OK_OM_BOK, row, columns.filter((column) => column !== 'title_km'));
