@@ -1,4 +1,5 @@
 import { SheetPreview, StaffCollectionList, UploadQuota, WorkspaceRecord, type MediaDetailsBody, type StaffCollection } from '@disan/schemas';
+import { ApiNotFoundError, ApiRefusal } from './errors.ts';
 import { RawBody, type Transport } from './transport.ts';
 
 /**
@@ -47,7 +48,11 @@ export function mediaClient({ get, send }: Transport): MediaClient {
   const record = (id: string) => `/api/workspace/records/${segment(id)}`;
   const sheet = (path: string, { bytes, type }: Sheet) => send('POST', path, new RawBody(bytes, SHEET_TYPES[type]), SheetPreview);
   return {
-    record: (id) => get(WorkspaceRecord, record(id)),
+    // Someone who may not use the workspace gets the 404 page, as on the other staff pages.
+    record: (id) =>
+      get(WorkspaceRecord, record(id)).catch((error: unknown) => {
+        throw error instanceof ApiRefusal && (error.status === 403 || error.status === 401) ? new ApiNotFoundError(record(id), { cause: error }) : error;
+      }),
     order: (id, version, mediaIds) => send('PUT', `${record(id)}/media/order`, { mediaIds }, null, { ifMatch: versionTag(version) }),
     cover: (id, version, mediaId) => send('PUT', `${record(id)}/cover`, { mediaId }, null, { ifMatch: versionTag(version) }),
     details: (id, version, mediaId, body) => send('PATCH', `${record(id)}/media/${segment(mediaId)}`, body, null, { ifMatch: versionTag(version) }),
