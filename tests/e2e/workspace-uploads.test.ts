@@ -260,6 +260,65 @@ describe.each(VIEWPORTS)('uploads on a $name', (viewport) => {
   }, STEP_TIMEOUT_MS);
 });
 
+/** A WAV file of silence: a real recording the archive takes, as large as wanted. */
+function silenceWav(seconds: number): Buffer {
+  const rate = 22_050;
+  const data = Buffer.alloc(rate * 2 * seconds);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+describe('a closed tab', () => {
+  test('an upload cut by closing the tab is offered again and carries on from where it stopped', async () => {
+    const phone = VIEWPORTS.find((v) => v.name === 'phone');
+    if (!phone) throw new Error('no phone viewport');
+    const { context, page } = await signedIn(phone);
+    const recording = { name: 'tieng-chuong-chua.wav', mimeType: 'audio/wav', buffer: silenceWav(50) };
+    const mediaPath = `/workspace/records/${RECORDS.phone}/media`;
+    try {
+      // A slow link: every chunk waits 300 ms, so the tab is closed part way.
+      await context.route('**/api/uploads/*', async (route) => {
+        if (route.request().method() === 'PATCH') await new Promise((resolve) => setTimeout(resolve, 300));
+        await route.continue();
+      });
+      await page.goto(url(mediaPath));
+      let patches = 0;
+      page.on('requestfinished', (request) => { if (request.method() === 'PATCH') patches += 1; });
+      await page.getByTestId('upload-input').setInputFiles(recording);
+      while (patches < 4) await page.waitForTimeout(100);
+      await page.close();
+
+      const again = await context.newPage();
+      await again.goto(url(mediaPath));
+      const offered = again.getByTestId('unfinished-file');
+      await offered.waitFor();
+      expect(await offered.textContent()).toContain(recording.name);
+      await visit(again, 'phone', 'media-unfinished');
+      const offsets: number[] = [];
+      again.on('request', (request) => { if (request.method() === 'PATCH') offsets.push(Number(request.headers()['upload-offset'])); });
+      await again.getByTestId('upload-input').setInputFiles(recording);
+      const states = await settledUploads(again, 1);
+      expect(states[recording.name]?.state).toBe('done');
+      expect(offsets[0], 'the first chunk after reopening starts where the closed tab stopped').toBeGreaterThanOrEqual(3 * 64 * 1024);
+      expect(offsets.length, 'the rest only').toBeLessThan(Math.ceil(recording.buffer.length / (64 * 1024)));
+    } finally {
+      await context.close();
+    }
+  }, STEP_TIMEOUT_MS);
+});
+
 describe('without JavaScript, and in every language', () => {
   test('the media page says uploads need JavaScript and its forms still work', async () => {
     const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
