@@ -99,9 +99,9 @@ async function registerExternalPlugins(app: FastifyInstance, config: Config): Pr
     // Not per route: buildApp adds the limiter as an app-wide hook ahead of authentication.
     global: false,
     max: config.http.rateLimit,
-    // An upload's chunks are not counted: 1 MiB chunks on a fast link pass 600 a minute, and
-    // only signed-in staff reach them, each chunk bounded by the upload's declared size.
-    allowList: (request) => request.method === 'PATCH' && request.routeOptions.url === '/api/uploads/:id',
+    // An upload's chunks and resumes are not counted: 1 MiB chunks on a fast link pass 600 a
+    // minute, and only signed-in staff reach them, each chunk bounded by the upload's declared size.
+    allowList: (request) => (request.method === 'PATCH' || request.method === 'HEAD') && request.routeOptions.url === '/api/uploads/:id',
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) => new RateLimitedError(`Too many requests: at most ${context.max} per minute; try again in ${Math.ceil(context.ttl / 1000)} s`),
   });

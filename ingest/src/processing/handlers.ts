@@ -16,7 +16,7 @@ import { type AttachMedium, createExpireUploadsJobHandler, createRegisterUploadJ
  * registerOriginal left it (a medium of its record at the next position).
  * TODO(h2): `(...args) => archive.workspace.media.attach(...args)` once h1-records is merged.
  */
-const attachUntilWorkspace: AttachMedium = async () => undefined;
+const attachUntilWorkspace: AttachMedium = () => Promise.resolve();
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
 export function createJobHandlers(archive: Archive): JobHandlers {

@@ -53,7 +53,15 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
       if (source === undefined) return refuse('its bytes are gone from the upload store; send the file again');
       const position = (await archive.catalog.media.listForItem(upload.itemId)).length;
       const caption = text('caption');
-      const registration = await registerOriginal(archive, { name: upload.name, size: upload.size, ...source }, { itemId: upload.itemId, position, ...(caption ? { caption } : {}) });
+      let registration;
+      try {
+        registration = await registerOriginal(archive, { name: upload.name, size: upload.size, ...source }, { itemId: upload.itemId, position, ...(caption ? { caption } : {}) });
+      } catch (error) {
+        // The file's fault (a bomb, an unreadable header: 4xx, as the command line reports them) fails the
+        // upload; a passing cause (storage full or unreachable, the database) is retried.
+        if (error instanceof DisanError && error.status < 500) return refuse(error.message);
+        throw error;
+      }
       if (registration.status === 'failed' || registration.mediaId === undefined) {
         return refuse('reason' in registration && registration.reason !== undefined ? registration.reason : 'the file could not be registered', registration.mediaId);
       }

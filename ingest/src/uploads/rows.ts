@@ -62,8 +62,8 @@ export function createUploadRows(sql: Sql) {
     async create(upload: NewUpload, quotaBytes: number | null): Promise<'created' | 'over-quota'> {
       const rows = await sql.query(
         `INSERT INTO uploads (id, account_id, item_id, name, size, state, metadata, expires_at)
-         SELECT $1, $2, $3, $4, $5, 'receiving', $6, $7
-         WHERE $8::bigint IS NULL OR (SELECT COALESCE(SUM(size), 0) FROM uploads WHERE account_id = $2 AND ${HELD}) + $5 <= $8::bigint
+         SELECT $1, $2, $3, $4, $5::bigint, 'receiving', $6::jsonb, $7::timestamptz
+         WHERE $8::bigint IS NULL OR (SELECT COALESCE(SUM(size), 0) FROM uploads WHERE account_id = $2::text AND ${HELD}) + $5::bigint <= $8::bigint
          RETURNING id`,
         [upload.id, upload.accountId, upload.itemId, upload.name, upload.size, JSON.stringify(upload.metadata), upload.expiresAt, quotaBytes],
       );

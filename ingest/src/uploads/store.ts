@@ -36,7 +36,7 @@ const ID = /^[0-9a-f]{32}$/;
 export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>): UploadStore {
   const { uploads } = config;
   const prefix = config.storage.driver === 's3' ? uploads.s3Prefix : '';
-  const datastore: DataStore =
+  const s3 =
     config.storage.driver === 's3'
       ? new S3Store({
           partSize: uploads.s3PartBytes,
@@ -57,7 +57,8 @@ export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>): 
             responseChecksumValidation: 'WHEN_REQUIRED',
           },
         })
-      : new FileStore({ directory: uploads.directory, expirationPeriodInMilliseconds: uploads.expiryMs });
+      : undefined;
+  const datastore: DataStore = s3 ?? new FileStore({ directory: uploads.directory, expirationPeriodInMilliseconds: uploads.expiryMs });
   const tusIdOf = (id: string) => `${prefix}${id}`;
   return {
     kind: config.storage.driver,
@@ -77,8 +78,8 @@ export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>): 
       }
     },
     async open(id) {
-      if (datastore instanceof FileStore) return { path: join(uploads.directory, id) };
-      return { stream: (await (datastore as S3Store).read(tusIdOf(id))) as Readable };
+      if (s3 === undefined) return { path: join(uploads.directory, id) };
+      return { stream: await s3.read(tusIdOf(id)) };
     },
     async remove(id) {
       try {

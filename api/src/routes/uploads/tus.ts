@@ -10,11 +10,12 @@ import type { UploadRows, UploadStore } from '@disan/ingest/uploads';
 /** Where tus is mounted; Location headers are relative to it, so they work through the site's /api proxy. */
 export const UPLOADS_PATH = '/api/uploads';
 
-/** A refusal as tus answers it: the status and a body in the API's error shape. */
-export class TusRefusal {
+/** A refusal as tus answers it (tus reads `status_code` and `body`), the body in the API's error shape. */
+export class TusRefusal extends Error {
   readonly status_code: number;
   readonly body: string;
   constructor(status: number, code: string, message: string, requestId: string) {
+    super(message);
     this.status_code = status;
     this.body = JSON.stringify({ error: { status, code, message, requestId } });
   }
@@ -92,6 +93,19 @@ export function createTusServer(deps: UploadsDeps, requests: Requests): { server
     generateUrl: (_req, { path, id }) => `${path}/${store.idOf(id) ?? ''}`,
     getFileIdFromRequest: (_req, lastPath) => (lastPath === undefined ? undefined : store.tusIdOf(lastPath)),
     onUploadCreate,
+    // tus answers an unexpected error with its message; the API's rule is a generic 5xx body with the request id, the cause logged.
+    onResponseError: (req, error) => {
+      if (error instanceof TusRefusal || ('status_code' in error && error.status_code < 500)) return undefined;
+      let requestId = 'unknown';
+      try {
+        const request = requestOf(req);
+        requestId = request.id;
+        request.log.error({ err: error, requestId }, 'upload failed');
+      } catch {
+        // Not one of ours: nothing to log it with.
+      }
+      return new TusRefusal(500, 'internal', 'internal error', requestId);
+    },
     onUploadFinish: async (_req, upload) => {
       const id = store.idOf(upload.id);
       if (id !== undefined) await finish(id);
