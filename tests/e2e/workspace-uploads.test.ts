@@ -14,7 +14,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
 import { decompressionBombPng } from '../support/bad-files.ts';
+import { startCuttingProxy } from '../support/cutting-proxy.ts';
 import { launchBrowser, VIEWPORTS, type Viewport } from '../support/browser.ts';
 import { freePort, launchArchive, removeDataDir, runDisan, temporaryDataDir, type LaunchedArchive } from '../support/launch.ts';
 import { SAMPLE_PHOTOS } from '../support/samples.ts';
@@ -315,6 +317,32 @@ describe('a closed tab', () => {
       expect(offsets.length, 'the rest only').toBeLessThan(Math.ceil(recording.buffer.length / (64 * 1024)));
     } finally {
       await context.close();
+    }
+  }, STEP_TIMEOUT_MS);
+});
+
+describe('a weak link', () => {
+  test('an upload whose connection is cut several times completes, and the archive holds the same bytes', async () => {
+    const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
+    if (!desktop) throw new Error('no desktop viewport');
+    const site = new URL(running().archive.siteUrl);
+    // The browser reaches the site through a link that drops every 300 kB (cookies do not care about the port).
+    const proxy = await startCuttingProxy({ host: site.hostname, port: Number(site.port) }, { cutEveryBytes: 300_000, maxCuts: 4 });
+    const { context, page } = await signedIn(desktop);
+    const recording = { name: 'mua-tren-song.wav', mimeType: 'audio/wav', buffer: silenceWav(40) };
+    try {
+      await page.goto(new URL(`/workspace/records/${RECORDS.desktop}/media`, proxy.url).href);
+      await page.getByTestId('upload-input').setInputFiles(recording);
+      const states = await settledUploads(page, 1);
+      expect(states[recording.name]?.state).toBe('done');
+      expect(proxy.cuts(), 'the link was cut').toBeGreaterThanOrEqual(2);
+      proxy.stopCutting();
+      const held = (await (await page.request.get(url(`/api/workspace/records/${RECORDS.desktop}`))).json()) as { media: { originalName: string; sha256: string }[] };
+      const sha256 = createHash('sha256').update(recording.buffer).digest('hex');
+      expect(held.media.filter((m) => m.originalName === recording.name).map((m) => m.sha256)).toEqual([sha256]);
+    } finally {
+      await context.close();
+      await proxy.close();
     }
   }, STEP_TIMEOUT_MS);
 });
