@@ -17,6 +17,8 @@ import { createAccounts } from './accounts/accounts.ts';
 import type { MailFailure } from './accounts/notify.ts';
 import type { Accounts } from './accounts/types.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createWorkspace } from './workspace/workspace.ts';
+import type { Workspace } from './workspace/types.ts';
 
 /**
  * The composition root: opens one adapter per external system from the config and
@@ -44,6 +46,8 @@ export interface Archive {
   accounts: Accounts;
   /** Sends invitations, password resets and security notices; undefined without DISAN_SMTP_URL (the admin copies links). */
   mailer: Mailer | undefined;
+  /** The archivists' workspace: records' heads, versions, review and publication, their files. */
+  workspace: Workspace;
   /**
    * The embedded catalog (PGlite) belongs to this one process: no other worker can
    * exist, so a job still "running" was cut off by a crash, and follow-up jobs are
@@ -91,13 +95,14 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
     opened.push({ close: () => accounts.notifications.settled() });
     // The index is derived from the catalog: if it is empty while the catalog is not, rebuild it.
     const reindexedAtOpen = (await search.count()) === 0 && (await catalog.items.count()) > 0 ? await indexer.reindexAll() : 0;
+    const jobs = createJobQueue(db);
     return {
       config,
       db,
       catalog,
       storage,
       search,
-      jobs: createJobQueue(db),
+      jobs,
       images: createImageAdapter({ maxPixels: config.ingest.maxImagePixels }),
       av: overrides.av ?? createAvAdapter(config.av),
       pdf: overrides.pdf ?? createPdfAdapter(),
@@ -106,6 +111,7 @@ export async function openArchive(config: Config, overrides: ArchiveOverrides = 
       indexer,
       accounts,
       mailer,
+      workspace: createWorkspace({ db, indexer, accounts, jobs }),
       singleProcess: db.driver === 'pglite',
       reindexedAtOpen,
       async close() {

@@ -17,12 +17,15 @@
  *   `archive.catalog.audit`, a hash chain.
  *
  * Narrower entries, each one file: `@disan/ingest/access` (who may do what),
- * `/accounts` (people), `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`.
+ * `/accounts` (people), `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`,
+ * `/workspace` (the archivists' workspace, `archive.workspace`: versions, review, media of a record).
  */
 export { openArchive, type Archive, type ArchiveOverrides } from './archive.ts';
 export { CatalogInUseError, type LockHolder } from './database/process-lock.ts';
 export { CONFIG_VARIABLES, loadConfig, type Config } from './config.ts';
 export * from './errors.ts';
+export { NotPermittedError, PreconditionRequiredError, VersionConflictError } from './workspace/types.ts';
+export type { AttachOptions, SaveOptions, Workspace, WorkspaceMediaOperations } from './workspace/types.ts';
 
 export { ingest } from './pipeline/run-ingest.ts';
 export type { FileOutcome, IngestEvent, IngestOptions, IngestReport } from './registration/files.ts';

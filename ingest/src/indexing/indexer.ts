@@ -19,7 +19,12 @@ export function createIndexer(catalog: Catalog, search: SearchEngine) {
       for (let from = 0; from < items.length; from += TEXT_BATCH) {
         const some = items.slice(from, from + TEXT_BATCH);
         const texts = await catalog.texts.listForItems(some.map((item) => item.id));
-        await search.upsert(some.map((item) => toSearchDocument(item, media.get(item.id) ?? [], texts.get(item.id) ?? [], now)));
+        // The face's media only: words inside a file a revision added wait for its publication.
+        const onFace = (item: string) => {
+          const ids = new Set((media.get(item) ?? []).map((m) => m.id));
+          return (texts.get(item) ?? []).filter((passage) => ids.has(passage.mediaId));
+        };
+        await search.upsert(some.map((item) => toSearchDocument(item, media.get(item.id) ?? [], onFace(item.id), now)));
       }
       const found = new Set(items.map((item) => item.id));
       const missing = batch.filter((id) => !found.has(id));

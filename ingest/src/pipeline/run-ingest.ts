@@ -103,7 +103,7 @@ export async function ingest(archive: Archive, options: IngestOptions): Promise<
 async function warningsOf(archive: Archive, items: ReadonlySet<string>, settled: ReadonlyMap<string, string>): Promise<IngestReport['warnings']> {
   const warnings: IngestReport['warnings'] = [];
   for (const itemId of items) {
-    for (const media of await archive.catalog.media.listForItem(itemId)) {
+    for (const media of await archive.catalog.media.listForItem(itemId, 'all')) {
       const warning = media.technical?.warning;
       if (typeof warning === 'string') warnings.push({ file: settled.get(media.id) ?? media.originalName, warning });
     }

@@ -27,7 +27,7 @@ export function createCaptionsJobHandler({ catalog, storage, indexer }: Captions
   return createMediaJobHandler({ catalog, indexer }, async (media) => {
     const bytes = await readAll((await storage.get(media.originalKey)).body);
     const vtt = parseWebVtt(decodeUtf8(bytes));
-    const siblings = await catalog.media.listForItem(media.itemId);
+    const siblings = await catalog.media.listForItem(media.itemId, 'all');
     const recording = recordingFor(media, siblings);
     const lang = captionLanguage(media.originalName) ?? (await catalog.items.get(media.itemId))?.languages?.[0];
     const passages = cuePassages(media, vtt, recording?.id, lang);
@@ -111,7 +111,7 @@ function decodeUtf8(bytes: Buffer): string {
 export async function linkCaptions(archive: { catalog: Catalog; indexer: Indexer }, mediaId: string): Promise<void> {
   const media = await archive.catalog.media.get(mediaId);
   if (!media) return;
-  const siblings = await archive.catalog.media.listForItem(media.itemId);
+  const siblings = await archive.catalog.media.listForItem(media.itemId, 'all');
   let changed = false;
   for (const captions of siblings.filter((m) => m.kind === 'captions' && m.status === 'ready')) {
     const target = recordingFor(captions, siblings);

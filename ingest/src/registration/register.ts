@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Archive } from '../archive.ts';
+import { NOT_YET_ATTACHED } from '../catalog/media.ts';
 import { ValidationError } from '../errors.ts';
 import { JOB_PRIORITY } from '../jobs/types.ts';
 import { firstJobFor } from '../processing/first-job.ts';
@@ -29,6 +30,13 @@ export interface RegistrationTarget {
   /** Order among the item's media. */
   position: number;
   caption?: string;
+  /**
+   * Registered for the workspace (an upload): the medium is on no version until
+   * `archive.workspace.media.attach` writes the version that adds it.
+   */
+  attachLater?: boolean;
+  /** Who brought the file (`user:<id>`); default `system`. */
+  actor?: string;
 }
 
 export type RegistrationOutcome = 'ingested' | 'skipped' | 'stored' | 'failed';
@@ -101,7 +109,7 @@ async function storeAndQueue(archive: Archive, file: LocalOriginal, target: Regi
       status: 'pending',
       derivatives: [],
       ...(target.caption ? { caption: target.caption } : {}),
-    });
+    }, { ...(target.attachLater ? { addedInVersion: NOT_YET_ATTACHED } : {}), ...(target.actor ? { actor: target.actor } : {}) });
   }
   const jobType = firstJobFor(file.type.kind);
   if (!jobType) return { status: 'stored', mediaId, reason: `${file.type.mimeType} stored; the archive keeps it but makes no derivatives for ${file.type.kind} files` };

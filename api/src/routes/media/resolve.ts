@@ -1,5 +1,5 @@
 import type { Item, Media } from '@disan/schemas';
-import { canReadMedia, PUBLIC, type AccessInfo, type Viewer } from '@disan/ingest/access';
+import { canReadMedia, canUseWorkspace, PUBLIC, type AccessInfo, type Viewer } from '@disan/ingest/access';
 import { type Archive, NotFoundError } from '@disan/ingest';
 import type { ObjectInfo } from '@disan/ingest/storage';
 
@@ -36,7 +36,8 @@ export async function resolveFile(archive: Archive, viewer: Viewer, mediaId: str
  * `notFound` is thrown, the same whether the medium is hidden or does not exist.
  */
 export async function readableMedia(archive: Archive, viewer: Viewer, mediaId: string, notFound: NotFoundError): Promise<{ media: Media; item: Item }> {
-  const media = await archive.catalog.media.get(mediaId);
+  // The public reads the face's files: one a revision added (or removed) waits for its publication.
+  const media = await archive.catalog.media.get(mediaId, canUseWorkspace(viewer) ? 'all' : 'face');
   const item = media ? await archive.catalog.items.get(media.itemId) : null;
   if (!media || !item || !canReadMedia(viewer, item)) throw notFound;
   return { media, item };
