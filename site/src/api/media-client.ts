@@ -13,6 +13,8 @@ export interface MediaClient {
   cover(id: string, version: number, mediaId: string): Promise<void>;
   details(id: string, version: number, mediaId: string, body: MediaDetailsBody): Promise<void>;
   remove(id: string, version: number, mediaId: string): Promise<void>;
+  /** Queues a file whose processing failed again (no version: the record does not change). */
+  retry(mediaId: string): Promise<void>;
   quota(): Promise<UploadQuota>;
   /** The sheet's rows and their errors; nothing is written. */
   previewSheet(sheet: Sheet): Promise<SheetPreview>;
@@ -57,6 +59,7 @@ export function mediaClient({ get, send }: Transport): MediaClient {
     cover: (id, version, mediaId) => send('PUT', `${record(id)}/cover`, { mediaId }, null, { ifMatch: versionTag(version) }),
     details: (id, version, mediaId, body) => send('PATCH', `${record(id)}/media/${segment(mediaId)}`, body, null, { ifMatch: versionTag(version) }),
     remove: (id, version, mediaId) => send('DELETE', `${record(id)}/media/${segment(mediaId)}`, undefined, null, { ifMatch: versionTag(version) }),
+    retry: (mediaId) => send('POST', `/api/workspace/media/${segment(mediaId)}/retry`, undefined, null),
     quota: () => get(UploadQuota, '/api/uploads/quota'),
     previewSheet: (input) => sheet('/api/workspace/sheets/preview', input),
     importSheet: (input) => sheet('/api/workspace/sheets/import', input),

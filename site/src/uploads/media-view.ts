@@ -11,6 +11,7 @@ export const MEDIA_DONE = {
   cover: 'uploads.done.cover',
   details: 'uploads.done.details',
   removed: 'uploads.done.removed',
+  retried: 'uploads.done.retried',
 } as const satisfies Record<string, MessageId>;
 export type MediaDone = keyof typeof MEDIA_DONE;
 
