@@ -16,3 +16,4 @@ export * from './accounts.ts';
 export * from './accounts-api.ts';
 export * from './workspace.ts';
 export * from './workspace-bulk.ts';
+export * from './workspace-params.ts';

@@ -19,6 +19,7 @@ import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
 import { uploadRoutes } from './uploads/index.ts';
 import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
+import { workspaceRoutes } from './workspace/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -50,5 +51,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(auditRoutes, options);
   app.register(uploadRoutes, { ...options, prefix: '/uploads' });
   app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
+  app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
   done();
 };
