@@ -251,3 +251,76 @@ describe('who may', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('importing a sheet', () => {
+  const versionsOf = async (id: string) => (await fixture.archive.db.query<{ n: number }>('SELECT count(*)::int AS n FROM item_versions WHERE item_id = $1', [id]))[0]!.n;
+  const header = ['file', 'identifier', 'kind', 'ethnic_groups', 'title_vi', 'title_km', 'collection', 'status'];
+  const sheet = (rows: string[][]) => Buffer.from([header, ...rows].map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\n'));
+
+  it('writes the valid records, new as drafts, and leaves the broken and the unchanged ones alone', async () => {
+    const before = { okOmBok: await versionsOf('ok-om-bok'), banNhap: await versionsOf('ban-nhap') };
+    const exported = (await get(archivist, '/api/workspace/export.csv?collection=khmer-festivals')).body.replace(/^\uFEFF/, '');
+    const okOmBokRow = exported.split('\n').find((line) => line.includes(',ok-om-bok,'))!;
+    const response = await post(
+      archivist,
+      '/api/workspace/sheets/import?note=nh%E1%BA%ADp%20t%E1%BB%AB%20b%E1%BA%A3ng',
+      sheet([
+        ['ghe-ngo/01.jpg', 'dua-ghe-ngo', 'festival', 'khmer', 'Đua ghe ngo', 'ប្រណាំងទូក', 'khmer-festivals', ''],
+        ['ghe-ngo/02.jpg', 'dua-ghe-ngo', 'festival', 'khmer', 'Đua ghe ngo', 'ប្រណាំងទូក', 'khmer-festivals', ''],
+        ['', 'chua-co-file', 'craft', 'khmer', 'Chưa có tệp', '', 'lang-nghe-moi', ''],
+        ['', 'ban-nhap', 'festival', 'khmer; cham', 'Lễ hội bản nháp (sửa)', '', 'khmer-festivals; secret-drafts', 'draft'],
+        ['', 'xuat-ban-ngay', 'festival', 'khmer', 'Xuất bản ngay', '', '', 'published'],
+      ]),
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<SheetPreview>();
+    expect(result.rows.map((row) => [row.itemId, row.outcome])).toEqual([
+      ['dua-ghe-ngo', 'new'],
+      ['dua-ghe-ngo', 'new'],
+      ['chua-co-file', 'new'],
+      ['ban-nhap', 'changed'],
+      ['xuat-ban-ngay', 'invalid'],
+    ]);
+    expect(result.written).toBe(3);
+    expect(result.files).toEqual([
+      { file: 'ghe-ngo/01.jpg', record: 'dua-ghe-ngo', line: 2 },
+      { file: 'ghe-ngo/02.jpg', record: 'dua-ghe-ngo', line: 3 },
+    ]);
+    const created = await fixture.archive.workspace.get({ kind: 'system' }, 'dua-ghe-ngo');
+    expect(created).toMatchObject({ version: 1, item: { status: 'draft', title: [{ lang: 'vi', value: 'Đua ghe ngo' }, { lang: 'km', value: 'ប្រណាំងទូក' }] } });
+    expect(await fixture.archive.catalog.collections.get('lang-nghe-moi')).not.toBeNull();
+    expect(await fixture.archive.catalog.items.get('xuat-ban-ngay')).toBeNull();
+    expect(await versionsOf('ban-nhap')).toBe(before.banNhap + 1);
+    const versions = await fixture.archive.workspace.versions({ kind: 'system' }, 'ban-nhap');
+    expect(versions?.versions[0]).toMatchObject({ note: 'nhập từ bảng', author: { actor: `user:${archivist.account.id}` } });
+
+    // The published record's exported row, imported again: nothing written.
+    const again = await post(archivist, '/api/workspace/sheets/import', Buffer.from(`${exported.split('\n')[0]!}\n${okOmBokRow}`));
+    expect(again.json<SheetPreview>()).toMatchObject({ written: 0, rows: [{ itemId: 'ok-om-bok', outcome: 'unchanged' }] });
+    expect(await versionsOf('ok-om-bok')).toBe(before.okOmBok);
+  });
+
+  it.each([
+    ['CSV', '/api/workspace/export.csv', CSV],
+    ['XLSX', '/api/workspace/export.xlsx', XLSX],
+  ])('%s: import, export, import again writes no version', async (_name, url, type) => {
+    const exported = await get(archivist, `${url}?collection=khmer-festivals`);
+    const before = await catalogState();
+    const response = await post(archivist, '/api/workspace/sheets/import', exported.rawPayload, type);
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<SheetPreview>();
+    expect(result.written).toBe(0);
+    expect(result.rows.filter((row) => row.outcome !== 'unchanged')).toEqual([]);
+    expect(await catalogState()).toEqual(before);
+  });
+
+  it('lets a reviewer publish by sheet: submitted, then published, each a version', async () => {
+    const reviewerAccount = await addAccount(fixture.archive, { email: 'hanh@example.org', roles: ['reviewer'] });
+    const reviewer = await signIn(fixture.app, reviewerAccount.email);
+    const response = await post(reviewer, '/api/workspace/sheets/import', sheet([['', 'duoc-xuat-ban', 'festival', 'khmer', 'Được xuất bản', '', '', 'published']]));
+    expect(response.json<SheetPreview>()).toMatchObject({ written: 1, invalid: 0 });
+    expect(await fixture.archive.catalog.items.get('duoc-xuat-ban')).toMatchObject({ status: 'published' });
+    const versions = await fixture.archive.workspace.versions({ kind: 'system' }, 'duoc-xuat-ban');
+    expect(versions?.versions.map((v) => v.action)).toEqual(['publish', 'submit', 'create']);
+  });
+});

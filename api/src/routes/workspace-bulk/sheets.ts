@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { SheetPreview } from '@disan/schemas';
-import { previewSheet, SHEET_TYPES, ValidationError, type SheetFormat } from '@disan/ingest';
+import { SheetImportQuery, SheetPreview } from '@disan/schemas';
+import { importSheet, previewSheet, SHEET_TYPES, ValidationError, type SheetFormat } from '@disan/ingest';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 
 /** A sheet of a few thousand rows is well under a megabyte; ten leave room for long descriptions. */
@@ -49,6 +49,25 @@ export const sheetRoutes: RoutePlugin = (app, { archive }, done) => {
     async (request) => {
       const { bytes, format } = sheetOf(request);
       return previewSheet(archive.db, request.viewer, bytes, format);
+    },
+  );
+
+  app.post(
+    '/import',
+    {
+      bodyLimit: SHEET_BODY_LIMIT,
+      config: { access: 'canImportSheet' },
+      schema: {
+        operationId: 'importSheet',
+        summary: 'Writes the valid records of a sheet (new ones as drafts; unchanged ones get no version) and lists the files to upload',
+        tags: ['workspace'],
+        querystring: SheetImportQuery,
+        response: { 200: SheetPreview, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { bytes, format } = sheetOf(request);
+      return importSheet(archive, request.viewer, bytes, format, { note: request.query.note });
     },
   );
   done();
