@@ -25,6 +25,23 @@ describe('loadConfig', () => {
     expect(config.search).toMatchObject({ driver: 'meilisearch', url: 'http://meili:7700', index: 'disan-items' });
   });
 
+  it('gives uploads a 20 GiB quota, a 24 h expiry and 1 MiB chunks by default; 0 means no quota', () => {
+    expect(loadConfig({}, '/srv/disan').uploads).toEqual({
+      quotaBytes: 20 * 1024 ** 3,
+      expiryMs: 24 * 3_600_000,
+      chunkBytes: 1024 * 1024,
+      directory: '/srv/disan/data/uploads',
+      s3Prefix: 'uploads/',
+      s3PartBytes: 8 * 1024 * 1024,
+    });
+    expect(loadConfig({ DISAN_UPLOAD_QUOTA_BYTES: '0' }).uploads.quotaBytes).toBeNull();
+    // Parts large enough for the largest file to fit in S3's 10 000 parts.
+    expect(loadConfig({ DISAN_MAX_FILE_BYTES: String(200 * 1024 ** 3) }).uploads.s3PartBytes * 10_000).toBeGreaterThan(200 * 1024 ** 3);
+    expect(() => loadConfig({ DISAN_UPLOAD_QUOTA_BYTES: '-1', DISAN_UPLOAD_EXPIRY_HOURS: 'soon', DISAN_UPLOAD_CHUNK_BYTES: '10' })).toThrow(
+      /DISAN_UPLOAD_QUOTA_BYTES[\s\S]*DISAN_UPLOAD_EXPIRY_HOURS[\s\S]*DISAN_UPLOAD_CHUNK_BYTES/,
+    );
+  });
+
   it('lists every bad variable in one error', () => {
     let caught: unknown;
     try {

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UploadOutcome, UploadQuota } from '@disan/schemas';
 import { type BackgroundWorker, startBackgroundWorker } from '@disan/ingest';
+import { SYSTEM } from '@disan/ingest/access';
 import { createExpireUploadsJobHandler, createUploadRows, createUploadStore } from '@disan/ingest/uploads';
 import { readAll } from '../../ingest/src/processing/read-all.ts';
 import { addAccount, signIn, type SignedIn } from '../support/accounts.ts';
@@ -88,6 +89,9 @@ describe('resumable uploads', () => {
       expect(media?.sha256).toBe(await sha256(path));
       const stored = await readAll((await fixture.archive.storage.get(media!.originalKey)).body);
       expect(createHash('sha256').update(stored).digest('hex')).toBe(await sha256(path));
+      // On the record's head, as a version of its own, with the caption the uploader gave.
+      const head = await fixture.archive.workspace.get(SYSTEM, 'ban-nhap');
+      expect(head?.media.find((m) => m.id === outcome.mediaId)).toMatchObject({ caption: 'Đèn lồng', originalName: 'den-long.jpg' });
       // The bytes left the upload store once registered.
       expect(existsSync(join(fixture.archive.config.uploads.directory, result.id))).toBe(false);
     } finally {
@@ -124,6 +128,7 @@ describe('resumable uploads', () => {
     expect(second).toMatchObject({ state: 'done', duplicate: true, mediaId: first.mediaId });
     const sha = await sha256(path);
     expect((await fixture.archive.catalog.media.listForItem('ban-nhap')).filter((m) => m.sha256 === sha)).toHaveLength(1);
+    expect((await fixture.archive.workspace.get(SYSTEM, 'ban-nhap'))?.media.filter((m) => m.id === first.mediaId)).toHaveLength(1);
   });
 
   it('fails hostile and broken files with the command line’s reason while the others go on', async () => {
@@ -188,7 +193,7 @@ describe('resumable uploads', () => {
     const file = join(fixture.archive.config.uploads.directory, id);
     expect(existsSync(file)).toBe(true);
 
-    const expire = createExpireUploadsJobHandler({ rows: createUploadRows(fixture.archive.db), store: createUploadStore(fixture.archive.config), now: () => new Date(Date.now() + 25 * 3_600_000) });
+    const expire = createExpireUploadsJobHandler({ rows: createUploadRows(fixture.archive.db), store: createUploadStore(fixture.archive.config, fixture.archive.storage), now: () => new Date(Date.now() + 25 * 3_600_000) });
     expect(await expire()).toEqual({ status: 'done' });
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.json`)).toBe(false);

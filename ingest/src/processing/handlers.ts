@@ -9,18 +9,11 @@ import { withFollowUps } from './follow-ups.ts';
 import { createOcrJobHandler } from './ocr-job.ts';
 import { createEmbargoJobHandler } from './embargo-job.ts';
 import { createTokenExpiryJobHandler } from './token-expiry-job.ts';
-import { type AttachMedium, createExpireUploadsJobHandler, createRegisterUploadJobHandler, createUploadRows, createUploadStore } from '../uploads/index.ts';
-
-/**
- * Until archive.workspace (branch h1-records) is merged: a registered upload stays as
- * registerOriginal left it (a medium of its record at the next position).
- * TODO(h2): `(...args) => archive.workspace.media.attach(...args)` once h1-records is merged.
- */
-const attachUntilWorkspace: AttachMedium = () => Promise.resolve();
+import { createExpireUploadsJobHandler, createRegisterUploadJobHandler, createUploadRows, createUploadStore } from '../uploads/index.ts';
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
 export function createJobHandlers(archive: Archive): JobHandlers {
-  const uploads = { rows: createUploadRows(archive.db), store: createUploadStore(archive.config) };
+  const uploads = { rows: createUploadRows(archive.db), store: createUploadStore(archive.config, archive.storage) };
   return withFollowUps(archive, {
     'image.derivatives': createImageJobHandler(archive),
     'video.derivatives': createVideoJobHandler(archive),
@@ -30,7 +23,7 @@ export function createJobHandlers(archive: Archive): JobHandlers {
     'captions.index': createCaptionsJobHandler(archive),
     'index.embargoes': createEmbargoJobHandler(archive),
     'accounts.token-expiry': createTokenExpiryJobHandler(archive),
-    'upload.register': createRegisterUploadJobHandler({ archive, ...uploads, attach: attachUntilWorkspace }),
+    'upload.register': createRegisterUploadJobHandler({ archive, ...uploads, attach: (...args) => archive.workspace.media.attach(...args) }),
     'uploads.expire': createExpireUploadsJobHandler(uploads),
   });
 }

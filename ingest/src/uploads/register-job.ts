@@ -55,7 +55,12 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
       const caption = text('caption');
       let registration;
       try {
-        registration = await registerOriginal(archive, { name: upload.name, size: upload.size, ...source }, { itemId: upload.itemId, position, ...(caption ? { caption } : {}) });
+        registration = await registerOriginal(
+          archive,
+          { name: upload.name, size: upload.size, ...source },
+          // On no version until attach writes the one that adds it; brought by the uploader.
+          { itemId: upload.itemId, position, attachLater: true, actor: `user:${upload.accountId}`, ...(caption ? { caption } : {}) },
+        );
       } catch (error) {
         // The file's fault (a bomb, an unreadable header: 4xx, as the command line reports them) fails the
         // upload; a passing cause (storage full or unreachable, the database) is retried.
@@ -66,18 +71,21 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
         return refuse('reason' in registration && registration.reason !== undefined ? registration.reason : 'the file could not be registered', registration.mediaId);
       }
       mediaId = registration.mediaId;
-      duplicate = registration.status === 'skipped';
+      // Already there: the same content was on this record before this upload began (its
+      // processing may still be running, so `queued` can be a duplicate too). Both times are the database's.
+      const medium = await archive.catalog.media.get(mediaId);
+      duplicate = registration.status === 'skipped' || (medium !== null && new Date(medium.createdAt) < upload.createdAt);
       await rows.noteRegistered(uploadId, mediaId, duplicate);
     }
-    if (!duplicate) {
-      try {
-        await attach(viewer, upload.itemId, mediaId, { replaces: text('replaces'), captionsFor: text('captionsFor'), caption: text('caption'), captionLang: text('captionLang') });
-      } catch (error) {
-        // Refused by the rules or the workflow (the record went to review meanwhile): the file
-        // stays stored, the upload says why. Anything else may pass: retried.
-        if (error instanceof DisanError && error.status < 500) return refuse(error.message, mediaId);
-        throw error;
-      }
+    // Also for a file the record had already: attach does nothing when it is on the head,
+    // and brings it back when it had been removed.
+    try {
+      await attach(viewer, upload.itemId, mediaId, { replaces: text('replaces'), captionsFor: text('captionsFor'), caption: text('caption'), captionLang: text('captionLang') });
+    } catch (error) {
+      // Refused by the rules or the workflow (the record went to review meanwhile): the file
+      // stays stored, the upload says why. Anything else may pass: retried.
+      if (error instanceof DisanError && error.status < 500) return refuse(error.message, mediaId);
+      throw error;
     }
     await rows.end(uploadId, { state: 'done', mediaId, duplicate });
     await store.remove(uploadId);

@@ -5,6 +5,7 @@ import { FileStore } from '@tus/file-store';
 import { S3Store } from '@tus/s3-store';
 import type { DataStore, Upload } from '@tus/utils';
 import type { Config } from '../config.ts';
+import type { ObjectStorage } from '../storage/storage.ts';
 
 /**
  * The one adapter for where unfinished uploads wait: tus's file store in a folder of
@@ -33,7 +34,12 @@ export interface UploadStore {
 
 const ID = /^[0-9a-f]{32}$/;
 
-export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>): UploadStore {
+/**
+ * `objects`: the archive's storage, the same bucket in S3 mode, through which what tus
+ * leaves of a finished upload (its object, `.info` and `.part`) is deleted: tus's own
+ * removal gives up on a finished upload (no multipart left to abort) before deleting them.
+ */
+export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>, objects: Pick<ObjectStorage, 'delete'>): UploadStore {
   const { uploads } = config;
   const prefix = config.storage.driver === 's3' ? uploads.s3Prefix : '';
   const s3 =
@@ -88,6 +94,7 @@ export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>): 
         // tus answers FILE_NOT_FOUND (a plain object with status_code 404) for what is gone already.
         if (!(typeof error === 'object' && error !== null && 'status_code' in error && error.status_code === 404)) throw error;
       }
+      if (s3 !== undefined) for (const key of [tusIdOf(id), `${tusIdOf(id)}.info`, `${tusIdOf(id)}.part`]) await objects.delete(key);
     },
   };
 }

@@ -22,7 +22,7 @@ const TUS_TAGS = ['uploads'];
  */
 export const uploadRoutes: RoutePlugin = (app, { archive, config }, done) => {
   const rows = createUploadRows(archive.db);
-  const store = createUploadStore(config);
+  const store = createUploadStore(config, archive.storage);
   const requests = new WeakMap<object, FastifyRequest>();
   const { server: tus, finish } = createTusServer({ archive, config, rows, store }, requests);
 
@@ -54,11 +54,6 @@ export const uploadRoutes: RoutePlugin = (app, { archive, config }, done) => {
       const upload = await ownUpload(request, reply);
       if (upload === undefined) return;
       await handOver(request, reply);
-      // A crash between the last bytes and the job leaves a complete upload still "receiving": a
-      // resuming client asks HEAD, and the job is queued now (queueing twice is the same job).
-      if (upload.state === 'receiving' || upload.state === 'registering') {
-        if ((await store.progress(upload.id))?.offset === upload.size) await finish(upload.id);
-      }
     },
   );
 
@@ -97,17 +92,24 @@ export const uploadRoutes: RoutePlugin = (app, { archive, config }, done) => {
     async (request): Promise<UploadOutcome> => {
       const upload = await rows.get(request.params.id);
       if (upload === null || !canSeeUpload(request.viewer, upload)) throw new NotFoundError(`There is no upload ${request.params.id}`);
-      const offset = upload.state === 'receiving' ? ((await store.progress(upload.id))?.offset ?? 0) : upload.state === 'expired' ? 0 : upload.size;
+      let { state } = upload;
+      const offset = state === 'receiving' ? ((await store.progress(upload.id))?.offset ?? 0) : state === 'expired' ? 0 : upload.size;
+      // A crash between the last bytes and the job leaves a complete upload "receiving"; the
+      // client, told by HEAD that all arrived, asks here next: the job is queued now.
+      if (state === 'receiving' && offset === upload.size) {
+        await finish(upload.id);
+        state = 'registering';
+      }
       return {
         id: upload.id,
         record: upload.itemId,
         name: upload.name,
         size: upload.size,
-        state: upload.state,
+        state,
         offset,
         ...(upload.mediaId === null ? {} : { mediaId: upload.mediaId }),
         ...(upload.reason === null ? {} : { reason: upload.reason }),
-        ...(upload.state === 'done' ? { duplicate: upload.metadata.duplicate === true } : {}),
+        ...(state === 'done' ? { duplicate: upload.metadata.duplicate === true } : {}),
       };
     },
   );
