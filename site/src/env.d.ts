@@ -8,6 +8,8 @@ declare namespace App {
     transport: import('./api/transport.ts').Transport;
     /** The account routes, as the visitor (their session cookie; their form's CSRF token once read). */
     accounts: import('./api/account-client.ts').AccountClient;
+    /** A record's files and the sheets of the workspace (issue 12), as the visitor. */
+    media: import('./api/media-client.ts').MediaClient;
     /** What the middleware forwards for the visitor; a form sets `csrfToken` from its hidden field. */
     visitor: import('./api/transport.ts').Visitor;
     /** The signed-in account, learnt once per request; null for the public. */

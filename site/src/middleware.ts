@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { accountClient } from './api/account-client.ts';
+import { mediaClient } from './api/media-client.ts';
 import { recordsClient } from './api/client.ts';
 import { createTransport, type Visitor } from './api/transport.ts';
 import { schemeOf } from './server/forwarded.ts';
@@ -55,6 +56,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.transport = transport;
   context.locals.api = recordsClient(transport);
   context.locals.accounts = accountClient(transport);
+  context.locals.media = mediaClient(transport);
   const { account, csrfToken } = await learnSession(context.locals.accounts, cookie);
   context.locals.account = account;
   context.locals.csrfToken = csrfToken;

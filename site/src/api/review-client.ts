@@ -57,8 +57,8 @@ export function reviewClient({ get, send }: Transport): ReviewClient {
     record: (id) => get(WorkspaceRecord, record(id)),
     versions: (id) => get(VersionList, `${record(id)}/versions`),
     compare: (id, from, to) => get(VersionComparison, `${record(id)}/compare`, { from, to }),
-    review: (id, version, step) => send('POST', `${record(id)}/${step.step}`, stepBody(step), null, { 'if-match': versionTag(version) }),
-    restore: (id, version, head, note) => send('POST', `${record(id)}/versions/${version}/restore`, note ? { note } : {}, null, { 'if-match': versionTag(head) }),
+    review: (id, version, step) => send('POST', `${record(id)}/${step.step}`, stepBody(step), null, { ifMatch: versionTag(version) }),
+    restore: (id, version, head, note) => send('POST', `${record(id)}/versions/${version}/restore`, note ? { note } : {}, null, { ifMatch: versionTag(head) }),
     retryMedia: (mediaId) => send('POST', `/api/workspace/media/${segment(mediaId)}/retry`, {}, null),
   };
 }

@@ -47,16 +47,30 @@ export interface TransportOptions {
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export interface SendOptions {
+  ifMatch?: string | undefined;
+}
+
+/** A body sent as it is, not as JSON: a sheet (CSV or XLSX) for the sheet routes. */
+export class RawBody {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly contentType: string;
+  constructor(bytes: Uint8Array<ArrayBuffer>, contentType: string) {
+    this.bytes = bytes;
+    this.contentType = contentType;
+  }
+}
+
 export interface Transport {
   /** A read: the answer must match `shape`. */
   get: <S extends TSchema>(shape: S, path: string, params?: ListParams) => Promise<Static<S>>;
   /**
    * A change: JSON body, the answer checked against `shape` (null: no body expected, e.g. 204).
-   * `headers` adds request headers of the change itself (the workspace's `If-Match`).
+   * `options.ifMatch`: the ETag of the version the change was made on (the workspace's `"v<n>"`).
    */
   send: {
-    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S, headers?: Record<string, string>): Promise<Static<S>>;
-    (method: Method, path: string, body: unknown, shape: null, headers?: Record<string, string>): Promise<void>;
+    <S extends TSchema>(method: Method, path: string, body: unknown, shape: S, options?: SendOptions): Promise<Static<S>>;
+    (method: Method, path: string, body: unknown, shape: null, options?: SendOptions): Promise<void>;
   };
 }
 
@@ -87,15 +101,17 @@ export function createTransport(options: TransportOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const visitor = options.visitor ?? {};
 
-  async function call(method: string, path: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
-    const headers = { ...extra, ...visitorHeaders(visitor, method !== 'GET') };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+  async function call(method: string, path: string, body: unknown, sendOptions: SendOptions = {}): Promise<Response> {
+    const headers = visitorHeaders(visitor, method !== 'GET');
+    if (body instanceof RawBody) headers['content-type'] = body.contentType;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
+    if (sendOptions.ifMatch !== undefined) headers['if-match'] = sendOptions.ifMatch;
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: body === undefined ? null : body instanceof RawBody ? body.bytes : JSON.stringify(body),
         redirect: 'manual',
         signal: AbortSignal.timeout(options.timeoutMs),
       });
@@ -137,8 +153,8 @@ export function createTransport(options: TransportOptions): Transport {
     return checked(shape, path, response);
   }
 
-  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null, headers?: Record<string, string>): Promise<Static<S> | undefined> {
-    const response = await call(method, path, body, headers);
+  async function send<S extends TSchema>(method: Method, path: string, body: unknown, shape: S | null, sendOptions?: SendOptions): Promise<Static<S> | undefined> {
+    const response = await call(method, path, body, sendOptions);
     if (shape === null) {
       await response.body?.cancel();
       return undefined;

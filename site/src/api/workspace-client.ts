@@ -63,7 +63,7 @@ export function editorClient({ get, send }: Transport): EditorClient {
     createRecord: (body) => send('POST', '/api/workspace/records', body, WorkspaceRecord),
     saveRecord: async (id, version, body) => {
       try {
-        return { saved: await send('PUT', `/api/workspace/records/${segment(id)}`, body, WorkspaceRecord, { 'if-match': etag(version) }) };
+        return { saved: await send('PUT', `/api/workspace/records/${segment(id)}`, body, WorkspaceRecord, { ifMatch: etag(version) }) };
       } catch (error) {
         const current = conflictOf(error);
         if (current === null) throw error;
