@@ -17,6 +17,7 @@ export const TAGS = [
   { name: 'account', description: 'One’s own account: name, language, password, second factor, sessions, personal API tokens' },
   { name: 'users', description: 'Admins manage accounts, roles and communities; stewards decide who belongs to their community' },
   { name: 'audit', description: 'The tamper-evident audit trail: who did what, and who read restricted material' },
+  { name: 'workspace', description: 'The archivists’ workspace: records described, versioned, reviewed, published and withdrawn, with their files' },
 ];
 
 /**
