@@ -32,6 +32,8 @@ export interface AppOptions {
  * The API: the public cache, security headers (helmet's, computed once), external plugins (CORS, rate limit,
  * compression, OpenAPI), then the app's own (errors, sessions, viewer, CSRF), then the routes under /api.
  */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export async function buildApp({ archive, config, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? {
@@ -59,6 +61,12 @@ export async function buildApp({ archive, config, logger }: AppOptions): Promise
   const cache = createPublicCache({ seconds: config.http.cacheSeconds });
   // Before compression: the cache keeps JSON, and every answer is still compressed.
   app.addHook('onSend', cache.store);
+  // A change made in the workspace (a publication, a withdrawal) is seen by the public at
+  // once, not after the cache's few seconds: every successful change empties the cache.
+  app.addHook('onResponse', (request, reply, done) => {
+    if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400 && request.url.startsWith('/api/workspace/')) cache.clear();
+    done();
+  });
   registerPrivateAnswers(app);
   // Before any route. Plugins add routes of their own (the documentation; with CORS origins,
   // the `OPTIONS *` preflight, which answers headers only), so their rules are given here.

@@ -15,4 +15,5 @@ export * from './waveform.ts';
 export * from './accounts.ts';
 export * from './accounts-api.ts';
 export * from './workspace.ts';
+export * from './workspace-params.ts';
 export * from './workspace-bulk.ts';

@@ -268,6 +268,17 @@ describe('workspace engine', () => {
     expect(await ws().myWork(researcher)).toEqual({ drafts: [], sentBack: [], toReview: [], recentByOthers: [], failedMedia: [] });
   });
 
+  it('ends a revision when the command line writes the face, numbering the new version after the revision', async () => {
+    const id = newId();
+    await published(id);
+    await ws().save(archivist, id, draft(id, { source: 'revision' }), { ifMatch: 3 });
+    const imported = await archive.catalog.items.upsert({ ...draft(id, { source: 'sheet' }), status: 'published' }, { author: 'import' });
+    expect(imported.item.version).toBe(5);
+    const record = await ws().get(archivist, id);
+    expect(record).toMatchObject({ version: 5, inRevision: false, item: { source: 'sheet' }, updatedBy: { actor: 'import' } });
+    expect((await ws().versions(archivist, id))?.versions.map((v) => v.version)).toEqual([5, 4, 3, 2, 1]);
+  });
+
   it('names people by their account', async () => {
     const account = await archive.accounts.users.create({ email: `named-${newId()}@example.org`, name: 'Thạch Sa Rên', language: 'vi', roles: ['archivist'] }, { id: 'cli' });
     const viewer: Viewer = { kind: 'user', id: account.id, roles: ['archivist'], communities: [] };

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '@disan/schemas';
-import { DisanError } from '@disan/ingest';
+import { DisanError, VersionConflictError } from '@disan/ingest';
 import { TooManyAttemptsError } from '@disan/ingest/accounts';
 
 /** Codes for the 4xx errors Fastify and its plugins raise themselves. */
@@ -31,6 +31,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, code }, message);
     if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    // A conflict carries the head someone else saved, for the side-by-side (VersionConflictBody), and its ETag.
+    if (error instanceof VersionConflictError) {
+      reply.header('etag', `"v${error.current.version}"`);
+      return sendError(request, reply, status, code, message, undefined, { current: error.current });
+    }
     return sendError(request, reply, status, code, status >= 500 ? 'internal error' : message, status >= 500 ? undefined : problems);
   });
   app.setNotFoundHandler(async (request, reply) =>
@@ -50,8 +55,16 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
   void sendError(request, reply.header('x-request-id', request.id), status, code, message);
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, problems?: string[]): FastifyReply {
-  const body: ErrorBody = { error: { status, code, message, requestId: request.id, ...(problems && problems.length > 0 ? { problems } : {}) } };
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  problems?: string[],
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  const body: ErrorBody & Record<string, unknown> = { error: { status, code, message, requestId: request.id, ...(problems && problems.length > 0 ? { problems } : {}) }, ...extra };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 

@@ -41,7 +41,7 @@ const SKIP = Symbol('public-cache-replayed');
  * the viewer, so a replayed answer is still counted and only ever the public's. A
  * replay skips validation: only a URL that already passed it and answered 200 is kept.
  */
-export function createPublicCache(options: PublicCacheOptions): { replay: onRequestAsyncHookHandler; store: onSendAsyncHookHandler } {
+export function createPublicCache(options: PublicCacheOptions): { replay: onRequestAsyncHookHandler; store: onSendAsyncHookHandler; clear(): void } {
   const ttlMs = options.seconds * 1000;
   const maxEntries = options.maxEntries ?? 1_000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -94,5 +94,10 @@ export function createPublicCache(options: PublicCacheOptions): { replay: onRequ
     return payload;
   };
 
-  return { replay, store };
+  const clear = () => {
+    entries.clear();
+    bytes = 0;
+  };
+
+  return { replay, store, clear };
 }

@@ -17,6 +17,7 @@ import { jobRoutes } from './jobs/index.ts';
 import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { searchRoutes } from './search/index.ts';
+import { workspaceRoutes } from './workspace/index.ts';
 import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
 
 /**
@@ -24,8 +25,8 @@ import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
  * (files in media/index.ts, words in media/text.ts), jobs, auth, account (with its
  * tokens and second factor), links, password-resets, users and communities sit under
  * their folder's name; browse (/places, /ethnic-groups), health (/health, /ready) and
- * audit (/audit, /audit.csv) serve top-level paths of their own; workspace-bulk (sheets,
- * exports, collections and places) sits under /workspace beside the records' routes.
+ * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
+ * is the archivists' workspace: records (workspace/) and bulk work, collections and places (workspace-bulk/).
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -47,6 +48,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(userRoutes, { ...options, prefix: '/users' });
   app.register(communityRoutes, { ...options, prefix: '/communities' });
   app.register(auditRoutes, options);
+  app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
   app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
   done();
 };

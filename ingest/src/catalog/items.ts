@@ -142,11 +142,16 @@ async function insertFirstVersion(tx: Sql, data: ItemInput, author: string): Pro
   return row;
 }
 
+/**
+ * The face changes (the command line, JSON Lines imports). A workspace revision in
+ * progress ends: its versions stay in history, numbered below this one, and can be restored.
+ */
 async function writeNextVersion(tx: Sql, data: ItemInput, author: string): Promise<Row> {
   const [row] = await tx.query(
-    `UPDATE items SET kind = $2, status = $3, access_level = $4, data = $5::jsonb, version = version + 1, updated_at = now()
+    `UPDATE items SET kind = $2, status = $3, access_level = $4, data = $5::jsonb, version = GREATEST(version, COALESCE(head_version, version)) + 1,
+       updated_at = now(), head_version = NULL, revision_status = NULL, head_author = $6, head_updated_at = now()
      WHERE id = $1 RETURNING ${COLUMNS}`,
-    [data.id, data.kind, data.status, data.access.level, JSON.stringify(data)],
+    [data.id, data.kind, data.status, data.access.level, JSON.stringify(data), author],
   );
   await recordVersion(tx, data, Number(row!.version), author, 'item.update');
   return row!;

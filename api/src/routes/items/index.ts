@@ -1,4 +1,6 @@
-import { IdParams, ItemPage, ItemsQuery, ItemView } from '@disan/schemas';
+import { IdParams, ItemPage, ItemsQuery, ItemView, TombstoneBody } from '@disan/schemas';
+import { NotFoundError, type Archive } from '@disan/ingest';
+import type { Viewer } from '@disan/ingest/access';
 import { filtersOf } from '../../http/lists.ts';
 import { itemPage } from '../../services/browse.ts';
 import { itemView } from '../../services/items.ts';
@@ -17,12 +19,39 @@ export const itemRoutes: RoutePlugin = (app, { archive }, done) => {
 
   app.get(
     '/:id',
-    { config: { publicCache: true, access: 'canReadRecord' }, schema: { operationId: 'getItem', summary: 'One item with its media, related items and collections', tags: ['items'], params: IdParams, response: { 200: ItemView, ...ERRORS } } },
-    async (request) => {
-      const view = await itemView(archive, request.viewer, request.params.id);
+    {
+      config: { publicCache: true, access: 'canReadRecord' },
+      schema: {
+        operationId: 'getItem',
+        summary: 'One item with its media, related items and collections',
+        description: 'A withdrawn record answers 410 `withdrawn` with a tombstone (title, date, reason) to whoever could read it while published (canSeeTombstone), 404 to anyone else.',
+        tags: ['items'],
+        params: IdParams,
+        response: { 200: ItemView, 410: TombstoneBody, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      let view: ItemView;
+      try {
+        view = await itemView(archive, request.viewer, id);
+      } catch (error) {
+        const tombstone = error instanceof NotFoundError ? await tombstoneOf(archive, request.viewer, id, request.id) : null;
+        if (tombstone) return reply.code(410).send(tombstone);
+        throw error;
+      }
+      const tombstone = view.status === 'withdrawn' ? await tombstoneOf(archive, request.viewer, id, request.id) : null;
+      if (tombstone) return reply.code(410).send(tombstone);
       await auditRead(archive, request, view, { action: 'record.read', target: view.id });
       return view;
     },
   );
   done();
 };
+
+/** The answer for a withdrawn record the viewer could read while it was published (canSeeTombstone), else null: a 404 stands. */
+async function tombstoneOf(archive: Archive, viewer: Viewer, id: string, requestId: string): Promise<TombstoneBody | null> {
+  const tombstone = await archive.workspace.tombstone(viewer, id);
+  if (!tombstone) return null;
+  return { error: { status: 410, code: 'withdrawn', message: `Record ${id} was withdrawn on ${tombstone.withdrawnAt.slice(0, 10)}`, requestId }, tombstone };
+}
