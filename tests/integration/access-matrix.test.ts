@@ -51,6 +51,7 @@ const EXPECTED: Record<Who, Record<State, Reads>> = {
 };
 
 /** Routes that show no record: who may use them (the rest are refused). */
+const STAFF: readonly Who[] = ['operator', 'admin', 'archivist', 'reviewer'];
 const SIGNED_IN: readonly Who[] = ['admin', 'archivist', 'reviewer', 'researcher', 'member', 'steward', 'other-member', 'read-token'];
 const EVERYONE: readonly Who[] = VIEWERS.filter((who) => who !== 'revoked-token');
 const ROUTE_ACCESS: Record<string, readonly Who[]> = {
@@ -73,9 +74,51 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   'GET /api/communities/{id}/members': ['operator', 'admin', 'steward'],
   'GET /api/audit': ['operator', 'admin'],
   'GET /api/audit.csv': ['operator', 'admin'],
+  'GET /api/workspace/my-work': STAFF,
+  'GET /api/workspace/collections': STAFF,
+  'GET /api/workspace/export.csv': STAFF,
+  'GET /api/workspace/export.xlsx': STAFF,
+  'GET /api/uploads/quota': STAFF,
 };
 /** Routes whose path names a secret or a record: checked through the record doors, or meaningless with a made-up value. */
-const NOT_IN_ROUTE_WALK = new Set(['GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
+const NOT_IN_ROUTE_WALK = new Set([
+  'GET /api/workspace/records/{id}',
+  'GET /api/workspace/records/{id}/versions',
+  'GET /api/workspace/records/{id}/versions/{version}',
+  'GET /api/workspace/records/{id}/compare',
+  'GET /api/uploads/{id}/outcome',
+  'HEAD /api/uploads/{id}',
+  'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
+
+/**
+ * Routes that change something (the workspace's, the uploads'): the viewers whose
+ * requests pass the door. The request sent is one the route refuses on its content (no
+ * body, no If-Match), so nothing changes: a viewer let through gets 400, 409, 412, 415 or
+ * 428, a viewer refused gets the 404 of a missing route (401 for a revoked token).
+ */
+const WRITE_ACCESS: Record<string, readonly Who[]> = {
+  'POST /api/workspace/records': STAFF,
+  'PUT /api/workspace/records/{id}': STAFF,
+  'POST /api/workspace/records/{id}/submit': STAFF,
+  'POST /api/workspace/records/{id}/publish': STAFF,
+  'POST /api/workspace/records/{id}/send-back': STAFF,
+  'POST /api/workspace/records/{id}/withdraw': STAFF,
+  'POST /api/workspace/records/{id}/versions/{version}/restore': STAFF,
+  'PUT /api/workspace/records/{id}/media/order': STAFF,
+  'PUT /api/workspace/records/{id}/cover': STAFF,
+  'PATCH /api/workspace/records/{id}/media/{mediaId}': STAFF,
+  'DELETE /api/workspace/records/{id}/media/{mediaId}': STAFF,
+  'POST /api/workspace/media/{mediaId}/retry': STAFF,
+  'POST /api/workspace/sheets/preview': STAFF,
+  'POST /api/workspace/sheets/import': STAFF,
+  'POST /api/workspace/collections': STAFF,
+  'PUT /api/workspace/collections/{id}': STAFF,
+  'PUT /api/workspace/collections/{id}/items': STAFF,
+  'POST /api/workspace/places': STAFF,
+  'POST /api/uploads': STAFF,
+};
+/** tus's own routes on an upload's id: a made-up id is a missing upload for everyone (uploads.test.ts checks whose they are). */
+const NOT_IN_WRITE_WALK = new Set(['PATCH /api/uploads/{id}', 'DELETE /api/uploads/{id}']);
 
 interface Cell {
   door: string;
@@ -91,6 +134,8 @@ let app: FastifyInstance;
 let site: RunningSite;
 let dispose: () => Promise<void> = async () => {};
 const credentials = new Map<Who, Record<string, string>>();
+/** What a viewer's changes carry besides the credential: the site's origin and, with a session, its CSRF token. */
+const writeHeaders = new Map<Who, Record<string, string>>();
 const mediaIds = new Map<State, string>();
 let memberUserId = '';
 const cells: Cell[] = [];
@@ -100,6 +145,9 @@ const signIn = async (email: string): Promise<Record<string, string>> => {
   if (response.statusCode !== 200) throw new Error(`sign-in of ${email}: ${response.statusCode} ${response.body}`);
   const cookie = [response.headers['set-cookie']].flat().find((c) => c?.includes('session='));
   if (!cookie) throw new Error(`sign-in of ${email} set no session cookie`);
+  const { csrfToken } = response.json<{ csrfToken: string }>();
+  const who = email.split('@')[0] as Who;
+  writeHeaders.set(who, { origin: PUBLIC_URL, 'x-csrf-token': csrfToken });
   return { cookie: cookie.split(';')[0]! };
 };
 
@@ -223,6 +271,26 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const countRight = total === expectedCount;
     return Object.fromEntries(STATES.map((s) => [s, [ids.includes(idOf(s)) && countRight, countRight ? String(status) : `count ${total}`]]));
   }, reads],
+  'GET /api/items/{id} (410 tombstone)': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/items/${idOf(state)}`);
+    return [status === 410 && body.includes(titleWordOf(state)), String(status)];
+  }), (who, state) => state === 'withdrawn' && !STAFF.includes(who)],
+  'GET /api/workspace/records/{id}': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/workspace/records/${idOf(state)}`);
+    return [status === 200 && body.includes(titleWordOf(state)), String(status)];
+  }), (who) => STAFF.includes(who)],
+  'GET /api/workspace/records/{id}/versions': [perRecord(async (who, state) => {
+    const { status } = await api(who, `/api/workspace/records/${idOf(state)}/versions`);
+    return [status === 200, String(status)];
+  }), (who) => STAFF.includes(who)],
+  'GET /api/workspace/records/{id}/versions/{version}': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/workspace/records/${idOf(state)}/versions/1`);
+    return [status === 200 && body.includes(titleWordOf(state)), String(status)];
+  }), (who) => STAFF.includes(who)],
+  'GET /api/workspace/records/{id}/compare': [perRecord(async (who, state) => {
+    const { status } = await api(who, `/api/workspace/records/${idOf(state)}/compare?from=1&to=1`);
+    return [status === 200, String(status)];
+  }), (who) => STAFF.includes(who)],
   'GET /api/media/{id}/original': [perRecord(async (who, state) => {
     const { status } = await api(who, `/api/media/${mediaIds.get(state)}/original`);
     return [status === 200, String(status)];
@@ -300,6 +368,32 @@ describe('the access matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('every route that changes the workspace or takes uploads lets through exactly the viewers the rules name, and changes nothing', async () => {
+    const paths = (await app.inject({ url: '/api/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+    const routes = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const changing = routes.filter((route) => /^(POST|PUT|PATCH|DELETE) \/api\/(workspace|uploads)/.test(route) && !NOT_IN_WRITE_WALK.has(route));
+    // Every changing route must be in the table: a new one cannot slip past this test.
+    expect(changing.filter((route) => WRITE_ACCESS[route] === undefined)).toEqual([]);
+    const draft = idOf('draft');
+    const versionsBefore = await archive.db.query<{ n: number }>('SELECT count(*)::int AS n FROM item_versions');
+    const wrong: string[] = [];
+    for (const route of changing) {
+      const [method, path] = route.split(' ') as ['POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+      const url = path.replace('/collections/{id}', `/collections/${COLLECTION}`).replace('{id}', draft).replace('{mediaId}', mediaIds.get('draft')!).replace('{version}', '1');
+      for (const who of VIEWERS) {
+        const response = await app.inject({ method, url, headers: { ...credentials.get(who), ...(writeHeaders.get(who) ?? { origin: PUBLIC_URL }) } });
+        const status = response.statusCode;
+        const allowed = WRITE_ACCESS[route]!.includes(who);
+        const opened = ![401, 403, 404].includes(status);
+        record(route, who, '-', allowed, opened, String(status));
+        if (status < 400 || status >= 500) wrong.push(`${route} by ${who}: ${status} ${response.body.slice(0, 200)}`);
+        else if (allowed !== opened) wrong.push(`${route} by ${who}: ${status}, expected ${allowed ? 'let through' : 'refused'} (${response.body.slice(0, 200)})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await archive.db.query<{ n: number }>('SELECT count(*)::int AS n FROM item_versions')).toEqual(versionsBefore);
   });
 
   it('checks a matrix of at least 1 500 cells', () => {
