@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ItemInput } from '@disan/schemas';
 import { type Archive, importRecords } from '@disan/ingest';
+import { SYSTEM } from '@disan/ingest/access';
 import { makeImages } from './crash.ts';
 
 /** The states a record can be in, as the matrix names them. */
@@ -46,7 +47,8 @@ const ACCESS: Record<State, { status: ItemInput['status']; access: ItemInput['ac
   'embargo-ended': { status: 'published', access: { level: 'embargo', embargoUntil: '2001-01-01' } },
   draft: { status: 'draft', access: { level: 'public' } },
   'in-review': { status: 'in-review', access: { level: 'public' } },
-  withdrawn: { status: 'withdrawn', access: { level: 'public' } },
+  // Published first, then withdrawn in the workspace below: a withdrawal has a date and a reason.
+  withdrawn: { status: 'published', access: { level: 'public' } },
 };
 
 type Line = ItemInput & { media?: { file: string }[] };
@@ -78,5 +80,7 @@ export async function loadMatrixRecords(archive: Archive, dataDir: string): Prom
     if (!media) throw new Error(`no photo for ${idOf(state)}`);
     await archive.catalog.texts.replace(media.id, [{ mediaId: media.id, itemId: idOf(state), seq: 0, source: 'ocr', page: 1, lang: 'vi', text: `Chữ trong ảnh: ${textWordOf(state)}` }]);
   }
+  const published = (await archive.workspace.get(SYSTEM, idOf('withdrawn')))!;
+  await archive.workspace.withdraw(SYSTEM, idOf('withdrawn'), { ifMatch: published.version, reason: 'Withdrawn at the family’s request' });
   await archive.indexer.indexItems(STATES.map(idOf));
 }

@@ -24,7 +24,7 @@ export const itemRoutes: RoutePlugin = (app, { archive }, done) => {
       schema: {
         operationId: 'getItem',
         summary: 'One item with its media, related items and collections',
-        description: 'A withdrawn record answers 410 `withdrawn` with a tombstone (title, date, reason) to whoever could read it while published (canSeeTombstone), 404 to anyone else.',
+        description: 'A withdrawn record answers 410 `withdrawn` with a tombstone (title, date, reason) to whoever could read it while published (canSeeTombstone), 404 to anyone else; staff, who read withdrawn records, get the record.',
         tags: ['items'],
         params: IdParams,
         response: { 200: ItemView, 410: TombstoneBody, ...ERRORS },
@@ -40,8 +40,6 @@ export const itemRoutes: RoutePlugin = (app, { archive }, done) => {
         if (tombstone) return reply.code(410).send(tombstone);
         throw error;
       }
-      const tombstone = view.status === 'withdrawn' ? await tombstoneOf(archive, request.viewer, id, request.id) : null;
-      if (tombstone) return reply.code(410).send(tombstone);
       await auditRead(archive, request, view, { action: 'record.read', target: view.id });
       return view;
     },
