@@ -74,7 +74,7 @@ describe('every route asks access', () => {
     const link = await f.archive.accounts.links.create(member.id, 'reset', { id: 'cli' });
     const session = await signIn(f.app, member.email);
     const handle = f.archive.accounts.sessions.handleOf(session.cookie.split('=')[1]!.split('.')[0]!);
-    ids = { mediaId: await f.mediaOf('ok-om-bok'), rendition: 'thumb', handle, token: link.token, userId: member.id, user: admin.id, tokenId: token.info.id };
+    ids = { mediaId: await f.mediaOf('ok-om-bok'), version: '1', rendition: 'thumb', handle, token: link.token, userId: member.id, user: admin.id, tokenId: token.info.id };
   });
   afterAll(async () => {
     await f.close();
