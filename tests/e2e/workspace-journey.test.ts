@@ -8,7 +8,7 @@
  * the comment in "my work", fixes the Vietnamese title and submits again; the reviewer
  * publishes, and the public finds it by search and opens its page. Then the reviewer
  * withdraws it with a reason: the public page answers 410 with the reason and search no
- * longer finds it. Screenshots: tests/e2e/screenshots/journey-*.png.
+ * longer finds it; the files, kept, finish processing in the background. Screenshots: tests/e2e/screenshots/journey-*.png.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -276,5 +276,15 @@ describe('a record from an empty form to published, found, and withdrawn', () =>
     await shot(v, '09-public-tombstone');
     await expect.poll(() => searchFinds(v), { timeout: 120_000, interval: 2_000 }).toBe(false);
     await shot(v, '10-public-search-gone');
+  }, STEP_TIMEOUT_MS);
+
+  // The archive finishes running jobs before it stops (a clean SIGTERM): the video's transcode ends here, not in the teardown.
+  test('the photos and the video are processed in the background (the record withdrawn, its files kept)', async () => {
+    const statuses = async () => {
+      const held = (await (await a.request.get(url(`/api/workspace/records/${ID}`))).json()) as { media: { originalName: string; status: string }[] };
+      return held.media.map((m) => `${m.originalName}: ${m.status}`).sort();
+    };
+    await expect.poll(async () => (await statuses()).every((s) => s.endsWith(': ready') || s.endsWith(': failed')), { timeout: 540_000, interval: 3_000 }).toBe(true);
+    expect(await statuses()).toEqual([...photos.map(fileName), VIDEO_NAME].sort().map((name) => `${name}: ready`));
   }, STEP_TIMEOUT_MS);
 });
