@@ -13,7 +13,24 @@ export interface Sql {
   transaction<R>(fn: (tx: Sql) => Promise<R>): Promise<R>;
 }
 
+/**
+ * A connection of its own, outside the pool, for what lives as long as a session does:
+ * session-level advisory locks and LISTEN. Closing it (or losing it) releases them all.
+ */
+export interface DedicatedConnection extends Omit<Sql, 'transaction'> {
+  /** Calls `onPayload` with each NOTIFY payload on `channel`. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  /** Called once when the connection breaks; it is then unusable. */
+  onLost(handler: (error: Error) => void): void;
+  close(): Promise<void>;
+}
+
 export interface Database extends Sql {
   readonly driver: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL only: a dedicated connection. PGlite has no use for one: it lives in one
+   * process with one connection, whose session locks would be re-entered by every caller.
+   */
+  dedicated?: () => Promise<DedicatedConnection>;
   close(): Promise<void>;
 }

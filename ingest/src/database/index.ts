@@ -1,5 +1,5 @@
 /** The catalog database: one Sql interface over PGlite (embedded) and node-postgres, with versioned migrations. */
-export type { Database, Row, Sql } from './database.ts';
+export type { Database, DedicatedConnection, Row, Sql } from './database.ts';
 export { loadMigrations, migrate, type Migration } from './migrate.ts';
 export { openDatabase } from './open.ts';
 export { openPglite, PGLITE_MEMORY } from './pglite.ts';

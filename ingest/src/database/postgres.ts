@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { UpstreamError } from '../errors.ts';
-import type { Database, Row, Sql } from './database.ts';
+import type { Database, DedicatedConnection, Row, Sql } from './database.ts';
 import { toDatabaseError, withSavepoint } from './driver-support.ts';
 
 export interface PostgresOptions {
@@ -24,7 +24,40 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     driver: 'postgres',
     ...clientSql(pool),
     transaction: (fn) => transaction(pool, fn),
+    dedicated: () => dedicated(url),
     close: () => run(() => pool.end()),
+  };
+}
+
+/** A client of its own, outside the pool; its 'error' is reported once to onLost instead of killing the process. */
+async function dedicated(url: string): Promise<DedicatedConnection> {
+  const client = new pg.Client({ connectionString: url });
+  const lostHandlers: ((error: Error) => void)[] = [];
+  let lost: Error | undefined;
+  const loseWith = (error: Error) => {
+    if (lost !== undefined) return;
+    lost = error;
+    for (const handler of lostHandlers) handler(error);
+  };
+  client.on('error', loseWith);
+  client.on('end', () => { loseWith(new Error('the dedicated PostgreSQL connection ended')); });
+  await run(() => client.connect());
+  const listeners = new Map<string, (payload: string) => void>();
+  client.on('notification', ({ channel, payload }) => listeners.get(channel)?.(payload ?? ''));
+  return {
+    ...clientSql(client),
+    async listen(channel, onPayload) {
+      listeners.set(channel, onPayload);
+      await run(() => client.query(`LISTEN ${client.escapeIdentifier(channel)}`));
+    },
+    onLost(handler) {
+      if (lost !== undefined) handler(lost);
+      else lostHandlers.push(handler);
+    },
+    async close() {
+      lostHandlers.length = 0;
+      await run(() => client.end());
+    },
   };
 }
 
@@ -49,7 +82,7 @@ async function transaction<R>(pool: pg.Pool, fn: (tx: Sql) => Promise<R>): Promi
   }
 }
 
-function clientSql(client: pg.Pool | pg.PoolClient): Omit<Sql, 'transaction'> {
+function clientSql(client: pg.Pool | pg.PoolClient | pg.Client): Omit<Sql, 'transaction'> {
   return {
     query: <T extends Row = Row>(text: string, params: readonly unknown[] = []) =>
       run(async () => (await client.query<T>(text, [...params])).rows),

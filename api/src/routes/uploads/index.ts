@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UploadOutcome, UploadQuota } from '@disan/schemas';
 import { canSeeUpload } from '@disan/ingest/access';
-import { createUploadRows, createUploadStore, type UploadRow } from '@disan/ingest/uploads';
+import { createSharedUploadLocker, createUploadRows, createUploadStore, type UploadRow } from '@disan/ingest/uploads';
 import { NotFoundError } from '@disan/ingest';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { createTusServer, TusRefusal } from './tus.ts';
@@ -24,7 +24,9 @@ export const uploadRoutes: RoutePlugin = (app, { archive, config }, done) => {
   const rows = createUploadRows(archive.db);
   const store = createUploadStore(config, archive.storage);
   const requests = new WeakMap<object, FastifyRequest>();
-  const { server: tus, finish } = createTusServer({ archive, config, rows, store }, requests);
+  const locker = createSharedUploadLocker(archive.db);
+  if (locker !== undefined) app.addHook('onClose', async () => { await locker.close(); });
+  const { server: tus, finish } = createTusServer({ archive, config, rows, store, locker }, requests);
 
   // The body is tus's to read from the raw request, streamed to the store as it comes.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, parsed) => { parsed(null); });

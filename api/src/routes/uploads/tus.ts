@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Server, type ServerOptions, type Upload } from '@tus/server';
+import { Server, type Locker, type ServerOptions, type Upload } from '@tus/server';
 import { UPLOAD_METADATA_KEYS } from '@disan/schemas';
 import type { Archive } from '@disan/ingest';
 import { canUpload, type Viewer } from '@disan/ingest/access';
@@ -23,6 +23,8 @@ export class TusRefusal extends Error {
 
 export interface UploadsDeps {
   archive: Pick<Archive, 'jobs' | 'catalog'>;
+  /** Across processes (PostgreSQL); tus's memory locker when undefined (PGlite, one process). */
+  locker: Locker | undefined;
   config: Config;
   rows: UploadRows;
   store: UploadStore;
@@ -39,7 +41,7 @@ type Requests = WeakMap<object, FastifyRequest>;
  * A finished upload is handed to the `upload.register` job before its last answer.
  */
 export function createTusServer(deps: UploadsDeps, requests: Requests): { server: Server; finish: (id: string) => Promise<void> } {
-  const { config, rows, store, archive } = deps;
+  const { config, rows, store, archive, locker } = deps;
   const requestOf = (req: { runtime?: { node?: { req?: object } | undefined } | undefined }) => {
     const raw = req.runtime?.node?.req;
     const request = raw === undefined ? undefined : requests.get(raw);
@@ -88,7 +90,8 @@ export function createTusServer(deps: UploadsDeps, requests: Requests): { server
     path: UPLOADS_PATH,
     datastore: store.datastore,
     relativeLocation: true,
-    // One upload at a time per process (tus's memory locker): a resume asks the stale request to let go.
+    // One request at a time per upload: a resume asks the stale request to let go, in any process (see createSharedUploadLocker).
+    ...(locker === undefined ? {} : { locker }),
     namingFunction: () => store.tusIdOf(store.newId()),
     generateUrl: (_req, { path, id }) => `${path}/${store.idOf(id) ?? ''}`,
     getFileIdFromRequest: (_req, lastPath) => (lastPath === undefined ? undefined : store.tusIdOf(lastPath)),
