@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Upload, type DetailedError } from 'tus-js-client';
+import { adaptChunks } from '../../site/src/uploads/chunk-size.ts';
 
 export interface TusResult {
   /** The upload's URL as the server gave it (Location). */
@@ -19,6 +20,8 @@ export interface TusOptions {
   headers: Record<string, string>;
   metadata: Record<string, string>;
   chunkSize: number;
+  /** Sizes each chunk after the first to the link, as the browser's uploader does. */
+  adaptive?: boolean;
   /** Resume this upload rather than create one. */
   uploadUrl?: string;
   /** Waits between attempts after a failure (default: 200 tries, 50 ms apart). */
@@ -64,6 +67,10 @@ export async function tusUpload(path: string, options: TusOptions): Promise<TusR
         resolve({ url, id: url.split('/').pop() ?? '', resentBytes, worstResend });
       },
     });
+    if (options.adaptive === true) {
+      const adapt = adaptChunks(upload.options);
+      upload.options.onChunkComplete = (chunkBytes) => { adapt(chunkBytes); };
+    }
     options.started?.(upload);
     upload.start();
   });

@@ -1,6 +1,7 @@
 import type { UploadOutcome, UploadQuota, UPLOAD_METADATA_KEYS } from '@disan/schemas';
 import { defaultOptions, Upload, type DetailedError, type PreviousUpload } from 'tus-js-client';
 import { bytesPerSecond, formatBytes, formatDuration, overall, recordSample, secondsLeft, type Sample } from '../../uploads/progress.ts';
+import { adaptChunks } from '../../uploads/chunk-size.ts';
 import { refusalKey } from '../../uploads/refusal.ts';
 import type { Messages } from './messages.ts';
 
@@ -36,7 +37,7 @@ export interface Entry {
 export const CONCURRENT_FILES = 3;
 /** tus-js-client's retries after a cut (ms): about four minutes of trying before the file pauses. */
 export const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000, 60_000, 60_000];
-/** A chunk when the quota route does not say (1 MiB: tens of seconds on a weak 3G link). */
+/** The first chunk when the quota route does not say (1 MiB: tens of seconds on a weak 3G link); later ones follow the link. */
 const DEFAULT_CHUNK = 1024 * 1024;
 const ENDPOINT = '/api/uploads';
 
@@ -184,7 +185,7 @@ export class UploadQueue {
 
   #makeUpload(entry: Entry): Upload {
     const metadata = Object.fromEntries(Object.entries(entry.metadata).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== ''));
-    return new Upload(entry.file, {
+    const upload = new Upload(entry.file, {
       endpoint: ENDPOINT,
       chunkSize: this.#quota?.chunkBytes ?? DEFAULT_CHUNK,
       retryDelays: RETRY_DELAYS,
@@ -219,6 +220,10 @@ export class UploadQueue {
         void this.#failed(entry, error as DetailedError);
       },
     });
+    // Starts at the API's advised chunk, then sizes each PATCH to the link (see chunk-size.ts).
+    const adapt = adaptChunks(upload.options);
+    upload.options.onChunkComplete = (chunkBytes) => { adapt(chunkBytes); };
+    return upload;
   }
 
   async #failed(entry: Entry, error: DetailedError): Promise<void> {
