@@ -143,6 +143,13 @@ describe('workspace engine', () => {
     expect(await ws().tombstone(PUBLIC, id)).toMatchObject({ id, reason: 'Gia đình người kể chuyện yêu cầu gỡ', title: draft(id).title });
     await expect(ws().withdraw(reviewer, id, { ifMatch: 4, reason: 'again' })).rejects.toBeInstanceOf(NotPermittedError);
     await expect(ws().withdraw(user('adm-1', 'admin'), id, { ifMatch: 4, reason: 'again' })).rejects.toBeInstanceOf(ConflictError);
+    // Republished from the command line (a sheet or JSON Lines): no tombstone outlives the withdrawal.
+    const face = await archive.catalog.items.get(id);
+    if (face === null) throw new Error(`${id} is gone`);
+    const { version: _version, createdAt: _created, updatedAt: _updated, ...fields } = face;
+    await archive.catalog.items.upsert({ ...fields, status: 'published' }, { author: 'import' });
+    expect(await ws().tombstone(PUBLIC, id)).toBeNull();
+    expect(await archive.db.query('SELECT withdrawn_at, withdrawn_reason FROM items WHERE id = $1', [id])).toEqual([{ withdrawn_at: null, withdrawn_reason: null }]);
 
     const community = newId();
     await published(community, { access: { level: 'community', communities: ['khmer-soc-trang'] } });

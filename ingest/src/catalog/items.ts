@@ -145,11 +145,15 @@ async function insertFirstVersion(tx: Sql, data: ItemInput, author: string): Pro
 /**
  * The face changes (the command line, JSON Lines imports). A workspace revision in
  * progress ends: its versions stay in history, numbered below this one, and can be restored.
+ * A record that leaves the withdrawn state (republished from a sheet) loses its withdrawal's
+ * date and reason, so no tombstone outlives it.
  */
 async function writeNextVersion(tx: Sql, data: ItemInput, author: string): Promise<Row> {
   const [row] = await tx.query(
     `UPDATE items SET kind = $2, status = $3, access_level = $4, data = $5::jsonb, version = GREATEST(version, COALESCE(head_version, version)) + 1,
-       updated_at = now(), head_version = NULL, revision_status = NULL, head_author = $6, head_updated_at = now()
+       updated_at = now(), head_version = NULL, revision_status = NULL, head_author = $6, head_updated_at = now(),
+       withdrawn_at = CASE WHEN $3 = 'withdrawn' THEN COALESCE(withdrawn_at, now()) ELSE NULL END,
+       withdrawn_reason = CASE WHEN $3 = 'withdrawn' THEN withdrawn_reason ELSE NULL END
      WHERE id = $1 RETURNING ${COLUMNS}`,
     [data.id, data.kind, data.status, data.access.level, JSON.stringify(data), author],
   );
