@@ -92,8 +92,6 @@ export const WorkspaceMedia = Type.Object(
     cover: Type.Boolean(),
     captionsFor: Type.Optional(Id),
     replaces: Type.Optional(Id),
-    /** Why processing failed, when status is failed; the retry button re-queues it. */
-    jobId: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
