@@ -190,8 +190,19 @@ describe('the conflict, field by field', () => {
 
   it('shows values as lines a person reads', () => {
     const t = useTranslations('en');
-    expect(valueLines('title', [{ lang: 'km', value: 'អុំទូក' }], t)).toEqual(['km: អុំទូក']);
-    expect(valueLines('recurrence', [{ calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' }], t)[0]).toContain('15');
-    expect(valueLines('source', undefined, t)).toEqual([]);
+    expect(valueLines('title', [{ lang: 'km', value: 'អុំទូក' }], t, 'en')).toEqual(['Khmer: អុំទូក']);
+    expect(valueLines('recurrence', [{ calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' }], t, 'en')[0]).toContain('15');
+    expect(valueLines('source', undefined, t, 'en')).toEqual([]);
+  });
+
+  it('names codes in the reader’s words, not the codes', () => {
+    const vi = useTranslations('vi');
+    expect(valueLines('kind', 'festival', vi, 'vi')).toEqual([vi('kind.festival')]);
+    expect(valueLines('ethnicGroups', ['khmer', 'tay'], vi, 'vi')).toEqual(['Khmer', 'Tày']);
+    expect(valueLines('languages', ['km'], vi, 'vi')).toEqual(['tiếng Khmer']);
+    expect(valueLines('agents', [{ name: 'Lâm Sa Rết', role: 'informant' }], vi, 'vi')).toEqual([`Lâm Sa Rết (${vi('role.informant')})`]);
+    expect(valueLines('rights', 'https://creativecommons.org/licenses/by-sa/4.0/', vi, 'vi')[0]).toContain('BY-SA');
+    expect(valueLines('access', { level: 'community', communities: ['khmer-soc-trang'] }, vi, 'vi')).toEqual([vi('editor.access.community'), `${vi('editor.communities')}: khmer-soc-trang`]);
+    expect(valueLines('provenance', { method: 'fieldwork', contributor: 'Sở VHTT' }, vi, 'vi')).toEqual([`${vi('editor.contributor')}: Sở VHTT`, `${vi('editor.method')}: ${vi('editor.method.fieldwork')}`]);
   });
 });
