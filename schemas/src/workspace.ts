@@ -333,6 +333,26 @@ export const UPLOAD_METADATA_KEYS = ['filename', 'record', 'replaces', 'captions
 export const UPLOAD_STATES = ['receiving', 'registering', 'done', 'failed', 'expired'] as const;
 export type UploadState = (typeof UPLOAD_STATES)[number];
 
+/**
+ * Why a file was refused, as a code the uploader words in the reader's language (the
+ * `reason` beside it keeps the command line's English detail).
+ */
+export const UPLOAD_REFUSALS = [
+  'empty',
+  'not-media',
+  'unrecognised',
+  'unsupported-format',
+  'too-large',
+  'unreadable',
+  'failed-before',
+  'bytes-gone',
+  'account-gone',
+  'not-allowed',
+  'cancelled',
+  'other',
+] as const;
+export type UploadRefusal = (typeof UPLOAD_REFUSALS)[number];
+
 /** GET /api/uploads/{id}/outcome: how an upload ended, or how far it is. */
 export const UploadOutcome = Type.Object(
   {
@@ -346,6 +366,8 @@ export const UploadOutcome = Type.Object(
     mediaId: Type.Optional(Id),
     /** For a failed upload: why, for a person (the same words the command line uses). */
     reason: Type.Optional(Type.String()),
+    /** For a failed upload: the kind of refusal, to word it in the reader's language. */
+    reasonCode: Type.Optional(Type.Enum(UPLOAD_REFUSALS)),
     /** The file was already on the record: nothing new was stored. */
     duplicate: Type.Optional(Type.Boolean()),
   },

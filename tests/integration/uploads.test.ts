@@ -140,8 +140,8 @@ describe('resumable uploads', () => {
     await noisePhoto(good, 400, 3);
     const ids = await Promise.all([bomb, broken, good].map(async (path) => (await tusUpload(path, { endpoint: `${base}/api/uploads`, headers: tusHeaders(archivist), metadata: { record: 'ban-nhap' }, chunkSize: CHUNK })).id));
     const [bombOutcome, brokenOutcome, goodOutcome] = await Promise.all(ids.map(settled));
-    expect(bombOutcome).toMatchObject({ state: 'failed', reason: expect.stringMatching(/above the limit of 250.0 MP \(DISAN_MAX_IMAGE_PIXELS\)/) as unknown });
-    expect(brokenOutcome).toMatchObject({ state: 'failed', reason: expect.stringMatching(/unrecognised format/) as unknown });
+    expect(bombOutcome).toMatchObject({ state: 'failed', reasonCode: 'unreadable', reason: expect.stringMatching(/above the limit of 250.0 MP \(DISAN_MAX_IMAGE_PIXELS\)/) as unknown });
+    expect(brokenOutcome).toMatchObject({ state: 'failed', reasonCode: 'unrecognised', reason: expect.stringMatching(/unrecognised format/) as unknown });
     expect(goodOutcome).toMatchObject({ state: 'done' });
   });
 

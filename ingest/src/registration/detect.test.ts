@@ -24,9 +24,9 @@ describe('detectType', () => {
     ['a PNG named .jpg', 'x.jpg', PNG, { mimeType: 'image/png', kind: 'image' }],
     ['a JPEG named .pdf', 'x.pdf', JPEG, { mimeType: 'image/jpeg', kind: 'image' }],
     ['a PDF with no extension', 'x', PDF, { mimeType: 'application/pdf', kind: 'document' }],
-    ['an empty file', 'empty.jpg', Buffer.alloc(0), { reason: 'the file is empty (0 bytes)' }],
-    ['text named .jpg', 'notes.jpg', Buffer.from('Lễ hội Ok Om Bok\n'), { reason: 'not a media file: the content is plain text' }],
-    ['random bytes', 'noise.jpg', Buffer.from([1, 2, 3, 0, 250, 13, 7, 99]), { reason: expect.stringMatching(/unrecognised/) as unknown }],
+    ['an empty file', 'empty.jpg', Buffer.alloc(0), { code: 'empty', reason: 'the file is empty (0 bytes)' }],
+    ['text named .jpg', 'notes.jpg', Buffer.from('Lễ hội Ok Om Bok\n'), { code: 'not-media', reason: 'not a media file: the content is plain text' }],
+    ['random bytes', 'noise.jpg', Buffer.from([1, 2, 3, 0, 250, 13, 7, 99]), { code: 'unrecognised', reason: expect.stringMatching(/unrecognised/) as unknown }],
   ])('judges %s by its content', async (_name, file, bytes, expected) => {
     await writeFile(join(dir, file), bytes);
     expect(await detectType(join(dir, file))).toEqual(expected);
@@ -34,7 +34,7 @@ describe('detectType', () => {
 
   it('names a recognised format it does not accept', async () => {
     await writeFile(join(dir, 'a.zip'), Buffer.concat([ZIP, Buffer.alloc(100)]));
-    expect(await detectType(join(dir, 'a.zip'))).toMatchObject({ reason: expect.stringMatching(/is not a format the archive accepts/) as unknown });
+    expect(await detectType(join(dir, 'a.zip'))).toMatchObject({ code: 'unsupported-format', reason: expect.stringMatching(/is not a format the archive accepts/) as unknown });
   });
 
   it('hashes a file in 1 MiB chunks to the same digest as a one-shot hash', async () => {

@@ -2,6 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { fileTypeFromBlob } from 'file-type';
 import type { MediaKind } from '@disan/schemas';
+import type { UploadRefusal } from '@disan/schemas';
 
 export interface DetectedType {
   mimeType: string;
@@ -37,26 +38,34 @@ const ACCEPTED: Record<string, MediaKind> = {
 
 const SNIFF_BYTES = 4100;
 
+/** A type refused: its kind (worded by the uploader) and the command line's reason. */
+export interface TypeRefusal {
+  code: Extract<UploadRefusal, 'empty' | 'not-media' | 'unrecognised' | 'unsupported-format'>;
+  reason: string;
+}
+
 /**
  * Detects the type from the first bytes (magic numbers), never from the name:
  * a text file called photo.jpg is refused, a JPEG called scan.pdf is a JPEG.
  * Returns a reason a person can act on when the type is not accepted.
  */
-export async function detectType(path: string | Buffer): Promise<DetectedType | { reason: string }> {
+export async function detectType(path: string | Buffer): Promise<DetectedType | TypeRefusal> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    if (bytesRead === 0) return { reason: 'the file is empty (0 bytes)' };
+    if (bytesRead === 0) return { code: 'empty', reason: 'the file is empty (0 bytes)' };
     const head = buffer.subarray(0, bytesRead);
     if (isWebVtt(head)) return { mimeType: 'text/vtt', kind: 'captions' };
     // A Blob over the file gives the detector random access: some TIFFs keep their directory at the end.
     const type = await fileTypeFromBlob(await openAsBlob(path));
     if (!type) {
-      return { reason: looksLikeText(head) ? 'not a media file: the content is plain text' : 'unrecognised format: the content matches no image, audio, video or PDF signature' };
+      return looksLikeText(head)
+        ? { code: 'not-media', reason: 'not a media file: the content is plain text' }
+        : { code: 'unrecognised', reason: 'unrecognised format: the content matches no image, audio, video or PDF signature' };
     }
     const kind = ACCEPTED[type.mime];
-    if (!kind) return { reason: `${type.mime} (.${type.ext}) is not a format the archive accepts` };
+    if (!kind) return { code: 'unsupported-format', reason: `${type.mime} (.${type.ext}) is not a format the archive accepts` };
     return { mimeType: type.mime, kind };
   } finally {
     await handle.close();

@@ -14,6 +14,7 @@ import { originalKey } from '../storage/keys.ts';
 import { detectType, type DetectedType } from './detect.ts';
 import { HASH_CHUNK_BYTES, sha256File } from './hash.ts';
 import { mediaIdFor } from './media-id.ts';
+import type { UploadRefusal } from '@disan/schemas';
 
 /**
  * An original arriving: its bytes as a stream of known length, or a file already on
@@ -44,7 +45,7 @@ export type RegistrationOutcome = 'ingested' | 'skipped' | 'stored' | 'failed';
 export type Registration =
   /** Stored, recorded, and its first job queued: the caller waits for that job. */
   | { status: 'queued'; mediaId: string; jobId: string }
-  | { status: RegistrationOutcome; mediaId?: string; reason?: string };
+  | { status: RegistrationOutcome; mediaId?: string; reason?: string; code?: UploadRefusal };
 
 /**
  * What happens when an original arrives, whoever brings it (folder ingest, JSON Lines
@@ -66,11 +67,11 @@ export async function registerOriginal(
   beforeQueue: (mediaId: string) => void = () => undefined,
 ): Promise<Registration> {
   const limit = archive.config.ingest.maxFileBytes;
-  if (original.size === 0) return { status: 'failed', reason: 'the file is empty (0 bytes)' };
-  if (original.size > limit) return { status: 'failed', reason: `the file is ${original.size} bytes, above the limit of ${limit} (DISAN_MAX_FILE_BYTES)` };
+  if (original.size === 0) return { status: 'failed', code: 'empty', reason: 'the file is empty (0 bytes)' };
+  if (original.size > limit) return { status: 'failed', code: 'too-large', reason: `the file is ${original.size} bytes, above the limit of ${limit} (DISAN_MAX_FILE_BYTES)` };
   return withLocalCopy(archive, original, async (path, sha256) => {
     const type = await detectType(path);
-    if ('reason' in type) return { status: 'failed', reason: type.reason };
+    if ('reason' in type) return { status: 'failed', code: type.code, reason: type.reason };
     return storeAndQueue(archive, { path, sha256, type, name: original.name, size: original.size }, target, beforeQueue);
   });
 }
@@ -87,7 +88,7 @@ async function storeAndQueue(archive: Archive, file: LocalOriginal, target: Regi
   const mediaId = mediaIdFor(target.itemId, file.sha256);
   const existing = await archive.catalog.media.get(mediaId);
   if (existing?.status === 'ready') return { status: 'skipped', mediaId, reason: 'already ingested' };
-  if (existing?.status === 'failed') return { status: 'failed', mediaId, reason: `failed before: ${existing.error ?? 'unknown reason'}` };
+  if (existing?.status === 'failed') return { status: 'failed', mediaId, code: 'failed-before', reason: `failed before: ${existing.error ?? 'unknown reason'}` };
   // Reads the header only (libvips opens the file lazily): a 1 GB TIFF scan costs kilobytes.
   if (file.type.kind === 'image' && !existing) await withTextPath(file.path, (path) => archive.images.probe(path));
 
@@ -122,7 +123,7 @@ async function storeAndQueue(archive: Archive, file: LocalOriginal, target: Regi
     const media = await archive.catalog.media.get(mediaId);
     return media?.status === 'ready'
       ? { status: 'skipped', mediaId, reason: 'already ingested' }
-      : { status: 'failed', mediaId, reason: media?.error ?? job.lastError ?? 'failed in an earlier run' };
+      : { status: 'failed', mediaId, code: 'failed-before', reason: media?.error ?? job.lastError ?? 'failed in an earlier run' };
   }
   return { status: 'queued', mediaId, jobId: job.id };
 }

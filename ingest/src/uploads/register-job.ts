@@ -1,6 +1,7 @@
+import type { UploadRefusal } from '@disan/schemas';
 import type { Viewer } from '../access/index.ts';
 import type { Archive } from '../archive.ts';
-import { DisanError } from '../errors.ts';
+import { DisanError, UnsupportedMediaError } from '../errors.ts';
 import { DONE, failed, skipped, type JobOutcome } from '../jobs/types.ts';
 import { registerOriginal } from '../registration/register.ts';
 import type { AttachOptions } from '../workspace/types.ts';
@@ -35,13 +36,13 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
       if (upload.state === 'done' || upload.state === 'failed') await store.remove(uploadId);
       return skipped(`upload ${uploadId} is ${upload.state}`);
     }
-    const refuse = async (reason: string, mediaId?: string) => {
-      await rows.end(uploadId, { state: 'failed', reason, mediaId });
+    const refuse = async (code: UploadRefusal, reason: string, mediaId?: string) => {
+      await rows.end(uploadId, { state: 'failed', code, reason, mediaId });
       await store.remove(uploadId);
       return failed(`${upload.name}: ${reason}`);
     };
     const account = await archive.accounts.users.get(upload.accountId);
-    if (account === null) return refuse('the account that uploaded it no longer exists');
+    if (account === null) return refuse('account-gone', 'the account that uploaded it no longer exists');
     const viewer = archive.accounts.viewerOf(account);
 
     const meta = upload.metadata;
@@ -50,7 +51,7 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
     let duplicate = meta.duplicate === true;
     if (mediaId === null) {
       const source = await store.open(uploadId).catch(() => undefined);
-      if (source === undefined) return refuse('its bytes are gone from the upload store; send the file again');
+      if (source === undefined) return refuse('bytes-gone', 'its bytes are gone from the upload store; send the file again');
       const position = (await archive.catalog.media.listForItem(upload.itemId)).length;
       const caption = text('caption');
       let registration;
@@ -64,11 +65,12 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
       } catch (error) {
         // The file's fault (a bomb, an unreadable header: 4xx, as the command line reports them) fails the
         // upload; a passing cause (storage full or unreachable, the database) is retried.
-        if (error instanceof DisanError && error.status < 500) return refuse(error.message);
+        if (error instanceof DisanError && error.status < 500) return refuse(error instanceof UnsupportedMediaError ? 'unreadable' : 'other', error.message);
         throw error;
       }
       if (registration.status === 'failed' || registration.mediaId === undefined) {
-        return refuse('reason' in registration && registration.reason !== undefined ? registration.reason : 'the file could not be registered', registration.mediaId);
+        const refusal: { code?: UploadRefusal; reason?: string } = registration.status === 'queued' ? {} : registration;
+        return refuse(refusal.code ?? 'other', refusal.reason ?? 'the file could not be registered', registration.mediaId);
       }
       mediaId = registration.mediaId;
       // Already there: the same content was on this record before this upload began (its
@@ -84,7 +86,7 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
     } catch (error) {
       // Refused by the rules or the workflow (the record went to review meanwhile): the file
       // stays stored, the upload says why. Anything else may pass: retried.
-      if (error instanceof DisanError && error.status < 500) return refuse(error.message, mediaId);
+      if (error instanceof DisanError && error.status < 500) return refuse('not-allowed', error.message, mediaId);
       throw error;
     }
     await rows.end(uploadId, { state: 'done', mediaId, duplicate });

@@ -1,4 +1,4 @@
-import type { ItemStatus, UploadState } from '@disan/schemas';
+import type { ItemStatus, UploadRefusal, UploadState } from '@disan/schemas';
 import type { Row, Sql } from '../database/database.ts';
 
 /** One resumable upload as the uploads table keeps it (migration 0005). */
@@ -13,6 +13,7 @@ export interface UploadRow {
   metadata: Record<string, string | boolean>;
   mediaId: string | null;
   reason: string | null;
+  reasonCode: UploadRefusal | null;
   createdAt: Date;
   expiresAt: Date;
 }
@@ -28,7 +29,7 @@ export interface NewUpload {
 }
 
 /** What an upload ended as, written once by the registration job. */
-export type UploadEnd = { state: 'done'; mediaId: string; duplicate: boolean } | { state: 'failed'; reason: string; mediaId?: string | undefined };
+export type UploadEnd = { state: 'done'; mediaId: string; duplicate: boolean } | { state: 'failed'; reason: string; code: UploadRefusal; mediaId?: string | undefined };
 
 const toRow = (row: Row): UploadRow => ({
   id: row.id as string,
@@ -40,6 +41,7 @@ const toRow = (row: Row): UploadRow => ({
   metadata: row.metadata as Record<string, string | boolean>,
   mediaId: (row.media_id as string | null) ?? null,
   reason: (row.reason as string | null) ?? null,
+  reasonCode: (row.reason_code as UploadRefusal | null) ?? null,
   createdAt: row.created_at as Date,
   expiresAt: row.expires_at as Date,
 });
@@ -95,11 +97,11 @@ export function createUploadRows(sql: Sql) {
     async end(id: string, end: UploadEnd): Promise<void> {
       if (end.state === 'done') {
         await sql.query(
-          `UPDATE uploads SET state = 'done', media_id = $2, reason = NULL, metadata = metadata || $3::jsonb, updated_at = now() WHERE id = $1`,
+          `UPDATE uploads SET state = 'done', media_id = $2, reason = NULL, reason_code = NULL, metadata = metadata || $3::jsonb, updated_at = now() WHERE id = $1`,
           [id, end.mediaId, JSON.stringify({ duplicate: end.duplicate })],
         );
       } else {
-        await sql.query(`UPDATE uploads SET state = 'failed', media_id = $2, reason = $3, updated_at = now() WHERE id = $1`, [id, end.mediaId ?? null, end.reason]);
+        await sql.query(`UPDATE uploads SET state = 'failed', media_id = $2, reason = $3, reason_code = $4, updated_at = now() WHERE id = $1`, [id, end.mediaId ?? null, end.reason, end.code]);
       }
     },
 

@@ -81,7 +81,7 @@ export const uploadRoutes: RoutePlugin = (app, { archive, config }, done) => {
       const upload = await ownUpload(request, reply);
       if (upload === undefined) return;
       await handOver(request, reply);
-      if (reply.raw.statusCode === 204 && upload.state === 'receiving') await rows.end(upload.id, { state: 'failed', reason: 'cancelled by the uploader' });
+      if (reply.raw.statusCode === 204 && upload.state === 'receiving') await rows.end(upload.id, { state: 'failed', reason: 'cancelled by the uploader', code: 'cancelled' });
     },
   );
 
@@ -111,6 +111,7 @@ export const uploadRoutes: RoutePlugin = (app, { archive, config }, done) => {
         offset,
         ...(upload.mediaId === null ? {} : { mediaId: upload.mediaId }),
         ...(upload.reason === null ? {} : { reason: upload.reason }),
+        ...(upload.reasonCode === null ? {} : { reasonCode: upload.reasonCode }),
         ...(state === 'done' ? { duplicate: upload.metadata.duplicate === true } : {}),
       };
     },

@@ -41,6 +41,16 @@ export const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000, 60_000
 const DEFAULT_CHUNK = 1024 * 1024;
 const ENDPOINT = '/api/uploads';
 
+/** Refusals whose English detail says more than the words do (the format, the limit, the processing error). */
+const WITH_DETAIL = new Set(['unsupported-format', 'unreadable', 'failed-before', 'other']);
+
+/** Why the archive refused a file, in the page's language, with the archive's own detail where it helps. */
+export function refusalText(outcome: Pick<UploadOutcome, 'reason' | 'reasonCode'>, messages: Messages): string {
+  if (outcome.reasonCode === undefined) return outcome.reason ?? messages.t('uploads.refused.other');
+  const words = messages.t(`uploads.reason.${outcome.reasonCode}`);
+  return WITH_DETAIL.has(outcome.reasonCode) && outcome.reason !== undefined ? `${words} (${outcome.reason})` : words;
+}
+
 export const fingerprintOf = (file: File, metadata: UploadMetadata): string =>
   ['disan', metadata.record ?? '', metadata.replaces ?? '', metadata.captionsFor ?? '', file.name, file.size, file.lastModified].join(':');
 
@@ -275,7 +285,7 @@ export class UploadQueue {
             return;
           }
           if (outcome.state === 'failed' || outcome.state === 'expired') {
-            this.#fail(entry, this.#options.messages.t('uploads.state.failed', { reason: outcome.reason ?? this.#options.messages.t('uploads.refused.other') }));
+            this.#fail(entry, this.#options.messages.t('uploads.state.failed', { reason: refusalText(outcome, this.#options.messages) }));
             return;
           }
         }
