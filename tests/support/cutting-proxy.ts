@@ -1,5 +1,10 @@
 import { connect, createServer, type Socket } from 'node:net';
 
+interface Target {
+  host: string;
+  port: number;
+}
+
 export interface CuttingProxy {
   /** `http://127.0.0.1:<port>`: the address clients use instead of the target's. */
   url: string;
@@ -15,20 +20,24 @@ export interface CuttingProxy {
 }
 
 /**
- * A TCP proxy on loopback in front of `target` (host:port) that behaves like a weak
+ * A TCP proxy on loopback in front of `target` (host:port; with several, the link comes back
+ * after each cut to the next one, as a load balancer in front of several API processes may
+ * send a client that reconnects) that behaves like a weak
  * mobile link: after every `cutEveryBytes` bytes sent towards the target (counted over
  * all connections), it destroys the connection it is on, both ways, mid-request, as a
  * dropped link or a sleeping phone does. At most `maxCuts` cuts (default: no limit).
  */
-export async function startCuttingProxy(target: { host: string; port: number }, options: { cutEveryBytes: number; maxCuts?: number }): Promise<CuttingProxy> {
+export async function startCuttingProxy(target: Target | readonly Target[], options: { cutEveryBytes: number; maxCuts?: number }): Promise<CuttingProxy> {
   let sinceCut = 0;
   let cuts = 0;
   let up = 0;
   let received = 0;
   let cutting = true;
   const sockets = new Set<Socket>();
+  const targets = Array.isArray(target) ? target : [target as Target];
   const server = createServer((client) => {
-    const upstream = connect(target.port, target.host);
+    const next = targets[cuts % targets.length]!;
+    const upstream = connect(next.port, next.host);
     sockets.add(client).add(upstream);
     const drop = () => {
       client.destroy();

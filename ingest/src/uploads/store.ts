@@ -35,6 +35,21 @@ export interface UploadStore {
 const ID = /^[0-9a-f]{32}$/;
 
 /**
+ * tus's S3 store, forgetting what it cached of an upload however its removal ends: it gives
+ * up on a finished upload (no multipart left to abort: NoSuchUpload) before clearing its
+ * cache, and would then report the removed upload as whole from memory.
+ */
+class ArchiveS3Store extends S3Store {
+  override async remove(id: string): Promise<void> {
+    try {
+      await super.remove(id);
+    } finally {
+      await this.clearCache(id);
+    }
+  }
+}
+
+/**
  * `objects`: the archive's storage, the same bucket in S3 mode, through which what tus
  * leaves of a finished upload (its object, `.info` and `.part`) is deleted: tus's own
  * removal gives up on a finished upload (no multipart left to abort) before deleting them.
@@ -44,7 +59,7 @@ export function createUploadStore(config: Pick<Config, 'storage' | 'uploads'>, o
   const prefix = config.storage.driver === 's3' ? uploads.s3Prefix : '';
   const s3 =
     config.storage.driver === 's3'
-      ? new S3Store({
+      ? new ArchiveS3Store({
           partSize: uploads.s3PartBytes,
           // Equal parts: some S3-compatible services refuse a multipart upload whose parts differ.
           minPartSize: uploads.s3PartBytes,
