@@ -56,8 +56,9 @@ async function startInstance(name: string): Promise<Instance> {
   );
   const app = await buildApp({ archive, config: archive.config, logger: false });
   const instance: Instance = { archive, app, port: 0, patches: 0 };
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     if (request.method === 'PATCH' && request.url.startsWith('/api/uploads/')) instance.patches++;
+    done();
   });
 
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

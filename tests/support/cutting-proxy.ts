@@ -34,9 +34,9 @@ export async function startCuttingProxy(target: Target | readonly Target[], opti
   let received = 0;
   let cutting = true;
   const sockets = new Set<Socket>();
-  const targets = Array.isArray(target) ? target : [target as Target];
+  const targets: readonly Target[] = 'port' in target ? [target] : target;
   const server = createServer((client) => {
-    const next = targets[cuts % targets.length]!;
+    const next = targets[cuts % targets.length] ?? targets[0]!;
     const upstream = connect(next.port, next.host);
     sockets.add(client).add(upstream);
     const drop = () => {
