@@ -96,6 +96,8 @@ export const CollectionSummary = Type.Object({
   ethnicGroups: Type.Array(Type.String()),
   /** Items of this collection the viewer may see. */
   itemCount: Type.Integer({ minimum: 0 }),
+  /** The picture chosen for the collection (`/api/media/{mediaId}/{rendition}`), or null when there is none the viewer may see. */
+  cover: Type.Union([Type.String(), Type.Null()]),
 });
 export type CollectionSummary = Static<typeof CollectionSummary>;
 

@@ -46,6 +46,8 @@ export const Media = Type.Object(
     geo: Type.Optional(GeoPoint),
     caption: Type.Optional(Type.String({ maxLength: 5000 })),
     position: Type.Integer({ minimum: 0 }),
+    /** The file chosen in the workspace to stand for its record (its picture in lists and search). */
+    cover: Type.Optional(Type.Boolean()),
     status: Type.Enum(MEDIA_STATUSES),
     error: Type.Optional(Type.String()),
     derivatives: Type.Array(Rendition),

@@ -225,7 +225,7 @@ describe('workspace engine', () => {
 
     const submitted = await ws().submit(archivist, id, { ifMatch: described.version });
     await ws().publish(reviewer, id, { ifMatch: submitted.version });
-    expect((await archive.catalog.media.listForItem(id)).map((m) => [m.id, m.caption])).toEqual([[second, 'Đua ghe ngo']]);
+    expect((await archive.catalog.media.listForItem(id)).map((m) => [m.id, m.caption, m.cover])).toEqual([[second, 'Đua ghe ngo', true]]);
     expect(await archive.catalog.media.get(first, 'face')).toBeNull();
     expect(await archive.catalog.media.get(first, 'all')).not.toBeNull();
   });

@@ -1,7 +1,9 @@
 import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, SearchFilters } from '@disan/schemas';
 import { accessView, canReadCollection, canReadMedia, canReadRecord, type Viewer } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
+import { coverOf } from '@disan/ingest/search';
 import { toMediaView } from '../views/media.ts';
+import { mediaUrl } from '../views/urls.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
 
 const RELATED = 6;
@@ -69,16 +71,39 @@ export async function collectionSummaries(deps: BrowseDeps, viewer: Viewer, ids:
   const all = ids === 'all' ? await deps.catalog.collections.list() : await Promise.all(ids.map((id) => deps.catalog.collections.get(id)));
   const visible = all.filter((c): c is Collection => c !== null && canReadCollection(viewer, c));
   if (visible.length === 0) return [];
-  const counts = await countsBy(deps, viewer, 'collections');
-  return visible.map((c) => toCollectionSummary(c, counts[c.id] ?? 0));
+  const [counts, covers] = await Promise.all([countsBy(deps, viewer, 'collections'), collectionCovers(deps, viewer, visible)]);
+  return visible.map((c) => toCollectionSummary(c, counts[c.id] ?? 0, covers.get(c.id) ?? null));
 }
 
-export function toCollectionSummary(collection: Collection, itemCount: number): CollectionSummary {
+/**
+ * Each collection's chosen cover as the viewer may see it: the URL of the record's chosen
+ * file (or of the record's own picture), from the face the public sees, or nothing when
+ * the viewer may not read that record or its files (a collection's cover never shows a
+ * restricted record's picture to someone who could not open it).
+ */
+export async function collectionCovers(deps: BrowseDeps, viewer: Viewer, collections: readonly Collection[]): Promise<Map<string, string>> {
+  const wanted = collections.flatMap((c) => (c.cover ? [{ collection: c.id, ...c.cover }] : []));
+  const covers = new Map<string, string>();
+  if (wanted.length === 0) return covers;
+  const now = new Date();
+  const items = new Map((await deps.catalog.items.getMany(wanted.map((w) => w.itemId))).map((item) => [item.id, item]));
+  const readable = [...items.values()].filter((item) => canReadRecord(viewer, item, now) && canReadMedia(viewer, item, now));
+  const media = await deps.catalog.media.listForItems(readable.map((item) => item.id), 'face');
+  for (const { collection, itemId, mediaId } of wanted) {
+    const ready = (media.get(itemId) ?? []).filter((m) => m.status === 'ready' && (mediaId === undefined || m.id === mediaId));
+    const cover = coverOf(ready);
+    if (cover) covers.set(collection, mediaUrl(cover.media.id, cover.rendition));
+  }
+  return covers;
+}
+
+export function toCollectionSummary(collection: Collection, itemCount: number, cover: string | null): CollectionSummary {
   return {
     id: collection.id,
     title: collection.title,
     description: collection.description ?? [],
     ethnicGroups: collection.ethnicGroups ?? [],
     itemCount,
+    cover,
   };
 }

@@ -183,10 +183,10 @@ function explainInsertError(error: unknown, m: NewMedia): unknown {
 /** A row read with its version's snapshot: the snapshot's position and caption win (the face as it was published). */
 function toScopedMedia(row: Row): Media {
   const media = toMedia(row);
-  const snapshot = Array.isArray(row.snapshot) ? (row.snapshot as { id: string; position: number; caption?: string }[]).find((s) => s.id === media.id) : undefined;
+  const snapshot = Array.isArray(row.snapshot) ? (row.snapshot as { id: string; position: number; caption?: string; cover?: boolean }[]).find((s) => s.id === media.id) : undefined;
   if (!snapshot) return media;
   const { caption: _caption, ...rest } = media;
-  return { ...rest, position: snapshot.position, ...(snapshot.caption === undefined ? {} : { caption: snapshot.caption }) };
+  return { ...rest, position: snapshot.position, ...(snapshot.caption === undefined ? {} : { caption: snapshot.caption }), ...(snapshot.cover === true ? { cover: true } : {}) };
 }
 
 export function toMedia(row: Row): Media {

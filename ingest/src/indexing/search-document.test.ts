@@ -38,4 +38,15 @@ describe('toSearchDocument', () => {
     const withRenditions = media.map((m) => ({ ...m, derivatives: names.map((name) => ({ name, key: `derivatives/${m.id}/${name}`, mimeType: 'image/webp', size: 1 })) }));
     expect(toSearchDocument(item({ level: 'public' }), withRenditions, passages).thumbnail).toBe(thumbnail);
   });
+
+  it('shows the file chosen as the cover, when it has a picture, before the first one', () => {
+    const photo = (id: string, position: number, cover?: boolean): Media => ({
+      ...media[0]!, id, position, mimeType: 'image/jpeg', kind: 'image', ...(cover === undefined ? {} : { cover }),
+      derivatives: [{ name: 'thumb', key: `derivatives/${id}/thumb`, mimeType: 'image/webp', size: 1 }],
+    });
+    expect(toSearchDocument(item({ level: 'public' }), [photo('dau', 0), photo('bia', 1, true)]).thumbnail).toBe('bia/thumb');
+    expect(toSearchDocument(item({ level: 'public' }), [photo('dau', 0), photo('bia', 1)]).thumbnail).toBe('dau/thumb');
+    const noPicture = { ...photo('ghi-am', 1, true), derivatives: [] };
+    expect(toSearchDocument(item({ level: 'public' }), [photo('dau', 0), noPicture]).thumbnail).toBe('dau/thumb');
+  });
 });

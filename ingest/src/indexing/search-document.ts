@@ -62,7 +62,13 @@ const unique = <T>(values: readonly T[]) => [...new Set(values)];
  */
 const COVER_RENDITIONS = ['thumb', 'cover-webp', 'poster-webp'] as const;
 
-function coverOf(media: readonly Media[]): { media: Media; rendition: string } | null {
+/** The picture of a record: the file chosen as its cover when it has a rendition for it, else the first file that has one. */
+export function coverOf(media: readonly Media[]): { media: Media; rendition: string } | null {
+  const chosen = media.find((m) => m.cover === true);
+  if (chosen) {
+    const rendition = COVER_RENDITIONS.find((name) => chosen.derivatives.some((d) => d.name === name));
+    if (rendition) return { media: chosen, rendition };
+  }
   for (const rendition of COVER_RENDITIONS) {
     const found = media.find((m) => m.derivatives.some((d) => d.name === rendition));
     if (found) return { media: found, rendition };

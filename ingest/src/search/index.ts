@@ -4,3 +4,4 @@ export { EmbeddedSearchEngine, type EmbeddedOptions } from './embedded/engine.ts
 export type { EngineResult, SearchEngine, SearchScope } from './engine.ts';
 export { MeilisearchEngine } from './meilisearch/engine.ts';
 export { searchArchive, type SearchServiceDeps } from './service.ts';
+export { coverOf } from '../indexing/search-document.ts';

@@ -2,7 +2,7 @@ import { CollectionList, CollectionQuery, CollectionView, IdParams } from '@disa
 import { canReadCollection } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { collectionItemPage } from '../../services/collection-order.ts';
-import { collectionSummaries, toCollectionSummary } from '../../services/items.ts';
+import { collectionCovers, collectionSummaries, toCollectionSummary } from '../../services/items.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 
 export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
@@ -30,8 +30,8 @@ export const collectionRoutes: RoutePlugin = (app, { archive }, done) => {
       const collection = await archive.catalog.collections.get(id);
       if (!collection || !canReadCollection(request.viewer, collection)) throw new NotFoundError(`Collection ${id} not found`);
       const { page, pageSize, sort } = request.query;
-      const items = await collectionItemPage(archive, request.viewer, collection, { sort, page, pageSize });
-      return { collection: toCollectionSummary(collection, items.total), items };
+      const [items, covers] = await Promise.all([collectionItemPage(archive, request.viewer, collection, { sort, page, pageSize }), collectionCovers(archive, request.viewer, [collection])]);
+      return { collection: toCollectionSummary(collection, items.total, covers.get(collection.id) ?? null), items };
     },
   );
   done();
