@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time, also on two cores (vitest's default there is one): most suites
+    // spend their time waiting on the servers, browsers and tools they start.
+    maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });
