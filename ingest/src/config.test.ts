@@ -42,6 +42,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('loads the samples on a first start unless told not to', () => {
+    expect(loadConfig({}).samplesOnFirstStart).toBe(true);
+    expect(loadConfig({ DISAN_SAMPLES: 'off' }).samplesOnFirstStart).toBe(false);
+    expect(() => loadConfig({ DISAN_SAMPLES: 'no' })).toThrow(/DISAN_SAMPLES="no" must be "on" or "off"/);
+  });
+
   it('lists every bad variable in one error', () => {
     let caught: unknown;
     try {

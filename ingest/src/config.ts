@@ -47,6 +47,8 @@ export interface Config {
   };
   accounts: AccountsConfig;
   uploads: UploadsConfig;
+  /** `npm start` loads media-samples/ into an archive that starts empty; off for a real deployment. */
+  samplesOnFirstStart: boolean;
 }
 
 /** Resumable uploads from the workspace (tus): quota, expiry, chunk and part sizes (see CONFIG_VARIABLES). */
@@ -123,6 +125,7 @@ export const CONFIG_VARIABLES = {
   DISAN_UPLOAD_QUOTA_BYTES: 'Bytes each account may hold in workspace uploads that did not fail (default 21474836480, 20 GiB; 0 = no quota).',
   DISAN_UPLOAD_EXPIRY_HOURS: 'Hours an unfinished upload is kept for its browser to resume it, then removed (default 24).',
   DISAN_UPLOAD_CHUNK_BYTES: 'Bytes the browser sends per upload request (default 1048576, 1 MiB: about 8 s on a 1 Mbit/s 3G link).',
+  DISAN_SAMPLES: '"on" (default): `npm start` loads media-samples/ into an archive whose catalog is empty, so a newcomer sees one filled; "off": it starts empty, as a real archive does.',
   DISAN_TRUST_PROXY: 'Proxies whose X-Forwarded-For names the client, for rate limits and logs: loopback, uniquelocal, linklocal, addresses or CIDRs, comma-separated (default loopback,uniquelocal: the site and a reverse proxy on the same host or network); none = trust no one.',
 } as const;
 
@@ -212,9 +215,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
 
   const accounts = accountsConfig(env, integer, url, problems);
   const uploads = uploadsConfig(integer, dataDir, ingest.maxFileBytes);
+  const samples = env.DISAN_SAMPLES || 'on';
+  if (samples !== 'on' && samples !== 'off') problems.push(`DISAN_SAMPLES="${samples}" must be "on" or "off"`);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http, accounts, uploads };
+  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http, accounts, uploads, samplesOnFirstStart: samples === 'on' };
 }
 
 function accountsConfig(

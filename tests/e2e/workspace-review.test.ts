@@ -46,7 +46,7 @@ beforeAll(async () => {
     const printed = await runDisan(dataDir, ['users', 'add', person.email, '--name', person.name, '--role', person.role], { DISAN_PUBLIC_URL: publicUrl });
     links[person.email] = /(https?:\/\/\S+\/welcome\/\S+)/.exec(printed)?.[1] ?? '';
   }
-  archive = await launchArchive(dataDir, { timeoutMs: 300_000, env: { DISAN_SITE_PORT: String(sitePort), DISAN_PUBLIC_URL: publicUrl } });
+  archive = await launchArchive(dataDir, { timeoutMs: 300_000, env: { DISAN_SAMPLES: 'off', DISAN_SITE_PORT: String(sitePort), DISAN_PUBLIC_URL: publicUrl } });
   browser = await launchBrowser();
 }, 400_000);
 

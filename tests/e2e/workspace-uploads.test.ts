@@ -290,7 +290,8 @@ describe('a closed tab', () => {
     const phone = VIEWPORTS.find((v) => v.name === 'phone');
     if (!phone) throw new Error('no phone viewport');
     const { context, page } = await signedIn(phone);
-    const recording = { name: 'tieng-chuong-chua.wav', buffer: silenceWav(50) };
+    // 4.9 MB: chunks double while the link is fast (64 KiB, 128 KiB...), so three of them are well short of the end.
+    const recording = { name: 'tieng-chuong-chua.wav', buffer: silenceWav(110) };
     // A file on disk: chosen twice, it is the same file (name, size and time), as a person's photo is.
     const onDisk = join(dataDir, recording.name);
     await writeFile(onDisk, recording.buffer);
@@ -305,7 +306,7 @@ describe('a closed tab', () => {
       let patches = 0;
       page.on('requestfinished', (request) => { if (request.method() === 'PATCH') patches += 1; });
       await page.getByTestId('upload-input').setInputFiles(onDisk);
-      while (patches < 4) await page.waitForTimeout(100);
+      while (patches < 3) await page.waitForTimeout(100);
       await page.close();
 
       const again = await context.newPage();
@@ -319,7 +320,7 @@ describe('a closed tab', () => {
       await again.getByTestId('upload-input').setInputFiles(onDisk);
       const states = await settledUploads(again, 1);
       expect(states[recording.name]?.state).toBe('done');
-      expect(offsets[0], 'the first chunk after reopening starts where the closed tab stopped').toBeGreaterThanOrEqual(3 * 64 * 1024);
+      expect(offsets[0], 'the first chunk after reopening starts where the closed tab stopped').toBeGreaterThanOrEqual(2 * 64 * 1024);
       expect(offsets.length, 'the rest only').toBeLessThan(Math.ceil(recording.buffer.length / (64 * 1024)));
     } finally {
       await context.close();

@@ -115,11 +115,12 @@ describe('registering an original from a stream', () => {
     const text = Buffer.from('just some notes, not a photo\n'.repeat(20));
     expect(await registerOriginal(archive, { stream: Readable.from([text]), size: text.length, name: 'notes.jpg' }, { itemId: 'text', position: 0 })).toEqual({
       status: 'failed',
+      code: 'not-media',
       reason: 'not a media file: the content is plain text',
     });
-    expect(await registerOriginal(archive, { stream: Readable.from([]), size: 0, name: 'empty.jpg' }, { itemId: 'text', position: 0 })).toEqual({ status: 'failed', reason: 'the file is empty (0 bytes)' });
+    expect(await registerOriginal(archive, { stream: Readable.from([]), size: 0, name: 'empty.jpg' }, { itemId: 'text', position: 0 })).toEqual({ status: 'failed', code: 'empty', reason: 'the file is empty (0 bytes)' });
     const huge = archive.config.ingest.maxFileBytes + 1;
-    expect(await registerOriginal(archive, { stream: Readable.from([]), size: huge, name: 'huge.mp4' }, { itemId: 'text', position: 0 })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/above the limit .*DISAN_MAX_FILE_BYTES/) as unknown });
+    expect(await registerOriginal(archive, { stream: Readable.from([]), size: huge, name: 'huge.mp4' }, { itemId: 'text', position: 0 })).toMatchObject({ status: 'failed', code: 'too-large', reason: expect.stringMatching(/above the limit .*DISAN_MAX_FILE_BYTES/) as unknown });
     expect(await archive.catalog.media.listForItem('text')).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     for (const stop of stops.splice(0).reverse()) await stop().catch((error: unknown) => { process.stderr.write(`disan: while stopping: ${String(error)}\n`); });
   };
   try {
-    await loadSamplesOnFirstStart(archive, log);
+    if (config.samplesOnFirstStart) await loadSamplesOnFirstStart(archive, log);
     const worker = await startBackgroundWorker(archive, {
       onEvent: (event) => {
         if (event.type === 'failed') log(`job ${event.job.id} failed: ${event.error}`);
