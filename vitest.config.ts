@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SpreadBrowserSuites from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -9,8 +10,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Two files at a time, also on two cores (vitest's default there is one): most suites
-    // spend their time waiting on the servers, browsers and tools they start.
+    // spend their time waiting on the servers, browsers and tools they start. The browser
+    // suites are spread through the run and take turns (tests/support/sequencer.ts).
     maxWorkers: 2,
+    sequence: { sequencer: SpreadBrowserSuites },
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   adminLink = /(https?:\/\/\S+\/welcome\/\S+)/.exec(printed)?.[1] ?? '';
   archive = await launchArchive(dataDir, { timeoutMs: 300_000, env: { DISAN_SITE_PORT: String(sitePort), DISAN_PUBLIC_URL: publicUrl } });
   browser = await launchBrowser();
-}, 400_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -64,7 +64,7 @@ beforeAll(async () => {
     await page.waitForURL((u) => u.pathname.endsWith('/sign-in'));
   }
   await context.close();
-}, 400_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await browser?.close();

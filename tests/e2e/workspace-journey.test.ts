@@ -92,7 +92,7 @@ beforeAll(async () => {
   // The default chunk size (1 MiB); files up to 300 MB.
   archive = await launchArchive(dataDir, { timeoutMs: 600_000, env: { DISAN_SAMPLES: 'off', DISAN_SITE_PORT: String(sitePort), DISAN_PUBLIC_URL: publicUrl, DISAN_MAX_FILE_BYTES: String(300_000_000) } });
   browser = await launchBrowser();
-}, 900_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -48,7 +48,7 @@ beforeAll(async () => {
   }
   archive = await launchArchive(dataDir, { timeoutMs: 300_000, env: { DISAN_SAMPLES: 'off', DISAN_SITE_PORT: String(sitePort), DISAN_PUBLIC_URL: publicUrl } });
   browser = await launchBrowser();
-}, 400_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await browser?.close();

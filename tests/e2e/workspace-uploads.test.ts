@@ -57,7 +57,7 @@ beforeAll(async () => {
     env: { DISAN_SITE_PORT: String(sitePort), DISAN_PUBLIC_URL: publicUrl, DISAN_UPLOAD_CHUNK_BYTES: String(64 * 1024), DISAN_MAX_FILE_BYTES: String(5_000_000) },
   });
   browser = await launchBrowser();
-}, 400_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await browser?.close();

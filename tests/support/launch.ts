@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { DatabaseSync } from 'node:sqlite';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const LAUNCHER = join(ROOT, 'api', 'src', 'launcher', 'start.ts');
@@ -103,6 +104,51 @@ function waitForReady(child: ChildProcess, output: () => string, timeoutMs: numb
  * process group, so a stop that times out can kill it together with its site child.
  */
 export async function launchArchive(dataDir: string, options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<LaunchedArchive> {
+  const release = await oneArchiveAtATime();
+  try {
+    const launched = await startLauncher(dataDir, options);
+    return { ...launched, stop: () => launched.stop().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** How long a suite waits for another's archive to stop before it gives up. */
+const LAUNCH_LOCK_WAIT_MS = 20 * 60_000;
+
+/**
+ * One launched archive at a time on this machine, across vitest's workers: a whole archive
+ * with its site and Chromium fills both cores, and two side by side take longer than one
+ * after the other (the workspace journey: 58 s alone, 232 s beside the review suite). The
+ * lock is an exclusive SQLite transaction on a file in the temp folder: the kernel lets
+ * go of it when a worker dies, however it dies. tests/support/sequencer.ts spreads the
+ * browser suites through the run so that they seldom wait here.
+ */
+async function oneArchiveAtATime(): Promise<() => void> {
+  const path = join(tmpdir(), 'disan-tests-launched-archive.lock');
+  const deadline = Date.now() + LAUNCH_LOCK_WAIT_MS;
+  for (;;) {
+    const lock = new DatabaseSync(path, { timeout: 0 });
+    try {
+      lock.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        lock.exec('ROLLBACK');
+        lock.close();
+      };
+    } catch (error) {
+      lock.close();
+      if (!(error instanceof Error && /locked|busy/i.test(error.message))) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`another test's archive was still running after ${LAUNCH_LOCK_WAIT_MS / 60_000} min (lock ${path})`);
+    await sleep(500);
+  }
+}
+
+async function startLauncher(dataDir: string, options: { timeoutMs?: number; env?: Record<string, string> }): Promise<LaunchedArchive> {
   const [apiPort, sitePort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, ['--no-warnings', LAUNCHER], {
     cwd: ROOT,
