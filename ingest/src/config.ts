@@ -124,7 +124,7 @@ export const CONFIG_VARIABLES = {
   DISAN_SESSION_SECRET: 'Secret (at least 32 characters) that signs session cookies; unset = generated once and kept in the catalog, shared by every API process.',
   DISAN_UPLOAD_QUOTA_BYTES: 'Bytes each account may hold in workspace uploads that did not fail (default 21474836480, 20 GiB; 0 = no quota).',
   DISAN_UPLOAD_EXPIRY_HOURS: 'Hours an unfinished upload is kept for its browser to resume it, then removed (default 24).',
-  DISAN_UPLOAD_CHUNK_BYTES: 'Bytes the browser sends per upload request (default 1048576, 1 MiB: about 8 s on a 1 Mbit/s 3G link).',
+  DISAN_UPLOAD_CHUNK_BYTES: 'Bytes of the first request of each upload (default 1048576, 1 MiB: about 8 s on a 1 Mbit/s 3G link); the browser then sizes each next request to the link, from 256 KiB to 64 MiB.',
   DISAN_SAMPLES: '"on" (default): `npm start` loads media-samples/ into an archive whose catalog is empty, so a newcomer sees one filled; "off": it starts empty, as a real archive does.',
   DISAN_TRUST_PROXY: 'Proxies whose X-Forwarded-For names the client, for rate limits and logs: loopback, uniquelocal, linklocal, addresses or CIDRs, comma-separated (default loopback,uniquelocal: the site and a reverse proxy on the same host or network); none = trust no one.',
 } as const;

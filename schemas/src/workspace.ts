@@ -382,7 +382,7 @@ export const UploadQuota = Type.Object(
     /** null: no quota. */
     quotaBytes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
     maxFileBytes: Type.Integer({ minimum: 0 }),
-    /** The chunk size the browser should send, suited to a weak mobile link. */
+    /** The size of the first chunk the browser sends, suited to a weak mobile link; later chunks follow the link (site/src/uploads/chunk-size.ts). */
     chunkBytes: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false },
