@@ -167,6 +167,8 @@ export const VersionSummary = Type.Object(
     author: ActorView,
     createdAt: Type.String({ format: 'date-time' }),
     note: Type.Optional(Type.String()),
+    /** The files this version added and removed against the one before it, by name (a replacement is both); absent when neither has a file snapshot. */
+    files: Type.Optional(Type.Object({ added: Type.Array(Type.String()), removed: Type.Array(Type.String()) }, { additionalProperties: false })),
     /** The face (what the public reads) is this version. */
     published: Type.Boolean(),
   },

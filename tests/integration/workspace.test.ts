@@ -223,6 +223,12 @@ describe('workspace engine', () => {
     const described = await ws().media.describe(archivist, id, second, { caption: 'Đua ghe ngo', captionLang: 'vi' }, { ifMatch: covered.version });
     expect(described.media).toMatchObject([{ id: second, cover: true, caption: 'Đua ghe ngo', captionLang: 'vi' }]);
 
+    // The history says which files each version added and removed, by name, for the reader to word.
+    const files = Object.fromEntries((await ws().versions(archivist, id))!.versions.filter((v) => v.files).map((v) => [v.version, v.files]));
+    // Oldest first (the keys are version numbers): 01 added, 02 added in the revision, 01 removed.
+    expect(Object.values(files)).toEqual([{ added: ['ghe-ngo-01.jpg'], removed: [] }, { added: ['ghe-ngo-02.jpg'], removed: [] }, { added: [], removed: ['ghe-ngo-01.jpg'] }]);
+    expect((await ws().versions(archivist, id))!.versions.every((v) => v.note === undefined || !/added|removed/.test(v.note))).toBe(true);
+
     const submitted = await ws().submit(archivist, id, { ifMatch: described.version });
     await ws().publish(reviewer, id, { ifMatch: submitted.version });
     expect((await archive.catalog.media.listForItem(id)).map((m) => [m.id, m.caption, m.cover])).toEqual([[second, 'Đua ghe ngo', true]]);

@@ -28,6 +28,7 @@ async function headMedium(tx: Sql, state: RecordState, mediaId: string): Promise
 }
 
 /** A change of the record's files: a version (action `media`) with the head's fields as they are. */
+/** A change of the files: its note is the person's own (the files it adds and removes are in the version's summary, see fileChanges). */
 function mediaChange(state: RecordState, media: Change['media'], audit: Record<string, unknown>, note?: string): Change {
   const { target, status } = editTarget(state);
   return { action: 'media', target, data: { ...state.head, status }, media, note, audit };
@@ -66,7 +67,6 @@ export function createMediaOperations(deps: MediaDeps): WorkspaceMediaOperations
             if (replaced) await leave(inner, replaced.media.id, version);
           },
           { media: mediaId, ...(replaced ? { replaces: replaced.media.id } : {}) },
-          replaced ? `${row.media.originalName} replaced ${replaced.media.originalName}` : `${row.media.originalName} added`,
         );
       });
     },
@@ -137,8 +137,9 @@ export function createMediaOperations(deps: MediaDeps): WorkspaceMediaOperations
 
     remove(viewer, itemId, mediaId, options) {
       return edit(viewer, itemId, options.ifMatch, async (state, tx) => {
-        const row = await headMedium(tx, state, mediaId);
-        return mediaChange(state, (inner, version) => leave(inner, mediaId, version), { removed: mediaId }, options.note ?? `${row.media.originalName} removed`);
+        // Refuses a file that is not on the head (NotFoundError).
+        await headMedium(tx, state, mediaId);
+        return mediaChange(state, (inner, version) => leave(inner, mediaId, version), { removed: mediaId }, options.note);
       });
     },
 

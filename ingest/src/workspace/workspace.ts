@@ -61,15 +61,19 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   }
   const step = async (viewer: Viewer, id: string, ifMatch: number | null, build: ChangeBuilder) => (await change(viewer, id, ifMatch, build)).record;
 
-  const summaryOf = async (row: VersionRow, state: RecordState, nameOf: ReturnType<typeof createActorNames>): Promise<VersionSummary> => ({
-    version: row.version,
-    action: row.action,
-    status: row.data.status,
-    author: await nameOf(row.author),
-    createdAt: row.createdAt,
-    ...(row.note === undefined ? {} : { note: row.note }),
-    published: state.faceStatus === 'published' && row.version === state.faceVersion,
-  });
+  const summaryOf = async (row: VersionRow, state: RecordState, nameOf: ReturnType<typeof createActorNames>, before?: VersionRow): Promise<VersionSummary> => {
+    const files = fileChanges(before, row);
+    return {
+      version: row.version,
+      action: row.action,
+      status: row.data.status,
+      author: await nameOf(row.author),
+      createdAt: row.createdAt,
+      ...(row.note === undefined ? {} : { note: row.note }),
+      ...(files === undefined ? {} : { files }),
+      published: state.faceStatus === 'published' && row.version === state.faceVersion,
+    };
+  };
 
   async function readable(viewer: Viewer, id: string): Promise<RecordState | null> {
     if (!canUseWorkspace(viewer)) return null;
@@ -131,7 +135,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
         id,
         head: state.headVersion,
         publishedVersion: state.faceStatus === 'published' ? state.faceVersion : null,
-        versions: await Promise.all(rows.map((row) => summaryOf(row, state, nameOf))),
+        // Newest first: the version before each is the next row.
+        versions: await Promise.all(rows.map((row, index) => summaryOf(row, state, nameOf, rows[index + 1]))),
       };
     },
 
@@ -233,4 +238,18 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     media: createMediaOperations({ ...deps, step }),
   };
   return workspace;
+}
+
+/**
+ * What a version did to the files, by name, against the version before it: the history
+ * words it in the reader's language. Undefined when either side predates file snapshots;
+ * the first version's files are all added.
+ */
+export function fileChanges(before: VersionRow | undefined, row: VersionRow): VersionSummary['files'] {
+  if (row.media === null || (before !== undefined && before.media === null)) return undefined;
+  const earlier = new Map((before?.media ?? []).map((m) => [m.id, m.originalName]));
+  const now = new Map(row.media.map((m) => [m.id, m.originalName]));
+  const added = [...now].filter(([id]) => !earlier.has(id)).map(([, name]) => name);
+  const removed = [...earlier].filter(([id]) => !now.has(id)).map(([, name]) => name);
+  return added.length === 0 && removed.length === 0 ? undefined : { added, removed };
 }
