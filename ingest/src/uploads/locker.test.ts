@@ -46,7 +46,8 @@ describe('upload locker across processes (PostgreSQL)', () => {
     });
     const waiter = second.newLock('upload-a');
     await waiter.lock(never(), () => undefined);
-    expect(askedToRelease).toBe(1);
+    // Asked at least once: a waiter asks again at each retry until the holder has let go (as tus's memory locker does).
+    expect(askedToRelease).toBeGreaterThanOrEqual(1);
     await waiter.unlock();
   });
 
