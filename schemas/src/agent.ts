@@ -15,12 +15,16 @@ export const Agent = Type.Object(
 );
 export type Agent = Static<typeof Agent>;
 
+export const AGENT_ROLES = ['creator', 'contributor', 'publisher', 'performer', 'informant', 'photographer', 'recordist', 'author', 'editor', 'translator', 'illustrator', 'compiler', 'advisor'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
 /** An agent's part in an item, by Dublin Core role. */
 export const AgentRef = Type.Object(
   {
     agentId: Type.Optional(Id),
     name: Type.String({ minLength: 1, maxLength: 300 }),
-    role: Type.Enum(['creator', 'contributor', 'publisher', 'performer', 'informant', 'photographer', 'recordist']),
+    /** Dublin Core roles, then the library's (MARC relators aut, edt, trl, ill, com, ths). */
+    role: Type.Enum(AGENT_ROLES),
   },
   { additionalProperties: false },
 );

@@ -65,6 +65,10 @@ export const ETHNIC_GROUPS = {
 export type EthnicGroupCode = keyof typeof ETHNIC_GROUPS;
 export const ETHNIC_GROUP_CODES = Object.keys(ETHNIC_GROUPS) as EthnicGroupCode[];
 
+/** Kinds of record the e-library catalogues (issue 13); their fields are in library.ts. */
+export const LIBRARY_KINDS = ['book', 'report', 'thesis', 'periodical', 'periodical-issue', 'legal-document'] as const;
+export type LibraryKind = (typeof LIBRARY_KINDS)[number];
+
 /** What a heritage item is. Media type (photo, video...) is separate: a festival can have both. */
 export const ITEM_KINDS = [
   'festival',
@@ -83,6 +87,7 @@ export const ITEM_KINDS = [
   'recording',
   'artefact',
   'other',
+  ...LIBRARY_KINDS,
 ] as const;
 
 /** Editorial life cycle; only `published` ever reaches the public. */

@@ -4,6 +4,7 @@ export * from './patterns.ts';
 export * from './password-policy.ts';
 export * from './place.ts';
 export * from './agent.ts';
+export * from './library.ts';
 export * from './item.ts';
 export * from './collection.ts';
 export * from './media.ts';

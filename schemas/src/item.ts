@@ -16,6 +16,7 @@ import {
 } from './common.ts';
 import { AgentRef } from './agent.ts';
 import { PlaceRef } from './place.ts';
+import { LibraryDescription } from './library.ts';
 
 export const ItemKind = Type.Enum(ITEM_KINDS);
 export type ItemKind = Static<typeof ItemKind>;
@@ -45,6 +46,8 @@ export const ItemFields = {
   status: Status,
   access: Access,
   provenance: Type.Optional(Provenance),
+  /** The bibliographic description of a library record (books, reports, legal documents…); see library.ts. */
+  library: Type.Optional(LibraryDescription),
 };
 
 /** What `disan import` and the API accept: an item description, media optional. */

@@ -32,6 +32,8 @@ const DOOR_RULES = {
   canImportSheet: true,
   canUseWorkspace: true,
   canHarvest: true,
+  canImportLibraryRecords: true,
+  canManageHarvestSources: true,
   canManageCommunities: true,
   canManageSettings: true,
   canManageUsers: true,

@@ -16,6 +16,8 @@ export {
   canRetryMedia,
   canUseWorkspace,
   canHarvest,
+  canImportLibraryRecords,
+  canManageHarvestSources,
   canManageCommunities,
   canManageCommunity,
   canBackupArchive,

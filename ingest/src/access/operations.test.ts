@@ -9,6 +9,8 @@ import {
   canRetryMedia,
   canUseWorkspace,
   canHarvest,
+  canImportLibraryRecords,
+  canManageHarvestSources,
   canManageCommunities,
   canManageCommunity,
   canManageSettings,
@@ -75,6 +77,8 @@ const VIEWER_RULES: Record<string, [(viewer: Viewer) => boolean, readonly Who[]]
   'import a sheet': [canImportSheet, ['system', 'admin', 'reviewer', 'archivist']],
   'export records': [canExportRecords, ['system', 'admin', 'reviewer', 'archivist']],
   harvest: [canHarvest, WHO],
+  'import library records': [canImportLibraryRecords, ['system', 'admin', 'reviewer', 'archivist']],
+  'manage harvest sources': [canManageHarvestSources, ['system', 'admin']],
   'read health details': [canReadHealthDetails, WHO],
   'share cached answers': [mayShareCachedAnswers, ['public']],
 };

@@ -24,6 +24,8 @@ import { isSignedIn, isStaff, isSystemOr, mayWrite, stewardshipsOf, type Viewer 
  * | change own account (not read token)| users         | yes                  | yes       | yes                | yes               | no     |
  * | read jobs (list, counts)           | yes           | yes                  | yes       | no                 | no                | no     |
  * | harvest (OAI-PMH, exports), health | yes           | yes                  | yes       | yes                | yes               | yes    |
+ * | import MARC, harvest other archives| yes           | yes                  | yes       | no                 | no                | no     |
+ * | schedule harvest sources           | yes           | no                   | no        | no                 | no                | no     |
  *
  * The state is the workflow's (the revision's, while a published record is being edited):
  * an archivist editing a published record starts a revision that the public does not see
@@ -115,6 +117,18 @@ export const canChangeAccount = (viewer: Viewer): boolean => isSignedIn(viewer) 
  * the filter, not this rule, keeps restricted records out.
  */
 export const canHarvest = (_viewer: Viewer): boolean => true;
+
+/**
+ * Bringing records in from other libraries (a MARC file, an OAI-PMH harvest run by hand)
+ * creates and changes records: the right to create them.
+ */
+export const canImportLibraryRecords = (viewer: Viewer): boolean => canCreateRecord(viewer);
+
+/**
+ * Harvest sources run on a schedule, unattended, against other institutions' servers:
+ * which sources and how often is an admin's setting.
+ */
+export const canManageHarvestSources = (viewer: Viewer): boolean => adminWrites(viewer);
 
 /**
  * Job counts by type and status include the jobs of hidden records' media (a draft's

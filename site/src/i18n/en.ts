@@ -1,3 +1,4 @@
+import { libraryKinds } from './library/kinds.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -390,6 +391,7 @@ export const en: Dictionary = {
   'itemStatus.draft': 'Draft',
   'itemStatus.in-review': 'In review',
   'itemStatus.withdrawn': 'Withdrawn',
+  ...libraryKinds.en,
   ...editor.en,
   ...review.en,
   ...uploads.en,

@@ -1,3 +1,4 @@
+import { libraryKinds } from './library/kinds.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -390,6 +391,7 @@ export const km: Dictionary = {
   'itemStatus.draft': 'សេចក្តីព្រាង',
   'itemStatus.in-review': 'កំពុងពិនិត្យ',
   'itemStatus.withdrawn': 'បានដកចេញ',
+  ...libraryKinds.km,
   ...editor.km,
   ...review.km,
   ...uploads.km,

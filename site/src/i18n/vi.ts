@@ -1,3 +1,4 @@
+import { libraryKinds } from './library/kinds.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -394,6 +395,7 @@ export const vi = {
   'itemStatus.draft': 'Bản nháp',
   'itemStatus.in-review': 'Đang duyệt',
   'itemStatus.withdrawn': 'Đã rút',
+  ...libraryKinds.vi,
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,

@@ -1,3 +1,4 @@
+import { libraryKinds } from './library/kinds.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -391,6 +392,7 @@ export const zh: Dictionary = {
   'itemStatus.draft': '草稿',
   'itemStatus.in-review': '审核中',
   'itemStatus.withdrawn': '已撤回',
+  ...libraryKinds.zh,
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,

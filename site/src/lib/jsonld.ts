@@ -56,6 +56,12 @@ const ROLE_PROPERTY: Record<AgentRef['role'], 'creator' | 'contributor' | 'publi
   informant: 'contributor',
   publisher: 'publisher',
   performer: 'performer',
+  author: 'creator',
+  editor: 'contributor',
+  translator: 'contributor',
+  illustrator: 'contributor',
+  compiler: 'creator',
+  advisor: 'contributor',
 };
 
 function agentsByProperty(agents: readonly AgentRef[]): Map<string, JsonValue[]> {

@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, type RecordDraft, type RecurringDate, type WorkspaceRecord } from '@disan/schemas';
+import { ACCESS_LEVELS, AGENT_ROLES, type AgentRole, type RecordDraft, type RecurringDate, type WorkspaceRecord } from '@disan/schemas';
 import type { Translate } from '../i18n/translate.ts';
 import { languageName } from '../i18n/language-name.ts';
 import type { Lang } from '../i18n/langs.ts';
@@ -68,14 +68,13 @@ export function mergeDrafts(mine: RecordDraft, theirs: RecordDraft, picks: Parti
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
-const AGENT_ROLES = ['creator', 'contributor', 'publisher', 'performer', 'informant', 'photographer', 'recordist'] as const;
 const METHODS = ['fieldwork', 'donation', 'digitisation', 'import', 'generated'] as const;
 const known = <T extends string>(list: readonly T[], value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
 
 /** One entry of a list field: a multilingual value names its language, an agent its role, a place its province and point. */
 function entryLine(entry: unknown, t: Translate, lang: Lang): string {
   if (!isRecord(entry)) return text(entry);
-  if ('role' in entry) return `${text(entry.name)} (${known(AGENT_ROLES, entry.role) ? t(`role.${entry.role}`) : text(entry.role)})`;
+  if ('role' in entry) return `${text(entry.name)} (${known<AgentRole>(AGENT_ROLES, entry.role) ? t(`role.${entry.role}`) : text(entry.role)})`;
   if ('lang' in entry && 'value' in entry) return `${languageName(text(entry.lang), lang)}: ${text(entry.value)}${'type' in entry ? ` (${text(entry.type)})` : ''}`;
   const geo = isRecord(entry.geo) ? ` (${text(entry.geo.lat)}, ${text(entry.geo.lon)})` : '';
   return `${text(entry.name)}${typeof entry.province === 'string' ? `, ${entry.province}` : ''}${geo}`;
