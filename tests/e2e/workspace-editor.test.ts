@@ -1,5 +1,6 @@
 /**
- * The record editor end to end in Chromium, on a phone and a desktop: an archivist signs
+ * The record editor end to end in Chromium, on a phone and a desktop (each step on one of
+ * them, so both layouts are checked without telling the story twice): an archivist signs
  * in, is told of mistakes beside the fields (in the editor's language, from the schema),
  * creates a record with Vietnamese and Khmer titles, edits it offline (the work is kept on
  * the device through a closed tab and saved when the connection returns), and two
@@ -99,19 +100,36 @@ async function head(page: Page, id: string): Promise<{ version: number; item: Re
 
 const statusText = (page: Page) => page.getByTestId('save-status').textContent();
 
-describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
-  const id = `ok-om-bok-${viewport.name}`;
-  let context: BrowserContext;
-  let page: Page;
+/**
+ * One record's story told once, across both layouts (each step's page is checked by axe-core
+ * and for sideways scrolling on the layout it runs on): the archivist starts on a phone
+ * (mistakes, offline work, a closed tab, a restored draft, "add a row" without JavaScript)
+ * and at a desktop (the record created, the conflict side by side); the second archivist
+ * edits from a phone. The desktop's empty and mistaken editor is checked in every language below.
+ */
+describe('the record editor on a phone and a desktop', () => {
+  const id = 'ok-om-bok-e2e';
+  const [phone, desktop] = (['phone', 'desktop'] as const).map((name) => {
+    const viewport = VIEWPORTS.find((v) => v.name === name);
+    if (!viewport) throw new Error(`no ${name} viewport`);
+    return viewport;
+  }) as [Viewport, Viewport];
+  let onPhone: { context: BrowserContext; page: Page };
+  let atDesk: { context: BrowserContext; page: Page };
 
   beforeAll(async () => {
-    ({ context, page } = await signedIn(viewport, ARCHIVISTS[0]));
+    onPhone = await signedIn(phone, ARCHIVISTS[0]);
+    atDesk = await signedIn(desktop, ARCHIVISTS[0]);
   }, STEP_TIMEOUT_MS);
-  afterAll(async () => { await context.close(); });
+  afterAll(async () => {
+    await onPhone.context.close();
+    await atDesk.context.close();
+  });
 
   test('mistakes are shown beside their fields, in Vietnamese, and nothing is saved', async () => {
+    const { page } = onPhone;
     await page.goto(url('/workspace/records/new'));
-    await visit(page, viewport.name, 'editor-new');
+    await visit(page, phone.name, 'editor-new');
     await page.getByTestId('field-id').fill('Ok Om Bok');
     await page.getByTestId('field-date').fill('13/04/1930');
     await page.getByTestId('editor-save').click();
@@ -121,11 +139,12 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
     expect(await page.getByTestId('error-date').textContent()).toContain('EDTF');
     expect(await page.getByTestId('error-title-0-value').textContent()).toContain('Hãy điền');
     expect(await page.getByTestId('field-date').inputValue(), 'what was typed comes back').toBe('13/04/1930');
-    await visit(page, viewport.name, 'editor-errors');
+    await visit(page, phone.name, 'editor-errors');
     expect((await page.request.get(url('/api/workspace/records/ok-om-bok'))).status()).toBe(404);
   }, STEP_TIMEOUT_MS);
 
   test('creates a record with Vietnamese and Khmer titles', async () => {
+    const { page } = atDesk;
     await page.goto(url('/workspace/records/new'));
     await page.getByTestId('field-id').fill(id);
     await page.getByTestId('field-title-0-value').fill('Lễ hội Ok Om Bok');
@@ -146,13 +165,14 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
     await page.getByTestId('done').waitFor();
     expect(await page.getByTestId('field-title-1-value').getAttribute('lang')).toBe('km');
     expect(await statusText(page)).toMatch(/Đã lưu lúc \d\d:\d\d/);
-    await visit(page, viewport.name, 'editor-created');
+    await visit(page, desktop.name, 'editor-created');
     const saved = await head(page, id);
     expect(saved.item.title).toEqual([{ lang: 'vi', value: 'Lễ hội Ok Om Bok' }, { lang: 'km', value: KHMER_TITLE }]);
     expect(saved.item.recurrence).toEqual([{ calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' }]);
   }, STEP_TIMEOUT_MS);
 
   test('work typed offline is kept on the device, says so, and is saved when the connection returns', async () => {
+    const { context, page } = onPhone;
     const before = await head(page, id);
     await page.goto(url(`/workspace/records/${id}`));
     await context.setOffline(true);
@@ -168,13 +188,15 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
   }, STEP_TIMEOUT_MS);
 
   test('work kept offline survives a closed tab and is saved when the editor opens again online', async () => {
-    const before = await head(page, id);
-    await page.goto(url(`/workspace/records/${id}`));
+    const { context } = onPhone;
+    const before = await head(onPhone.page, id);
+    await onPhone.page.goto(url(`/workspace/records/${id}`));
     await context.setOffline(true);
-    await page.getByTestId('field-title-0-value').fill('Lễ cúng trăng Ok Om Bok');
-    await page.close();
+    await onPhone.page.getByTestId('field-title-0-value').fill('Lễ cúng trăng Ok Om Bok');
+    await onPhone.page.close();
     await context.setOffline(false);
-    page = await context.newPage();
+    onPhone.page = await context.newPage();
+    const { page } = onPhone;
     await page.goto(url(`/workspace/records/${id}`));
     // Online again, the island saves the work it brought back at once, and then hides its
     // "brought back" notice: the title saved below is what shows the work survived.
@@ -185,20 +207,22 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
   }, STEP_TIMEOUT_MS);
 
   test('unsaved work typed online is brought back after a reload, and can be discarded', async () => {
+    const { page } = onPhone;
     await page.goto(url(`/workspace/records/${id}`));
     await page.getByTestId('field-provenance-notes').fill('Ghi ở chùa Dơi');
     expect(await statusText(page)).toBe('Chưa lưu: đang giữ trên thiết bị này');
     await page.reload();
     expect(await page.getByTestId('field-provenance-notes').inputValue()).toBe('Ghi ở chùa Dơi');
     expect(await page.getByTestId('restored-notice').isVisible()).toBe(true);
-    await visit(page, viewport.name, 'editor-restored');
+    await visit(page, phone.name, 'editor-restored');
     await page.getByTestId('discard-draft').click();
     await page.waitForLoadState('load');
     await expect.poll(() => page.getByTestId('field-provenance-notes').inputValue()).toBe('');
   }, STEP_TIMEOUT_MS);
 
   test('two archivists edit at once: the second sees both versions side by side and chooses, nothing lost', async () => {
-    const other = await signedIn(viewport, ARCHIVISTS[1]);
+    const { page } = atDesk;
+    const other = await signedIn(phone, ARCHIVISTS[1]);
     await page.goto(url(`/workspace/records/${id}`));
     await other.page.goto(url(`/workspace/records/${id}`));
     await other.page.getByTestId('field-source').fill('Bảo tàng Khmer Sóc Trăng');
@@ -212,7 +236,7 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
     expect(await page.getByTestId('mine-source').textContent()).toContain('Nhà văn hóa ấp');
     expect(await page.getByTestId('theirs-source').textContent()).toContain('Bảo tàng Khmer Sóc Trăng');
     expect(await page.getByTestId('mine-date').textContent()).toContain('2019-11-11');
-    await visit(page, viewport.name, 'editor-conflict');
+    await visit(page, desktop.name, 'editor-conflict');
     await page.getByTestId('pick-source-theirs').check();
     await page.getByTestId('conflict-save').click();
     await page.getByTestId('done').waitFor();
@@ -223,7 +247,7 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
   }, STEP_TIMEOUT_MS);
 
   test('without JavaScript, "add a row" posts the page and it comes back with the row, what was typed kept', async () => {
-    const plain = await signedIn(viewport, ARCHIVISTS[0], { javaScript: false });
+    const plain = await signedIn(phone, ARCHIVISTS[0], { javaScript: false });
     await plain.page.goto(url('/workspace/records/new'));
     await plain.page.getByTestId('field-title-0-value').fill('Đua ghe ngo');
     await plain.page.getByTestId('add-title').click();
@@ -231,7 +255,7 @@ describe.each(VIEWPORTS)('the record editor on a $name', (viewport) => {
     expect(await plain.page.getByTestId('field-title-0-value').inputValue()).toBe('Đua ghe ngo');
     await plain.page.getByTestId('add-places').click();
     await plain.page.getByTestId('field-places-0-name').waitFor();
-    savedPages.push({ name: `${viewport.name}-editor-rows-nojs.html`, html: await plain.page.content() });
+    savedPages.push({ name: `${phone.name}-editor-rows-nojs.html`, html: await plain.page.content() });
     await plain.context.close();
   }, STEP_TIMEOUT_MS);
 });
@@ -290,15 +314,21 @@ describe('collections', () => {
 });
 
 describe('the editor in every language', () => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
+    if (!desktop) throw new Error('no desktop viewport');
+    ({ context } = await signedIn(desktop, ARCHIVISTS[0]));
+  }, STEP_TIMEOUT_MS);
+  afterAll(async () => { await context.close(); });
+
   test.each(['', '/en', '/km', '/zh'])('%s/workspace/records/new is valid HTML, axe-clean and says its words in its language', async (prefix) => {
-    const viewport = VIEWPORTS.find((v) => v.name === 'desktop');
-    if (!viewport) throw new Error('no desktop viewport');
-    const { context, page } = await signedIn(viewport, ARCHIVISTS[0]);
+    const page = await context.newPage();
     await page.goto(url(`${prefix}/workspace/records/new`));
     await page.getByTestId('editor-save').click();
     await page.getByTestId('error-summary').waitFor();
     await visit(page, 'desktop', `editor-errors${prefix.replace('/', '-') || '-vi'}`);
-    await context.close();
+    await page.close();
   }, STEP_TIMEOUT_MS);
 
   test('every page visited is valid HTML (Nu checker)', async () => {
