@@ -1,6 +1,7 @@
 /**
  * The workspace's uploads end to end in Chromium (issue 12), on a phone and a desktop: an
- * archivist uploads photos to a record through the tus uploader (64 KiB chunks, so every
+ * archivist uploads photos from a phone (the desktop's media page is checked in every
+ * language below, and the sheet import runs on both sizes) to a record through the tus uploader (64 KiB chunks, so every
  * photo takes several requests), with a decompression bomb among them that gets its own
  * message while the others finish; sees them processed; reorders them, chooses the cover,
  * captions one and removes one, each with the page's forms. Then a sheet with a broken row
@@ -132,9 +133,15 @@ const names = (page: Page) => page.getByTestId('media-name').allTextContents().t
 const photos = SAMPLE_PHOTOS.slice(0, 3);
 const bomb = { name: 'bom-giai-nen.png', mimeType: 'image/png', buffer: decompressionBombPng() };
 
-describe.each(VIEWPORTS)('uploads on a $name', (viewport) => {
-  const id = RECORDS[viewport.name];
-  const mediaPath = `/workspace/records/${id}/media`;
+function viewportNamed(name: Viewport['name']): Viewport {
+  const viewport = VIEWPORTS.find((v) => v.name === name);
+  if (!viewport) throw new Error(`no ${name} viewport`);
+  return viewport;
+}
+
+describe('uploads on a phone', () => {
+  const viewport = viewportNamed('phone');
+  const mediaPath = `/workspace/records/${RECORDS.phone}/media`;
 
   test('photos go up resumably, a hostile file gets its own message, the others finish and are processed', async () => {
     const { context, page } = await signedIn(viewport);
@@ -212,7 +219,9 @@ describe.each(VIEWPORTS)('uploads on a $name', (viewport) => {
       await context.close();
     }
   }, STEP_TIMEOUT_MS);
+});
 
+describe.each(VIEWPORTS)('a sheet import on a $name', (viewport) => {
   test('a sheet with a broken row shows every error and writes nothing; fixed, it is imported and its files are matched and uploaded', async () => {
     const { context, page } = await signedIn(viewport);
     const sheetId = `bang-tinh-${viewport.name}-e2e`;
@@ -287,9 +296,7 @@ function silenceWav(seconds: number): Buffer {
 
 describe('a closed tab', () => {
   test('an upload cut by closing the tab is offered again and carries on from where it stopped', async () => {
-    const phone = VIEWPORTS.find((v) => v.name === 'phone');
-    if (!phone) throw new Error('no phone viewport');
-    const { context, page } = await signedIn(phone);
+    const { context, page } = await signedIn(viewportNamed('phone'));
     // 4.9 MB: chunks double while the link is fast (64 KiB, 128 KiB...), so three of them are well short of the end.
     const recording = { name: 'tieng-chuong-chua.wav', buffer: silenceWav(110) };
     // A file on disk: chosen twice, it is the same file (name, size and time), as a person's photo is.
@@ -330,8 +337,7 @@ describe('a closed tab', () => {
 
 describe('a weak link', () => {
   test('an upload whose connection is cut several times completes, and the archive holds the same bytes', async () => {
-    const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
-    if (!desktop) throw new Error('no desktop viewport');
+    const desktop = viewportNamed('desktop');
     const site = new URL(running().archive.siteUrl);
     // The browser reaches the site through a link that drops every 300 kB (cookies do not care about the port).
     const proxy = await startCuttingProxy({ host: site.hostname, port: Number(site.port) }, { cutEveryBytes: 300_000, maxCuts: 4 });
@@ -356,11 +362,10 @@ describe('a weak link', () => {
 
 describe('without JavaScript, and in every language', () => {
   test('the media page says uploads need JavaScript and its forms still work', async () => {
-    const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
-    if (!desktop) throw new Error('no desktop viewport');
-    const { context, page } = await signedIn(desktop, { javaScriptEnabled: false });
+    const { context, page } = await signedIn(viewportNamed('desktop'), { javaScriptEnabled: false });
     try {
-      await page.goto(url(`/workspace/records/${RECORDS.desktop}/media`));
+      // The phone's record: its photos were uploaded, reordered and captioned above.
+      await page.goto(url(`/workspace/records/${RECORDS.phone}/media`));
       expect(await page.getByTestId('needs-script').isVisible()).toBe(true);
       const before = await names(page);
       await page.getByTestId('media-row').nth(1).getByTestId('media-up').click();
@@ -372,12 +377,11 @@ describe('without JavaScript, and in every language', () => {
   }, STEP_TIMEOUT_MS);
 
   test('the workspace pages of uploads are valid HTML in all four languages', async () => {
-    const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
-    if (!desktop) throw new Error('no desktop viewport');
-    const { context, page } = await signedIn(desktop);
+    const { context, page } = await signedIn(viewportNamed('desktop'));
     try {
+      // The media page with the phone's photos in it: the desktop's layout of a full page.
       for (const prefix of LANGS) {
-        for (const [name, path] of [['media', `/workspace/records/${RECORDS.desktop}/media`], ['import', '/workspace/import']] as const) {
+        for (const [name, path] of [['media', `/workspace/records/${RECORDS.phone}/media`], ['import', '/workspace/import']] as const) {
           const answer = await page.request.get(url(`${prefix}${path}`));
           expect(answer.status(), `${prefix}${path}`).toBe(200);
           savedPages.push({ name: `${prefix.replace('/', '') || 'vi'}-${name}.html`, html: await answer.text() });
