@@ -4,6 +4,7 @@
  * on them. The API and the command line import this file, never the ones beside it.
  */
 export { DC_ELEMENTS, toDublinCore, type DcElement, type DcValue, type DublinCoreContext } from './dublin-core.ts';
+export * from './marc/index.ts';
 
 // The OAI-PMH harvester (branch harvest): client, crosswalks, runs, sources and their schedule.
 export * from './harvest/index.ts';
