@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOaiResponse } from './oai-xml.ts';
 import { fromOaiDc } from './from-oai-dc.ts';
+import { fromMarcXml, toMarcRecord } from './from-marcxml.ts';
+import { HarvestRefusedError } from './records.ts';
 
 const FIXTURES = '/work/shared/fixtures/oai';
 const read = (name: string) => parseOaiResponse(readFileSync(join(FIXTURES, name), 'utf8'));
@@ -111,5 +113,41 @@ describe('oai_dc as a library record', () => {
       for (const language of fields.languages ?? []) expect(language).toMatch(/^[a-z]{2,3}(-[A-Z]{2})?$/);
       for (const title of fields.title) expect(title.value.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('MARCXML (marc21) as a library record, through the MARC crosswalk', () => {
+  it.each([
+    ['alma_ListRecords-marc21.xml', 100],
+    ['pod-stanford_ListRecords-marc21.xml', 3],
+    ['loc-memory_GetRecord-marc21.xml', 1],
+  ])('reads every record of %s', (name, count) => {
+    const records = read(name).records.filter((record) => record.metadata);
+    expect(records).toHaveLength(count);
+    for (const record of records) {
+      const fields = fromMarcXml(record.metadata!.node, 'https://example.org/oai');
+      expect(fields.title[0]?.value).toMatch(/\S/);
+      expect(fields.library?.origin).toBeUndefined();
+    }
+  });
+
+  it('keeps the leader and the fixed fields by position, spaces included', () => {
+    const node = read('pod-stanford_ListRecords-marc21.xml').records[1]!.metadata!.node;
+    const marc = toMarcRecord(node);
+    expect(marc.leader).toBe('10873cam a22004693i 4500');
+    expect(marc.fields.find((field) => field.tag === '006')).toEqual({ tag: '006', value: 'm     o  d |      ' });
+    const fields = fromMarcXml(node, 'https://pod.stanford.edu/oai');
+    expect(fields.languages).toEqual(['en']);
+    expect(fields.date).toBe('2017');
+  });
+
+  it('refuses INSPIRE\'s conference records, which have no title (245), with that reason', () => {
+    for (const record of read('inspire_ListRecords-marcxml.xml').records) {
+      expect(() => fromMarcXml(record.metadata!.node, 'https://inspirehep.net/oai2d')).toThrow(/MARC: the record has no title \(245 \$a\)/);
+    }
+  });
+
+  it('refuses a record with a broken leader, naming the reason', () => {
+    expect(() => fromMarcXml({ leader: 'short' }, 'x')).toThrow(HarvestRefusedError);
   });
 });

@@ -57,7 +57,8 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  // Kept as sent: MARC's leader and control fields are read by position, spaces included. textOf trims the rest.
+  trimValues: false,
   // A `record` inside ListRecords and MARCXML's `record` both repeat; a DC `identifier` in metadata and the header's are read apart by path.
   isArray: (name, jpath) => REPEATED.has(name) && !String(jpath).endsWith('header.identifier') && !String(jpath).endsWith('header.datestamp'),
   processEntities: true,

@@ -66,7 +66,7 @@ export async function runHarvest(deps: HarvestDeps, sourceId: string, options: H
   let highest: string | undefined;
   let from: string | undefined = requestedFrom;
   try {
-    const reader = readerFor(source.metadataPrefix);
+    const reader = readerFor(source.metadataPrefix, source.baseUrl);
     if (requestedFrom !== undefined) from = atGranularity(requestedFrom, (await client.identify()).granularity);
     for await (const page of client.listRecords({ metadataPrefix: source.metadataPrefix, set: source.set, from })) {
       counts.pages++;
