@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchArchive, type Archive } from '@disan/ingest';
 import { PUBLIC, type Viewer } from '@disan/ingest/access';
-import { atGranularity, createHarvestStore, harvestedItemId, runHarvest } from '@disan/ingest/library';
+import { atGranularity, createHarvestStore, harvestedItemId, runHarvest, scheduleSlot } from '@disan/ingest/library';
+import { createJobHandlers, type Job, type JobPayloads } from '@disan/ingest/jobs';
 import { temporaryArchive } from '../support/archive.ts';
 
 const FIXTURES = '/work/shared/fixtures/oai';
@@ -135,5 +136,31 @@ describe('harvesting an OAI-PMH repository into library records', () => {
     const [source] = await createHarvestStore(archive.db).list();
     expect(source?.lastError).toMatch(/did not answer OAI-PMH/);
     expect(source?.lastRun?.status).toBe('failed');
+  });
+
+  it('queues due sources once however often the schedule runs, and a queued run harvests the source', async () => {
+    answer = LIST;
+    const store = createHarvestStore(archive.db);
+    const scheduled = await store.create({ baseUrl: `${baseUrl}/scheduled`, metadataPrefix: 'oai_dc', intervalHours: 24, enabled: true, recordStatus: 'draft' }, 'user:admin-1');
+    const handlers = createJobHandlers(archive);
+    /** A handler called as the worker calls it, with the job it belongs to. */
+    const runJob = <T extends 'harvest.schedule' | 'harvest.run'>(type: T, payload: JobPayloads[T]) => {
+      const now = new Date().toISOString();
+      const job: Job<T> = { id: type, type, payload, status: 'running', priority: 0, attempts: 1, maxAttempts: 1, runAfter: now, lockedBy: null, lockedUntil: null, lastError: null, createdAt: now, updatedAt: now, finishedAt: null };
+      return handlers[type](payload, job);
+    };
+    const slot = scheduleSlot(new Date('2026-12-02T18:14:59Z'));
+    expect(slot).toBe('2026-12-02T18:00');
+    expect(await runJob('harvest.schedule', { slot })).toEqual({ status: 'done' });
+    expect(await runJob('harvest.schedule', { slot })).toEqual({ status: 'done' });
+    const queued = (await archive.db.query<{ id: string }>(`SELECT id FROM jobs WHERE type = 'harvest.run' AND status = 'queued'`)).map((row) => row.id);
+    expect(queued).toEqual([`harvest.run:${scheduled}:first`]);
+    expect(await runJob('harvest.run', { sourceId: scheduled, trigger: 'schedule' })).toEqual({ status: 'done' });
+    const [run] = await store.runs(scheduled);
+    expect(run).toMatchObject({ trigger: 'schedule', status: 'done', counts: { created: 16 } });
+    // The source asks for drafts: a reviewer publishes them.
+    expect((await archive.workspace.get(archivist, harvestedItemId(`${baseUrl}/scheduled`, 'hdl:1765/315')))?.faceStatus).toBe('draft');
+    // Just run: not due again until its interval has passed.
+    expect((await store.due()).map((source) => source.id)).not.toContain(scheduled);
   });
 });

@@ -6,3 +6,4 @@ export { fromMarcXml } from './from-marcxml.ts';
 export { harvestedItemId, HarvestRefusedError, type RecordOutcome } from './records.ts';
 export { atGranularity, runHarvest, type HarvestDeps, type HarvestProgress, type HarvestRunOptions, type HarvestSummary } from './run.ts';
 export { createHarvestStore, type HarvestSourceRow, type HarvestStore } from './store.ts';
+export { queueHarvestRun, scheduleHarvests, scheduleSlot } from './jobs.ts';
