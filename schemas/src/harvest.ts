@@ -109,3 +109,4 @@ export const HarvestRunList = Type.Object({ runs: Type.Array(HarvestRun) }, { ad
 export const HarvestSourceParams = Type.Object({ id: HarvestSourceId });
 /** 202: the run is queued; `created: false` when one was already waiting. */
 export const HarvestRunQueued = Type.Object({ jobId: Type.String(), created: Type.Boolean() }, { additionalProperties: false });
+export type HarvestRunQueued = Static<typeof HarvestRunQueued>;

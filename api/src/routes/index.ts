@@ -20,6 +20,7 @@ import { searchRoutes } from './search/index.ts';
 import { workspaceRoutes } from './workspace/index.ts';
 import { uploadRoutes } from './uploads/index.ts';
 import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
+import { harvestSourceRoutes } from './harvest-sources/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -28,7 +29,8 @@ import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
  * their folder's name; browse (/places, /ethnic-groups), health (/health, /ready) and
  * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
  * is the archivists' workspace, its records' routes in workspace/ and sheets, exports,
- * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads.
+ * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
+ * harvest-sources (/harvest-sources) are the OAI-PMH repositories harvested on a schedule.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -53,5 +55,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
   app.register(uploadRoutes, { ...options, prefix: '/uploads' });
   app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
+  app.register(harvestSourceRoutes, { ...options, prefix: '/harvest-sources' });
   done();
 };

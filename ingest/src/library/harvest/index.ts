@@ -5,5 +5,5 @@ export { classifyIdentifier, fromOaiDc, languageTag, toEdtf, type HarvestedField
 export { fromMarcXml } from './from-marcxml.ts';
 export { harvestedItemId, HarvestRefusedError, type RecordOutcome } from './records.ts';
 export { atGranularity, runHarvest, type HarvestDeps, type HarvestProgress, type HarvestRunOptions, type HarvestSummary } from './run.ts';
-export { createHarvestStore, type HarvestSourceRow, type HarvestStore } from './store.ts';
+export { createHarvestStore, type HarvestActor, type HarvestSourceRow, type HarvestStore } from './store.ts';
 export { queueHarvestRun, scheduleHarvests, scheduleSlot } from './jobs.ts';

@@ -4,6 +4,14 @@ import { isoDate, toNumber } from '../../catalog/rows.ts';
 import type { Row, Sql } from '../../database/database.ts';
 import { SQLSTATE, sqlState } from '../../database/driver-support.ts';
 import { ConflictError } from '../../errors.ts';
+import { writeAudit } from '../../catalog/audit.ts';
+
+/** Who changed a source, as the audit trail names them (`user:<id>`, `operator`, `command`). */
+export interface HarvestActor {
+  actor: string;
+  address?: string | undefined;
+  requestId?: string | undefined;
+}
 
 /**
  * The harvester's tables (migration 0009): sources, the record each OAI identifier
@@ -34,13 +42,16 @@ const MAX_REFUSALS_KEPT = 200;
 
 export function createHarvestStore(db: Sql) {
   return {
-    async create(input: HarvestSourceInput, createdBy: string): Promise<string> {
+    async create(input: HarvestSourceInput, createdBy: string, audit?: HarvestActor): Promise<string> {
       const id = randomUUID();
       try {
-        await db.query(
-          `INSERT INTO harvest_sources (id, base_url, metadata_prefix, set_spec, interval_hours, enabled, record_status, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [id, input.baseUrl, input.metadataPrefix, input.set ?? null, input.intervalHours, input.enabled, input.recordStatus, createdBy],
-        );
+        await db.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO harvest_sources (id, base_url, metadata_prefix, set_spec, interval_hours, enabled, record_status, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [id, input.baseUrl, input.metadataPrefix, input.set ?? null, input.intervalHours, input.enabled, input.recordStatus, createdBy],
+          );
+          if (audit) await writeAudit(tx, { ...audit, action: 'harvest-source.create', target: id, details: { ...input } });
+        });
       } catch (error) {
         if (sqlState(error) === SQLSTATE.uniqueViolation) throw new ConflictError(`A source already harvests ${input.baseUrl} (${input.metadataPrefix}${input.set ? `, set ${input.set}` : ''})`, { cause: error });
         throw error;
@@ -69,7 +80,7 @@ export function createHarvestStore(db: Sql) {
       return row ? toSourceRow(row) : undefined;
     },
 
-    async update(id: string, changes: HarvestSourceChanges): Promise<boolean> {
+    async update(id: string, changes: HarvestSourceChanges, audit?: HarvestActor): Promise<boolean> {
       const columns: Record<string, unknown> = {
         base_url: changes.baseUrl,
         metadata_prefix: changes.metadataPrefix,
@@ -83,16 +94,24 @@ export function createHarvestStore(db: Sql) {
       const restart = changes.baseUrl !== undefined || changes.metadataPrefix !== undefined || changes.set !== undefined;
       const assignments = [...set.map(([column], index) => `${column} = $${index + 2}`), 'updated_at = now()', ...(restart ? ['last_datestamp = NULL'] : [])];
       try {
-        const rows = await db.query(`UPDATE harvest_sources SET ${assignments.join(', ')} WHERE id = $1 RETURNING id`, [id, ...set.map(([, value]) => value)]);
-        return rows.length > 0;
+        return await db.transaction(async (tx) => {
+          const rows = await tx.query(`UPDATE harvest_sources SET ${assignments.join(', ')} WHERE id = $1 RETURNING id`, [id, ...set.map(([, value]) => value)]);
+          if (rows.length > 0 && audit) await writeAudit(tx, { ...audit, action: 'harvest-source.update', target: id, details: { ...changes } });
+          return rows.length > 0;
+        });
       } catch (error) {
         if (sqlState(error) === SQLSTATE.uniqueViolation) throw new ConflictError('Another source already harvests that base URL, format and set', { cause: error });
         throw error;
       }
     },
 
-    async remove(id: string): Promise<boolean> {
-      return (await db.query('DELETE FROM harvest_sources WHERE id = $1 RETURNING id', [id])).length > 0;
+    /** The source and its runs go; the records it brought in stay in the archive, as records. */
+    async remove(id: string, audit?: HarvestActor): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query('DELETE FROM harvest_sources WHERE id = $1 RETURNING base_url', [id]);
+        if (rows.length > 0 && audit) await writeAudit(tx, { ...audit, action: 'harvest-source.delete', target: id, details: { baseUrl: rows[0]!.base_url } });
+        return rows.length > 0;
+      });
     },
 
     async list(): Promise<HarvestSource[]> {
