@@ -4,3 +4,27 @@
  * on them. The API and the command line import this file, never the ones beside it.
  */
 export { DC_ELEMENTS, toDublinCore, type DcElement, type DcValue, type DublinCoreContext } from './dublin-core.ts';
+export {
+  createHarvestRepository,
+  createOaiProvider,
+  datestamp,
+  DC_NS,
+  OAI_DC,
+  parseOaiDate,
+  textElement,
+  TOKEN_LIFETIME_MS,
+  writeDcElements,
+  XML_NS,
+  xmlDocument,
+  xmlText,
+  XSI_NS,
+  type HarvestQuery,
+  type HarvestRepository,
+  type HarvestRow,
+  type MetadataFormat,
+  type OaiProvider,
+  type OaiProviderDeps,
+  type OaiRequest,
+  type RecordContext,
+  type XMLBuilder,
+} from './oai/index.ts';
