@@ -4,6 +4,7 @@
  * on them. The API and the command line import this file, never the ones beside it.
  */
 export { DC_ELEMENTS, toDublinCore, type DcElement, type DcValue, type DublinCoreContext } from './dublin-core.ts';
+export * from './marc/index.ts';
 export {
   createHarvestRepository,
   createOaiProvider,
