@@ -91,6 +91,7 @@ describe('OAI-PMH 2.0 provider', () => {
     const xml = await oai('verb=ListMetadataFormats');
     expect(await schemaErrors(xml)).toBe('');
     expect(xml).toContain('<metadataPrefix>oai_dc</metadataPrefix>');
+    expect(xml).toContain('<metadataPrefix>marc21</metadataPrefix>');
     expect(await schemaErrors(await oai(`verb=ListMetadataFormats&identifier=oai:${REPO}:pub-a`))).toBe('');
     expect(await oai(`verb=ListMetadataFormats&identifier=oai:${REPO}:draft-a`)).toContain('code="idDoesNotExist"');
   });
@@ -130,6 +131,16 @@ describe('OAI-PMH 2.0 provider', () => {
     const list = await oai('verb=ListRecords&metadataPrefix=oai_dc');
     expect(await schemaErrors(list)).toBe('');
     expect(list).toContain('<oai_dc:dc');
+  });
+
+  it('gives MARCXML records (marc21) that the MARC21slim schema accepts inside the envelope', async () => {
+    const pages = await harvest('verb=ListRecords&metadataPrefix=marc21');
+    for (const xml of pages) expect(await schemaErrors(xml)).toBe('');
+    expect(pages.join('')).toContain('<record xmlns="http://www.loc.gov/MARC21/slim"');
+    const one = await oai(`verb=GetRecord&metadataPrefix=marc21&identifier=oai:${REPO}:pub-a`);
+    expect(await schemaErrors(one)).toBe('');
+    expect(one).toContain('របាយការណ៍');
+    expect(one).toContain('http://heritage.test/item/pub-a');
   });
 
   it('gives a withdrawn record as a deleted header, and refuses records never public as if they did not exist', async () => {

@@ -10,6 +10,8 @@ export {
   createOaiProvider,
   datestamp,
   DC_NS,
+  MARC21,
+  marcXml,
   OAI_DC,
   parseOaiDate,
   textElement,

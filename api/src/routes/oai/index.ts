@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Type } from 'typebox';
 import { sessionSecret } from '@disan/ingest/accounts';
-import { createHarvestRepository, createOaiProvider, OAI_DC } from '@disan/ingest/library';
+import { createHarvestRepository, createOaiProvider, MARC21, OAI_DC } from '@disan/ingest/library';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { publicBase } from './public-base.ts';
 
@@ -31,7 +31,7 @@ export const oaiRoutes: RoutePlugin = (app, { archive, config }, done) => {
     collections: () => archive.catalog.collections.list(),
     config: config.oai,
     tokenKey,
-    formats: [OAI_DC],
+    formats: [OAI_DC, MARC21],
   });
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, parsed) => { parsed(null, body); });

@@ -1,5 +1,7 @@
 import type { Item } from '@disan/schemas';
+import { create } from 'xmlbuilder2';
 import { toDublinCore } from '../dublin-core.ts';
+import { marcXmlRecord, MARCXML_NAMESPACE, toMarcRecord } from '../marc/index.ts';
 import { XML_NS, XSI_NS, xmlText, type XMLBuilder } from './xml.ts';
 
 /** What a metadata format needs beyond the record: its page's address and the media types the public may fetch. */
@@ -41,4 +43,22 @@ export function writeDcElements(parent: XMLBuilder, item: Item, context: RecordC
     if (value.lang) element.att(XML_NS, 'xml:lang', value.lang);
     element.txt(xmlText(value.value));
   }
+}
+
+/**
+ * marc21: MARCXML (MARC21slim), from the MARC crosswalk (toMarcRecord, 856 $u the record's
+ * page, never its files). The writer gives the element as text; it is parsed once more to sit in the tree.
+ */
+export const MARC21: MetadataFormat = {
+  prefix: 'marc21',
+  schema: 'http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd',
+  namespace: MARCXML_NAMESPACE,
+  write(parent, item, context) {
+    parent.import(create(marcXml(item, context)).root());
+  },
+};
+
+/** The record as a MARCXML `<record>` element (text), for OAI-PMH and SRU alike. */
+export function marcXml(item: Item, context: RecordContext): string {
+  return marcXmlRecord(toMarcRecord(item, context.recordUrl === undefined ? {} : { recordUrl: context.recordUrl }));
 }
