@@ -80,6 +80,8 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   'GET /api/workspace/export.xlsx': STAFF,
   'GET /api/uploads/quota': STAFF,
   'GET /api/harvest-sources': ['operator', 'admin'],
+  // The OAI-PMH provider (branch oai) answers everyone (canHarvest); added here when oai was merged into harvest.
+  'GET /api/oai': EVERYONE,
 };
 /** Routes whose path names a secret or a record: checked through the record doors, or meaningless with a made-up value. */
 const NOT_IN_ROUTE_WALK = new Set([
