@@ -47,6 +47,7 @@ export interface Config {
   };
   accounts: AccountsConfig;
   uploads: UploadsConfig;
+  oai: OaiConfig;
   /** `npm start` loads media-samples/ into an archive that starts empty; off for a real deployment. */
   samplesOnFirstStart: boolean;
 }
@@ -64,6 +65,17 @@ export interface UploadsConfig {
   s3Prefix: string;
   /** S3 multipart part size (and minimum part size: some S3 services need equal parts). */
   s3PartBytes: number;
+}
+
+/** The doors other libraries use: OAI-PMH and SRU (see CONFIG_VARIABLES). */
+export interface OaiConfig {
+  /** The repository identifier in OAI identifiers (oai:<repositoryId>:<item id>): a domain name. */
+  repositoryId: string;
+  repositoryName: string;
+  /** Who answers for the repository (Identify's adminEmail). */
+  adminEmail: string;
+  /** Records or headers per OAI-PMH answer; the rest follows through resumption tokens. */
+  pageSize: number;
 }
 
 /** Sessions, one-time links, the admins' second factor and mail (see CONFIG_VARIABLES). */
@@ -126,6 +138,10 @@ export const CONFIG_VARIABLES = {
   DISAN_UPLOAD_EXPIRY_HOURS: 'Hours an unfinished upload is kept for its browser to resume it, then removed (default 24).',
   DISAN_UPLOAD_CHUNK_BYTES: 'Bytes of the first request of each upload (default 1048576, 1 MiB: about 8 s on a 1 Mbit/s 3G link); the browser then sizes each next request to the link, from 256 KiB to 64 MiB.',
   DISAN_SAMPLES: '"on" (default): `npm start` loads media-samples/ into an archive whose catalog is empty, so a newcomer sees one filled; "off": it starts empty, as a real archive does.',
+  DISAN_OAI_REPOSITORY_ID: 'The repository identifier in OAI-PMH identifiers (oai:<id>:<record id>), a domain name (default: the host of DISAN_PUBLIC_URL, else disan.local). Keep it once harvesters know it.',
+  DISAN_OAI_REPOSITORY_NAME: 'The name OAI-PMH and SRU give the archive (default "Disan digital heritage archive").',
+  DISAN_ADMIN_EMAIL: 'Who answers for the archive, as OAI-PMH tells harvesters (default: the address of DISAN_MAIL_FROM when it has a domain with a dot, else archive@ the repository id).',
+  DISAN_OAI_PAGE_SIZE: 'Records per OAI-PMH answer before a resumption token (default 100).',
   DISAN_TRUST_PROXY: 'Proxies whose X-Forwarded-For names the client, for rate limits and logs: loopback, uniquelocal, linklocal, addresses or CIDRs, comma-separated (default loopback,uniquelocal: the site and a reverse proxy on the same host or network); none = trust no one.',
 } as const;
 
@@ -215,11 +231,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
 
   const accounts = accountsConfig(env, integer, url, problems);
   const uploads = uploadsConfig(integer, dataDir, ingest.maxFileBytes);
+  const oai = oaiConfig(env, integer, http.publicUrl, accounts.mailFrom, problems);
   const samples = env.DISAN_SAMPLES || 'on';
   if (samples !== 'on' && samples !== 'off') problems.push(`DISAN_SAMPLES="${samples}" must be "on" or "off"`);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http, accounts, uploads, samplesOnFirstStart: samples === 'on' };
+  return { dataDir, database, storage, search, ingest, av, logLevel: logLevel as Config['logLevel'], http, accounts, uploads, oai, samplesOnFirstStart: samples === 'on' };
 }
 
 function accountsConfig(
@@ -260,6 +277,34 @@ export function uploadsConfig(integer: (name: string, fallback: number, min: num
     directory: resolve(dataDir, 'uploads'),
     s3Prefix: 'uploads/',
     s3PartBytes: Math.max(8 * 1024 ** 2, Math.ceil(maxFileBytes / 9_000)),
+  };
+}
+
+/** OAI-PMH's repositoryIdentifier (oai-identifier.xsd) and adminEmail (OAI-PMH.xsd emailType). */
+const OAI_REPOSITORY_ID = /^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/;
+const OAI_EMAIL = /^\S+@(\S+\.)+\S+$/;
+
+/**
+ * @example oaiConfig({}, () => 100, 'https://heritage.example.org', 'Disan <disan@localhost>', []).repositoryId // 'heritage.example.org'
+ */
+export function oaiConfig(
+  env: Env,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  publicUrl: string | undefined,
+  mailFrom: string,
+  problems: string[],
+): OaiConfig {
+  const publicHost = publicUrl === undefined ? undefined : new URL(publicUrl).hostname;
+  const repositoryId = env.DISAN_OAI_REPOSITORY_ID || (publicHost !== undefined && OAI_REPOSITORY_ID.test(publicHost) ? publicHost : 'disan.local');
+  if (!OAI_REPOSITORY_ID.test(repositoryId)) problems.push(`DISAN_OAI_REPOSITORY_ID="${repositoryId}" must be a domain name like heritage.example.org (letters first, at least one dot)`);
+  const mailAddress = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  const adminEmail = env.DISAN_ADMIN_EMAIL || (OAI_EMAIL.test(mailAddress) ? mailAddress : `archive@${repositoryId}`);
+  if (!OAI_EMAIL.test(adminEmail)) problems.push(`DISAN_ADMIN_EMAIL="${adminEmail}" must be an e-mail address with a domain like archive@example.org`);
+  return {
+    repositoryId,
+    repositoryName: env.DISAN_OAI_REPOSITORY_NAME || 'Disan digital heritage archive',
+    adminEmail,
+    pageSize: integer('DISAN_OAI_PAGE_SIZE', 100, 1, 5_000),
   };
 }
 

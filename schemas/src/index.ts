@@ -5,6 +5,7 @@ export * from './password-policy.ts';
 export * from './place.ts';
 export * from './agent.ts';
 export * from './library.ts';
+export * from './harvest.ts';
 export * from './item.ts';
 export * from './collection.ts';
 export * from './media.ts';

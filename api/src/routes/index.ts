@@ -16,10 +16,12 @@ import { itemRoutes } from './items/index.ts';
 import { jobRoutes } from './jobs/index.ts';
 import { mediaRoutes } from './media/index.ts';
 import { mediaTextRoutes } from './media/text.ts';
+import { oaiRoutes } from './oai/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { workspaceRoutes } from './workspace/index.ts';
 import { uploadRoutes } from './uploads/index.ts';
 import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
+import { harvestSourceRoutes } from './harvest-sources/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -28,7 +30,9 @@ import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
  * their folder's name; browse (/places, /ethnic-groups), health (/health, /ready) and
  * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
  * is the archivists' workspace, its records' routes in workspace/ and sheets, exports,
- * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads.
+ * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
+ * oai (/oai) and sru (/sru) are the doors other libraries harvest and query;
+ * harvest-sources (/harvest-sources) are the OAI-PMH repositories harvested on a schedule.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -53,5 +57,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(workspaceRoutes, { ...options, prefix: '/workspace' });
   app.register(uploadRoutes, { ...options, prefix: '/uploads' });
   app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
+  app.register(oaiRoutes, { ...options, prefix: '/oai' });
+  app.register(harvestSourceRoutes, { ...options, prefix: '/harvest-sources' });
   done();
 };

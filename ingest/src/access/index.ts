@@ -3,7 +3,19 @@
  * (API, search, media, IIIF, OAI-PMH, exports, the command line) imports this file.
  */
 export { ACCOUNT_ROLES, PUBLIC, ROLES, SYSTEM, type AccountRole, type Role, type Viewer } from './viewer.ts';
-export { accessView, canReadCollection, canReadMedia, canReadRecord, canSeeTombstone, effectiveLevel, isRestricted, type AccessInfo } from './records.ts';
+export {
+  accessView,
+  canReadCollection,
+  canReadMedia,
+  canReadRecord,
+  canSeeTombstone,
+  effectiveLevel,
+  harvestShowsFiles,
+  isRestricted,
+  oaiExposure,
+  type AccessInfo,
+  type HarvestExposure,
+} from './records.ts';
 export { readFilter, searchScopeFor, toSearchScope, type ReadClause, type ReadFilter, type SearchScope } from './filter.ts';
 export { toSqlWhere, type AccessColumns, type SqlCondition } from './sql.ts';
 export {

@@ -1,5 +1,5 @@
 import type { AccessLevel, AccessView, Collection, Item } from '@disan/schemas';
-import { communitiesOf, isStaff, isSystemOr, type Viewer } from './viewer.ts';
+import { communitiesOf, isStaff, isSystemOr, PUBLIC, type Viewer } from './viewer.ts';
 
 /** What the read rules look at: an item's or a collection's state and access. */
 export type AccessInfo = Pick<Item, 'status' | 'access'>;
@@ -76,3 +76,22 @@ export function isRestricted(record: AccessInfo, now: Date = new Date()): boolea
 export function canSeeTombstone(viewer: Viewer, record: AccessInfo, now: Date = new Date()): boolean {
   return record.status === 'withdrawn' && canReadRecord(viewer, { ...record, status: 'published' }, now);
 }
+
+/** What a harvester (OAI-PMH, SRU) is told of a record: its metadata, a deleted header, or nothing at all. */
+export type HarvestExposure = 'record' | 'deleted' | 'hidden';
+
+/**
+ * Harvesters are the public: a record the public may read is disseminated; one the public
+ * could read once (`exposedBefore`: items.oai_exposed_at) and no longer can (withdrawn,
+ * restricted, embargoed again) is a deleted header, so harvesters remove their copy; any
+ * other (a draft, a community record never public) is not even named.
+ * @example oaiExposure({ status: 'withdrawn', access: { level: 'public' } }, true) // 'deleted'
+ * @example oaiExposure({ status: 'draft', access: { level: 'public' } }, false) // 'hidden'
+ */
+export function oaiExposure(record: AccessInfo, exposedBefore: boolean, now: Date = new Date()): HarvestExposure {
+  if (canReadRecord(PUBLIC, record, now)) return 'record';
+  return exposedBefore ? 'deleted' : 'hidden';
+}
+
+/** Whether a harvester is told of the record's files (dc:format, links): not for metadata-only records. */
+export const harvestShowsFiles = (record: AccessInfo, now: Date = new Date()): boolean => canReadMedia(PUBLIC, record, now);

@@ -1,7 +1,8 @@
 import { ItemInput, type Item } from '@disan/schemas';
-import { toSqlWhere, type AccessColumns, type ReadFilter } from '../access/index.ts';
+import { toSqlWhere, type ReadFilter } from '../access/index.ts';
 import type { Row, Sql } from '../database/database.ts';
 import { writeAudit } from './audit.ts';
+import { ITEM_ACCESS_COLUMNS as ACCESS_COLUMNS, markExposedIfPublic, touchOaiDatestamps } from './oai-stamps.ts';
 import { isoDate } from './rows.ts';
 import { canonicalize, canonicalJson, validate } from './validate.ts';
 
@@ -28,13 +29,6 @@ export interface ItemPage {
 
 const COLUMNS = 'id, data, version, created_at, updated_at';
 const LIVE = 'deleted_at IS NULL';
-/** Where the read filter finds state, level, embargo end and communities in an items row. */
-const ACCESS_COLUMNS: AccessColumns = {
-  status: 'status',
-  level: 'access_level',
-  embargoUntil: "data->'access'->>'embargoUntil'",
-  communities: "data->'access'->'communities'",
-};
 
 export function createItemRepository(sql: Sql) {
   return {
@@ -113,6 +107,14 @@ export function createItemRepository(sql: Sql) {
       return rows.map((row) => row.id);
     },
 
+    /**
+     * Records whose embargo ended by `date` get a new OAI datestamp, once (a harvester
+     * sees them appear); returns how many moved.
+     */
+    async noteEmbargoesEnded(ids: readonly string[]): Promise<number> {
+      return sql.transaction((tx) => touchOaiDatestamps(tx, ids, { onlyBefore: 'embargo-end' }));
+    },
+
     async count(): Promise<number> {
       const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM items WHERE ${LIVE}`);
       return row!.n;
@@ -138,6 +140,7 @@ async function insertFirstVersion(tx: Sql, data: ItemInput, author: string): Pro
     [data.id, data.kind, data.status, data.access.level, JSON.stringify(data)],
   );
   if (!row) return undefined;
+  await markExposedIfPublic(tx, data.id);
   await recordVersion(tx, data, 1, author, 'item.create');
   return row;
 }
@@ -149,14 +152,16 @@ async function insertFirstVersion(tx: Sql, data: ItemInput, author: string): Pro
  * date and reason, so no tombstone outlives it.
  */
 async function writeNextVersion(tx: Sql, data: ItemInput, author: string): Promise<Row> {
+  await markExposedIfPublic(tx, data.id);
   const [row] = await tx.query(
     `UPDATE items SET kind = $2, status = $3, access_level = $4, data = $5::jsonb, version = GREATEST(version, COALESCE(head_version, version)) + 1,
-       updated_at = now(), head_version = NULL, revision_status = NULL, head_author = $6, head_updated_at = now(),
+       updated_at = now(), oai_datestamp = now(), head_version = NULL, revision_status = NULL, head_author = $6, head_updated_at = now(),
        withdrawn_at = CASE WHEN $3 = 'withdrawn' THEN COALESCE(withdrawn_at, now()) ELSE NULL END,
        withdrawn_reason = CASE WHEN $3 = 'withdrawn' THEN withdrawn_reason ELSE NULL END
      WHERE id = $1 RETURNING ${COLUMNS}`,
     [data.id, data.kind, data.status, data.access.level, JSON.stringify(data), author],
   );
+  await markExposedIfPublic(tx, data.id);
   await recordVersion(tx, data, Number(row!.version), author, 'item.update');
   return row!;
 }

@@ -110,6 +110,8 @@ export function createMediaRepository(sql: Sql) {
               options.actor ?? 'system'],
           );
           await writeAudit(tx, { actor: options.actor ?? 'system', action: 'media.create', target: m.id, details: { itemId: m.itemId, sha256: m.sha256 } });
+          // A file on the face is seen by harvesters (dc:format): the record's OAI datestamp moves.
+          await tx.query('UPDATE items SET oai_datestamp = now() WHERE id = $1 AND version >= (SELECT added_in_version FROM media WHERE id = $2)', [m.itemId, m.id]);
           return toMedia(row!);
         });
       } catch (error) {

@@ -5,12 +5,14 @@ import { ConfigError, isPermanent, openArchive } from '@disan/ingest';
 import { runIngestCommand } from './commands/ingest.ts';
 import { runSearchCommand } from './commands/search.ts';
 import { runImportCommand } from './commands/import.ts';
+import { runImportMarcCommand } from './commands/import-marc.ts';
 import { runReindexCommand } from './commands/reindex.ts';
 import { runJobsCommand } from './commands/jobs.ts';
 import { runWorkerCommand } from './commands/worker.ts';
 import { runBackupCommand, runRestoreCommand } from './commands/backup.ts';
 import { runUsersCommand } from './commands/users.ts';
 import { runAuditCommand } from './commands/audit.ts';
+import { runHarvestCommand } from './commands/harvest.ts';
 
 const HELP = `disan: the Disan heritage archive from the command line
 
@@ -18,6 +20,13 @@ Usage:
   disan ingest <files or folders...> [--sheet metadata.csv] [--collection id] [--concurrency n]
   disan search "<query>" [--filter field=value[,value]]... [--near lat,lon,km] [--sort s] [--lang l] [--page n] [--all] [--json]
   disan import <records.jsonl>
+  disan import-marc <file.mrc|file.xml> [--status draft|in-review] [--collection id]
+                               library records from a MARC file (ISO 2709 or MARCXML, UTF-8;
+                               MARC-8 records are refused unless plain ASCII); the file's name
+                               and each record's 001 find the same record on the next import
+  disan harvest <base URL> [--prefix oai_dc|marc21] [--set spec] [--from 2024-01-31]
+                               harvests an OAI-PMH repository into library records; run again,
+                               it fetches only what changed (deletions withdraw the records)
   disan reindex
   disan jobs [--retry-failed] [--backfill]
   disan worker [--concurrency n] [--once]
@@ -40,6 +49,7 @@ The data folder is ./data unless DISAN_DATA_DIR says otherwise; see the README f
 const OPTIONS = {
   sheet: { type: 'string' },
   collection: { type: 'string' },
+  status: { type: 'string' },
   concurrency: { type: 'string' },
   filter: { type: 'string', multiple: true },
   near: { type: 'string' },
@@ -56,6 +66,9 @@ const OPTIONS = {
   role: { type: 'string', multiple: true },
   language: { type: 'string' },
   link: { type: 'boolean' },
+  prefix: { type: 'string' },
+  set: { type: 'string' },
+  from: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -74,7 +87,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return command || parsed.values.help ? 0 : 2;
   }
   const withoutArchive = { backup: runBackupCommand, restore: runRestoreCommand };
-  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand, users: runUsersCommand, audit: runAuditCommand };
+  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand, users: runUsersCommand, audit: runAuditCommand, 'import-marc': runImportMarcCommand, harvest: runHarvestCommand };
   if (!(command in commands) && !(command in withoutArchive)) {
     err(`unknown command "${command}"\n\n${HELP}\n`);
     return 2;

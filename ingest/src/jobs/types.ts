@@ -2,7 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Id } from '@disan/schemas';
 
 /** Every kind of background work. Each has exactly one handler, checked when a worker starts. */
-export const JOB_TYPES = ['image.derivatives', 'video.derivatives', 'audio.derivatives', 'document.derivatives', 'document.ocr', 'captions.index', 'index.embargoes', 'accounts.token-expiry', 'upload.register', 'uploads.expire'] as const;
+export const JOB_TYPES = ['image.derivatives', 'video.derivatives', 'audio.derivatives', 'document.derivatives', 'document.ocr', 'captions.index', 'index.embargoes', 'accounts.token-expiry', 'upload.register', 'uploads.expire', 'harvest.schedule', 'harvest.run'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /** What each job type carries; checked on enqueue and again before the handler runs. */
@@ -21,6 +21,10 @@ export const JOB_PAYLOADS = {
   'upload.register': Type.Object({ uploadId: Type.String({ pattern: '^[0-9a-f]{32}$' }) }, { additionalProperties: false }),
   /** Every hour: unfinished uploads past their expiry are marked expired and their bytes removed. */
   'uploads.expire': Type.Object({ hour: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}$' }) }, { additionalProperties: false }),
+  /** Every quarter hour: queues a `harvest.run` for each enabled harvest source whose interval has passed. */
+  'harvest.schedule': Type.Object({ slot: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$' }) }, { additionalProperties: false }),
+  /** One run of one harvest source (scheduled, or asked for in the site). */
+  'harvest.run': Type.Object({ sourceId: Type.String({ pattern: '^[0-9a-f-]{36}$' }), trigger: Type.Enum(['schedule', 'manual']) }, { additionalProperties: false }),
 } as const satisfies Record<JobType, TSchema>;
 
 export type JobPayloads = { [T in JobType]: Static<(typeof JOB_PAYLOADS)[T]> };
@@ -36,6 +40,8 @@ export const JOB_CONCURRENCY: Partial<Record<JobType, number>> = {
   'video.derivatives': 1,
   // tesseract is slow and single-threaded here: one scan at a time leaves room for fresh uploads.
   'document.ocr': 1,
+  // Harvests wait on other institutions' servers at a polite pace: one at a time is enough.
+  'harvest.run': 1,
 };
 
 /** Lower runs first: work a person is waiting for goes before backfills and reprocessing. */

@@ -4,3 +4,33 @@
  * on them. The API and the command line import this file, never the ones beside it.
  */
 export { DC_ELEMENTS, toDublinCore, type DcElement, type DcValue, type DublinCoreContext } from './dublin-core.ts';
+export * from './marc/index.ts';
+export {
+  createHarvestRepository,
+  createOaiProvider,
+  datestamp,
+  DC_NS,
+  MARC21,
+  marcXml,
+  OAI_DC,
+  parseOaiDate,
+  textElement,
+  TOKEN_LIFETIME_MS,
+  writeDcElements,
+  XML_NS,
+  xmlDocument,
+  xmlText,
+  XSI_NS,
+  type HarvestQuery,
+  type HarvestRepository,
+  type HarvestRow,
+  type MetadataFormat,
+  type OaiProvider,
+  type OaiProviderDeps,
+  type OaiRequest,
+  type RecordContext,
+  type XMLBuilder,
+} from './oai/index.ts';
+
+// The OAI-PMH harvester (branch harvest): client, crosswalks, runs, sources and their schedule.
+export * from './harvest/index.ts';

@@ -5,6 +5,7 @@ import { scheduleEmbargoRelease } from '../processing/embargo-job.ts';
 import { createJobHandlers } from '../processing/handlers.ts';
 import { scheduleTokenExpiryWarnings } from '../processing/token-expiry-job.ts';
 import { scheduleUploadExpiry } from '../uploads/expiry-job.ts';
+import { scheduleHarvests } from '../library/harvest/jobs.ts';
 
 export interface BackgroundWorker {
   /** Stops claiming, waits for the jobs in hand, and returns what was done. */
@@ -27,13 +28,13 @@ export interface BackgroundWorkerOptions {
 /**
  * A job worker as a serving or worker process runs it: jobs a crash left "running" are
  * taken back at once in single-process mode, stored files without a job are queued
- * behind fresh uploads, and the daily embargo release and token expiry warnings are scheduled. The embedded mode
+ * behind fresh uploads, and the daily embargo release and token expiry warnings and the harvest sources are scheduled. The embedded mode
  * runs it inside the API process; production runs it in `disan worker` processes.
  */
 export async function startBackgroundWorker(archive: Archive, options: BackgroundWorkerOptions = {}): Promise<BackgroundWorker> {
   await takeBackInterruptedJobs(archive);
   const backfilled = await queueBackfill(archive);
-  const schedules = [scheduleEmbargoRelease(archive), scheduleTokenExpiryWarnings(archive), scheduleUploadExpiry(archive.jobs)];
+  const schedules = [scheduleEmbargoRelease(archive), scheduleTokenExpiryWarnings(archive), scheduleUploadExpiry(archive.jobs), scheduleHarvests(archive.jobs)];
   const controller = new AbortController();
   const finished = runWorker({
     queue: archive.jobs,

@@ -4,12 +4,15 @@ import { DONE, JOB_PRIORITY, skipped, type JobOutcome } from '../jobs/types.ts';
 /**
  * `index.embargoes`: the search index stores each record's access level as it was when
  * indexed, so a record whose embargo ends must be indexed again to reach the public.
- * The API and media doors compute the level at request time and need nothing.
+ * The API and media doors compute the level at request time; OAI-PMH gives the records a
+ * new datestamp so that incremental harvests pick them up.
  */
 export function createEmbargoJobHandler(archive: Pick<Archive, 'catalog' | 'indexer'>) {
   return async function releaseEmbargoes({ date }: { date: string }): Promise<JobOutcome> {
     const ended = await archive.catalog.items.embargoEndedBy(date);
     if (ended.length === 0) return skipped(`no embargo ended by ${date}`);
+    // What harvesters see changed too: the records appear to them with a new datestamp.
+    await archive.catalog.items.noteEmbargoesEnded(ended);
     await archive.indexer.indexItems(ended, new Date(`${date}T00:00:00Z`));
     return DONE;
   };

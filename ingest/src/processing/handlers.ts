@@ -9,6 +9,7 @@ import { withFollowUps } from './follow-ups.ts';
 import { createOcrJobHandler } from './ocr-job.ts';
 import { createEmbargoJobHandler } from './embargo-job.ts';
 import { createTokenExpiryJobHandler } from './token-expiry-job.ts';
+import { createHarvestRunJobHandler, createHarvestScheduleJobHandler } from '../library/harvest/jobs.ts';
 import { createExpireUploadsJobHandler, createRegisterUploadJobHandler, createUploadRows, createUploadStore } from '../uploads/index.ts';
 
 /** Exactly one handler per job type; the worker checks this at start-up. */
@@ -25,5 +26,7 @@ export function createJobHandlers(archive: Archive): JobHandlers {
     'accounts.token-expiry': createTokenExpiryJobHandler(archive),
     'upload.register': createRegisterUploadJobHandler({ archive, ...uploads, attach: (...args) => archive.workspace.media.attach(...args) }),
     'uploads.expire': createExpireUploadsJobHandler(uploads),
+    'harvest.schedule': createHarvestScheduleJobHandler(archive),
+    'harvest.run': createHarvestRunJobHandler(archive),
   });
 }

@@ -1,6 +1,7 @@
 import type { ItemInput, ItemStatus, MediaSnapshot, RecordComment, VersionAction } from '@disan/schemas';
 import type { Sql } from '../database/database.ts';
 import { writeAudit } from '../catalog/audit.ts';
+import { markExposedIfPublic } from '../catalog/oai-stamps.ts';
 import { canonicalize } from '../catalog/validate.ts';
 import { mediaOnVersion, mediaRow, snapshotOf, type RecordState } from './state.ts';
 import { NotPermittedError } from './types.ts';
@@ -44,8 +45,10 @@ export async function writeVersion(tx: Sql, state: RecordState, change: Change, 
     ]);
   } else {
     const withdrawal = change.withdrawal;
+    // The face changes: OAI-PMH gives it a new datestamp, and notes whether the public could read it before or now.
+    await markExposedIfPublic(tx, state.id);
     await tx.query(
-      `UPDATE items SET kind = $2, status = $3, access_level = $4, data = $5::jsonb, version = $6, updated_at = now(),
+      `UPDATE items SET kind = $2, status = $3, access_level = $4, data = $5::jsonb, version = $6, updated_at = now(), oai_datestamp = now(),
          head_version = NULL, revision_status = NULL, head_author = $7, head_updated_at = now(),
          withdrawn_at = CASE WHEN $8::text = 'set' THEN now() WHEN $8::text = 'clear' THEN NULL ELSE withdrawn_at END,
          withdrawn_reason = CASE WHEN $8::text = 'set' THEN $9 WHEN $8::text = 'clear' THEN NULL ELSE withdrawn_reason END
@@ -53,6 +56,7 @@ export async function writeVersion(tx: Sql, state: RecordState, change: Change, 
       [state.id, data.kind, data.status, data.access.level, JSON.stringify(data), version, actor,
         withdrawal === undefined ? null : withdrawal === 'clear' ? 'clear' : 'set', withdrawal !== undefined && withdrawal !== 'clear' ? withdrawal.reason : null],
     );
+    await markExposedIfPublic(tx, state.id);
   }
   const snapshot = snapshotOf(await mediaOnVersion(tx, state.id, version));
   await tx.query(

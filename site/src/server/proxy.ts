@@ -39,20 +39,40 @@ function answerUnavailable(reply: ProxyReply, error: unknown): void {
 }
 
 /**
- * `/api/*` goes to the API as is, streamed both ways by @fastify/http-proxy (status,
+ * `/api/*` goes to the API as is (and `/oai`, `/sru` to its `/api/oai`, `/api/sru`), streamed both ways by @fastify/http-proxy (status,
  * headers and body: media bytes, 206 ranges, 304s, Set-Cookie), so the visitor's browser
  * sees one origin. `idleTimeoutMs` bounds silence on the socket, not a download's length.
  */
-export async function registerApiProxy(app: FastifyInstance, options: { apiUrl: string; headersTimeoutMs: number; idleTimeoutMs: number; scheme?: 'http' | 'https' }): Promise<void> {
+export async function registerApiProxy(app: FastifyInstance, options: ProxyOptions): Promise<void> {
+  await proxyPath(app, options, '/api', '/api');
+  // The doors other libraries know by their own paths: OAI-PMH and SRU base URLs are the
+  // site's /oai and /sru. X-Forwarded-Prefix tells the API which, so its answers name them.
+  await proxyPath(app, options, '/oai', '/api/oai');
+  await proxyPath(app, options, '/sru', '/api/sru');
+}
+
+interface ProxyOptions {
+  apiUrl: string;
+  headersTimeoutMs: number;
+  idleTimeoutMs: number;
+  scheme?: 'http' | 'https';
+}
+
+async function proxyPath(app: FastifyInstance, options: ProxyOptions, prefix: string, rewritePrefix: string): Promise<void> {
+  const forwardedPrefix = prefix === rewritePrefix ? undefined : prefix;
   await app.register(httpProxy, {
     upstream: options.apiUrl,
-    prefix: '/api',
-    rewritePrefix: '/api',
+    prefix,
+    rewritePrefix,
     // No URL cache: the proxy keeps no state per address.
     disableCache: true,
     undici: { headersTimeout: options.headersTimeoutMs, bodyTimeout: options.idleTimeoutMs },
     replyOptions: {
-      rewriteRequestHeaders: (request, headers) => forwardHeaders(headers as IncomingHttpHeaders, request.socket.remoteAddress, request.headers.host, options.scheme),
+      rewriteRequestHeaders: (request, headers) => {
+        const forwarded = forwardHeaders(headers, request.socket.remoteAddress, request.headers.host, options.scheme);
+        if (forwardedPrefix !== undefined) forwarded['x-forwarded-prefix'] = forwardedPrefix;
+        return forwarded;
+      },
       onError: (reply, { error }) => { answerUnavailable(reply, error); },
     },
   });

@@ -101,6 +101,19 @@ describe('the site server', () => {
   });
 
   it.each([
+    ['/oai?verb=Identify', '/api/oai?verb=Identify', '/oai'],
+    ['/sru?operation=explain', '/api/sru?operation=explain', '/sru'],
+  ])('proxies %s, the address other libraries use, to the API\'s %s, saying which', async (url, upstream, prefix) => {
+    const answer = await app.inject({ url });
+    expect(answer.json()).toEqual({ url: upstream });
+    expect(api.seen.at(-1)?.['x-forwarded-prefix']).toBe(prefix);
+    expect((await app.inject({ method: 'POST', url: '/oai', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'verb=Identify' })).json()).toEqual({
+      type: 'application/x-www-form-urlencoded',
+      body: 'verb=Identify',
+    });
+  });
+
+  it.each([
     ['application/json', '{"name":"Sok"}'],
     ['application/x-www-form-urlencoded', 'name=S%C3%B3c&password=x'],
   ])('sends a %s body on to the API as it came', async (type, body) => {

@@ -1,0 +1,122 @@
+import type { Item, ItemInput } from '@disan/schemas';
+import { PUBLIC, readFilter, toSqlWhere } from '../../access/index.ts';
+import { onVersion } from '../../catalog/media.ts';
+import { ITEM_ACCESS_COLUMNS } from '../../catalog/oai-stamps.ts';
+import { isoDate } from '../../catalog/rows.ts';
+import type { Row, Sql } from '../../database/database.ts';
+import type { SetSpec } from './sets.ts';
+
+/** A record as harvesting reads it: the face, its datestamp, and whether the public ever read it. */
+export interface HarvestRow {
+  item: Item;
+  /** The OAI datestamp with its microseconds (the list's order and the token's cursor). */
+  stamp: string;
+  datestamp: Date;
+  exposedBefore: boolean;
+}
+
+export interface HarvestQuery {
+  set?: SetSpec;
+  /** Records at or after this instant. */
+  from?: Date;
+  /** Records before this instant (the end of an inclusive `until`). */
+  before?: Date;
+  /** Collections the public may read: a set of another collection matches nothing. */
+  readableCollections: ReadonlySet<string>;
+  now: Date;
+}
+
+const STAMP = `to_char(oai_datestamp AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const COLUMNS = `id, data, version, created_at, updated_at, oai_datestamp, oai_exposed_at IS NOT NULL AS exposed_before, ${STAMP} AS stamp`;
+
+/**
+ * The catalog as OAI-PMH and SRU read it: records the public may read, and those it once
+ * could (deleted headers), in (datestamp, id) order, a page at a time from an index, so a
+ * harvest of millions costs each request the same and never holds more than a page.
+ */
+export function createHarvestRepository(sql: Sql) {
+  /** WHERE for a query, its parameters numbered from 1. */
+  function where(query: HarvestQuery): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const visible = toSqlWhere(readFilter(PUBLIC), ITEM_ACCESS_COLUMNS, { now: query.now, firstParam: 1 });
+    params.push(...visible.params);
+    const parts = [`(${visible.sql} OR oai_exposed_at IS NOT NULL)`];
+    if (query.from) parts.push(`oai_datestamp >= ${add(query.from.toISOString())}::timestamptz`);
+    if (query.before) parts.push(`oai_datestamp < ${add(query.before.toISOString())}::timestamptz`);
+    if (query.set) parts.push(setCondition(query.set, query.readableCollections, add));
+    return { sql: parts.join(' AND '), params };
+  }
+
+  return {
+    /** Up to `limit` records after `after` (exclusive), in list order. */
+    async page(query: HarvestQuery, options: { after?: { stamp: string; id: string }; limit: number }): Promise<HarvestRow[]> {
+      const w = where(query);
+      const add = (value: unknown) => `$${w.params.push(value)}`;
+      const after = options.after ? ` AND (oai_datestamp, id) > (${add(options.after.stamp)}::timestamptz, ${add(options.after.id)}::text)` : '';
+      const rows = await sql.query(`SELECT ${COLUMNS} FROM items WHERE ${w.sql}${after} ORDER BY oai_datestamp, id LIMIT ${add(options.limit)}`, w.params);
+      return rows.map(toHarvestRow);
+    },
+
+    async count(query: HarvestQuery): Promise<number> {
+      const w = where(query);
+      const [row] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM items WHERE ${w.sql}`, w.params);
+      return row!.n;
+    },
+
+    async get(id: string): Promise<HarvestRow | null> {
+      const [row] = await sql.query(`SELECT ${COLUMNS} FROM items WHERE id = $1`, [id]);
+      return row ? toHarvestRow(row) : null;
+    },
+
+    /** The oldest datestamp a harvester can get; null in an archive that exposes nothing yet. */
+    async earliest(now: Date): Promise<Date | null> {
+      const w = where({ now, readableCollections: new Set() });
+      const [row] = await sql.query<{ at: unknown }>(`SELECT min(oai_datestamp) AS at FROM items WHERE ${w.sql}`, w.params);
+      return row?.at ? new Date(isoDate(row.at)) : null;
+    },
+
+    /** Kinds, ethnic groups and collections that have a record the public may read today. */
+    async presentInPublic(now: Date): Promise<{ kinds: string[]; ethnicGroups: string[]; collections: string[] }> {
+      const visible = toSqlWhere(readFilter(PUBLIC), ITEM_ACCESS_COLUMNS, { now, firstParam: 1 });
+      const values = async (select: string) =>
+        (await sql.query<{ v: string }>(`SELECT DISTINCT ${select} AS v FROM items WHERE ${visible.sql} ORDER BY 1`, visible.params)).map((row) => row.v);
+      return {
+        kinds: await values('kind'),
+        ethnicGroups: await values(`jsonb_array_elements_text(COALESCE(data->'ethnicGroups', '[]'::jsonb))`),
+        collections: await values(`jsonb_array_elements_text(COALESCE(data->'collections', '[]'::jsonb))`),
+      };
+    },
+
+    /** The media types of each record's files on its face (dc:format). */
+    async formats(itemIds: readonly string[]): Promise<Map<string, string[]>> {
+      const out = new Map<string, string[]>();
+      if (itemIds.length === 0) return out;
+      const rows = await sql.query<{ item_id: string; mime_type: string }>(
+        `SELECT DISTINCT m.item_id, m.mime_type FROM media m JOIN items i ON i.id = m.item_id WHERE m.item_id = ANY($1::text[]) AND ${onVersion('i.version')} ORDER BY 1, 2`,
+        [itemIds],
+      );
+      for (const row of rows) out.set(row.item_id, [...(out.get(row.item_id) ?? []), row.mime_type]);
+      return out;
+    },
+  };
+}
+
+export type HarvestRepository = ReturnType<typeof createHarvestRepository>;
+
+function setCondition(set: SetSpec, readable: ReadonlySet<string>, add: (value: unknown) => string): string {
+  switch (set.family) {
+    case 'kind':
+      return set.value === undefined ? 'TRUE' : `kind = ${add(set.value)}`;
+    case 'ethnic':
+      return set.value === undefined ? `jsonb_array_length(COALESCE(data->'ethnicGroups', '[]'::jsonb)) > 0` : `COALESCE(data->'ethnicGroups' ? ${add(set.value)}, FALSE)`;
+    case 'collection':
+      if (set.value === undefined) return `COALESCE(data->'collections' ?| ${add([...readable])}::text[], FALSE)`;
+      return readable.has(set.value) ? `COALESCE(data->'collections' ? ${add(set.value)}, FALSE)` : 'FALSE';
+  }
+}
+
+function toHarvestRow(row: Row): HarvestRow {
+  const item: Item = { ...(row.data as ItemInput), version: Number(row.version), createdAt: isoDate(row.created_at), updatedAt: isoDate(row.updated_at) };
+  return { item, stamp: String(row.stamp), datestamp: new Date(isoDate(row.oai_datestamp)), exposedBefore: row.exposed_before === true };
+}
