@@ -166,7 +166,8 @@ export async function openReader(holder: HTMLElement, options: ReaderOptions): P
 
   const scrollToPage = (number: number) => {
     const view = pages[Math.min(Math.max(number, 1), total) - 1]!;
-    pagesBox.scrollTop = view.section.offsetTop - pagesBox.offsetTop - 8;
+    // The frame is positioned (reader.css), so a page's offsetTop is measured from the frame.
+    pagesBox.scrollTop = view.section.offsetTop - 8;
     current = view.number;
     announcePage();
     void draw(view);
@@ -179,7 +180,7 @@ export async function openReader(holder: HTMLElement, options: ReaderOptions): P
     scrollQueued = true;
     requestAnimationFrame(() => {
       scrollQueued = false;
-      const line = pagesBox.scrollTop + pagesBox.clientHeight / 2 + pagesBox.offsetTop;
+      const line = pagesBox.scrollTop + pagesBox.clientHeight / 2;
       const view = pages.find((p) => p.section.offsetTop + p.section.offsetHeight > line) ?? pages.at(-1)!;
       if (view.number !== current) {
         current = view.number;
