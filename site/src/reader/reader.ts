@@ -81,7 +81,8 @@ export async function openReader(holder: HTMLElement, options: ReaderOptions): P
   const hitList = element('ol', { class: 'reader-hitlist', 'data-testid': 'reader-hits' });
   const thumbList = element('ol');
   const thumbs = element('nav', { class: 'reader-thumbs', id: `reader-thumbs-${options.mediaId}`, 'aria-label': m.thumbnails, hidden: '' }, thumbList);
-  const pagesBox = element('div', { class: 'reader-pages', 'data-testid': 'reader-pages' });
+  // Focusable, so the keyboard can scroll it (arrow keys) like any scrolled region.
+  const pagesBox = element('div', { class: 'reader-pages', role: 'group', tabindex: '0', 'aria-label': m.thumbnails, 'data-testid': 'reader-pages' });
   root.append(
     element('div', { class: 'reader-bar' }, prev, goto, next, zoomOut, zoomIn, fitWidth, thumbsToggle, closeButton()),
     element('div', { class: 'reader-bar' }, findForm, prevHit, nextHit),
