@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '@disan/ingest';
-import type { CollectionView, ItemPage, ItemView, MediaText, PlaceList, SearchResult } from '@disan/schemas';
+import type { CollectionView, ItemPage, ItemView, MediaFind, MediaText, MediaWords, PlaceList, SearchResult } from '@disan/schemas';
 import { buildApp } from '../../api/src/app.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { ANCHOR, COLLECTION, COMMUNITY, idOf, loadMatrixRecords, OTHER_COMMUNITY, provinceOf, STATES, textWordOf, titleWordOf, type State } from '../support/matrix-fixture.ts';
@@ -93,7 +93,7 @@ const NOT_IN_ROUTE_WALK = new Set([
   // Needs a source's id (a UUID): harvest-api.test.ts checks it with a real source for admins and others.
   'GET /api/harvest-sources/{id}/runs',
   'HEAD /api/uploads/{id}',
-  'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
+  'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'GET /api/media/{mediaId}/words', 'GET /api/media/{mediaId}/find', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
 
 /**
  * Routes that change something (the workspace's, the uploads'): the viewers whose
@@ -315,6 +315,14 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
   'GET /api/media/{id}/text': [perRecord(async (who, state) => {
     const { status, json } = await api(who, `/api/media/${mediaIds.get(state)}/text`);
     return [status === 200 && json<MediaText>().passages.some((p) => p.text.includes(textWordOf(state))), String(status)];
+  }), readsMedia],
+  'GET /api/media/{id}/words': [perRecord(async (who, state) => {
+    const { status, json } = await api(who, `/api/media/${mediaIds.get(state)}/words`);
+    return [status === 200 && Array.isArray(json<MediaWords>().pages), String(status)];
+  }), readsMedia],
+  'GET /api/media/{id}/find': [perRecord(async (who, state) => {
+    const { status, json } = await api(who, `/api/media/${mediaIds.get(state)}/find?q=${encodeURIComponent(textWordOf(state))}`);
+    return [status === 200 && json<MediaFind>().hits > 0, String(status)];
   }), readsMedia],
 };
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Archive, ingest } from '@disan/ingest';
 import { PUBLIC } from '@disan/ingest/access';
 import { createJobHandlers, runWorker } from '@disan/ingest/jobs';
+import { readDocumentWords } from '@disan/ingest/reader';
 import { searchArchive } from '@disan/ingest/search';
 import { IMAGE_RENDITIONS } from '../../ingest/src/media/renditions.ts';
 import { createDocumentJobHandler } from '../../ingest/src/processing/document-job.ts';
@@ -102,7 +103,16 @@ describe('documents through the job pipeline', () => {
     for (const words of ['QUYẾT ĐỊNH', 'lễ hội Ok Om Bok', 'đua', 'chùa Khmer']) expect(passages[0]!.text).toContain(words);
     const media = await mediaOf('quyet-dinh-ho-tro-ok-om-bok-2023');
     expect(media.technical).toMatchObject({ scannedPages: 1, textPages: 0, ocrLanguages: 'vie', ocrPages: 1 });
-    expect(media.derivatives.map((d) => d.name)).toEqual(['cover-webp', 'thumb', 'page-1-webp']);
+    expect(media.derivatives.map((d) => d.name)).toEqual(['cover-webp', 'thumb', 'page-1-webp', 'words']);
+    // Every OCR word with its box on the page, for the reader to highlight hits on the scan.
+    const { pages } = await readDocumentWords(archive.storage, media);
+    expect(pages.map((p) => p.page)).toEqual([1]);
+    const words = pages[0]!.lines.flat();
+    expect(words.map((w) => w.text).join(' ')).toBe(passages[0]!.text.replace(/\n/g, ' '));
+    const title = words.find((w) => w.text === 'QUYẾT')!;
+    expect(title.x).toBeGreaterThan(0.05);
+    expect(title.y).toBeGreaterThan(0.05);
+    expect(title.y).toBeLessThan(0.25);
   });
 
   it("makes a thumbnail of page 1 the size and format of a photo's, and search results show it rather than the cover", async () => {
@@ -160,6 +170,7 @@ describe('documents through the job pipeline', () => {
       await archive.catalog.media.update(media.id, { status: 'pending' });
       await createDocumentJobHandler(archive)({ mediaId: media.id });
       expect(await textsOf(itemId)).toEqual(before);
+      if (itemId.startsWith('quyet-dinh')) expect((await mediaOf(itemId)).derivatives.map((d) => d.name)).toContain('words');
     }
   });
 });

@@ -15,6 +15,7 @@ import { healthRoutes } from './health/index.ts';
 import { itemRoutes } from './items/index.ts';
 import { jobRoutes } from './jobs/index.ts';
 import { mediaRoutes } from './media/index.ts';
+import { mediaReaderRoutes } from './media/reader.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { oaiRoutes } from './oai/index.ts';
 import { searchRoutes } from './search/index.ts';
@@ -42,6 +43,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(searchRoutes, { ...options, prefix: '/search' });
   app.register(mediaRoutes, { ...options, prefix: '/media' });
   app.register(mediaTextRoutes, { ...options, prefix: '/media' });
+  app.register(mediaReaderRoutes, { ...options, prefix: '/media' });
   app.register(jobRoutes, { ...options, prefix: '/jobs' });
   app.register(backupRoutes, { ...options, prefix: '/backup' });
   app.register(healthRoutes, options);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createOcrAdapter, tesseractLanguages, tidy } from './ocr.ts';
+import { createOcrAdapter, tesseractLanguages } from './ocr.ts';
 
 describe('tesseractLanguages', () => {
   it.each([
@@ -26,12 +26,6 @@ describe('tesseractLanguages', () => {
   });
 });
 
-describe('tidy', () => {
-  it('removes the spaces tesseract puts between Han characters, and blank lines, but keeps Latin spacing', () => {
-    expect(tidy('關 帝 廟 中 秋 節\n\n  lễ hội   Ok Om Bok \n')).toBe('關帝廟中秋節\nlễ hội Ok Om Bok');
-  });
-});
-
 describe('the tesseract adapter', () => {
   it('reads Khmer script with the Khmer model, even a single line that page layout analysis misses', async () => {
     const image = await sharp({ text: { text: '<span foreground="black">បុណ្យអកអំបុក</span>', font: 'Khmer OS 20', dpi: 300, rgba: true } })
@@ -39,8 +33,13 @@ describe('the tesseract adapter', () => {
       .extend({ top: 60, bottom: 60, left: 60, right: 60, background: '#ffffff' })
       .png()
       .toBuffer();
-    const text = await createOcrAdapter().recognise(image, 'khm');
-    expect(text).toContain('បុណ្យ');
+    const page = await createOcrAdapter().recognise(image, 'khm');
+    expect(page.text).toContain('បុណ្យ');
+    // The word's box lies inside the white margin tesseract was given, as fractions of the image.
+    const [first] = page.lines.flat();
+    expect(first).toMatchObject({ x: expect.any(Number) as unknown, y: expect.any(Number) as unknown });
+    expect(first!.x).toBeGreaterThan(0);
+    expect(first!.x + first!.w).toBeLessThan(1);
   }, 30_000);
 
   it('fails with a reason when asked for a model that is not installed', async () => {

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import { UnsupportedMediaError } from '../errors.ts';
+import { parseTesseractTsv, type OcrPage } from './ocr-tsv.ts';
+
+export { tidy, type OcrPage } from './ocr-tsv.ts';
 
 /**
  * The OCR adapter: the only file that runs Debian's tesseract (5, with the vie,
- * khm, chi_sim and chi_tra models). One page image in on stdin, plain text out;
+ * khm, chi_sim and chi_tra models). One page image in on stdin, its words out with
+ * their boxes (tesseract's `tsv`), the page text rebuilt from them (ocr-tsv.ts);
  * tesseract is limited to one thread because the worker already runs pages in
  * parallel with other jobs on a small machine.
  */
@@ -37,14 +41,14 @@ export function createOcrAdapter(options: OcrOptions = {}) {
   const timeout = options.timeoutMs ?? 300_000;
 
   /**
-   * Text of one page image (PNG, JPEG or TIFF bytes). Full-page layout analysis
-   * first; when it finds nothing (a clipping, a single line, a label), the image
-   * is read again as one block of text.
+   * Text and word boxes of one page image (PNG, JPEG or TIFF bytes). Full-page layout
+   * analysis first; when it finds nothing (a clipping, a single line, a label), the
+   * image is read again as one block of text.
    */
-  async function recognise(image: Buffer, languages: string): Promise<string> {
-    const page = tidy(await tesseract(['stdin', 'stdout', '-l', languages, '--psm', '3'], image, timeout));
-    if (page !== '') return page;
-    return tidy(await tesseract(['stdin', 'stdout', '-l', languages, '--psm', '6'], image, timeout));
+  async function recognise(image: Buffer, languages: string): Promise<OcrPage> {
+    const page = parseTesseractTsv(await tesseract(['stdin', 'stdout', '-l', languages, '--psm', '3', 'tsv'], image, timeout));
+    if (page.text !== '') return page;
+    return parseTesseractTsv(await tesseract(['stdin', 'stdout', '-l', languages, '--psm', '6', 'tsv'], image, timeout));
   }
 
   return { recognise };
@@ -71,17 +75,4 @@ function tesseract(args: string[], input: Buffer, timeout: number): Promise<stri
     child.stdin.on('error', () => undefined); // tesseract may exit before reading all input; 'close' reports why
     child.stdin.end(input);
   });
-}
-
-/**
- * Tesseract separates CJK characters with spaces and leaves ragged blank lines;
- * Chinese has no spaces between words, so they are removed between Han characters.
- */
-export function tidy(text: string): string {
-  return text
-    .normalize('NFC')
-    .split('\n')
-    .map((line) => line.replace(/(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu, '').replace(/[ \t]+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
 }

@@ -11,6 +11,7 @@ import { readPageTexts } from './document-pages.ts';
 import { hasText, mergePassages } from './document-text.ts';
 import { createMediaJobHandler } from './media-job.ts';
 import { readAll } from './read-all.ts';
+import { WORDS_RENDITION } from '../reader/words.ts';
 
 export interface DocumentJobDeps {
   catalog: Catalog;
@@ -53,9 +54,11 @@ export function createDocumentJobHandler(deps: DocumentJobDeps) {
     const derivatives = await renderPageImages(deps, media, bytes, opened.facts.pageCount);
     const existing = await catalog.texts.listForMedia(media.id);
     await catalog.texts.replace(media.id, mergePassages(existing, 'pdf-text', passages));
+    // The OCR words belong to the OCR job, which a re-run of this one does not repeat.
+    const ocrWords = media.derivatives.filter((d) => d.name === WORDS_RENDITION);
     return {
       pageCount: opened.facts.pageCount,
-      derivatives,
+      derivatives: [...derivatives, ...ocrWords],
       technical: technical(opened.facts, passages.length, scanned, media.technical),
     };
   });

@@ -1,4 +1,4 @@
-import type { Media, TextPassage } from '@disan/schemas';
+import type { DocumentWords, Media, PageWords, Rendition, TextPassage } from '@disan/schemas';
 import type { Catalog } from '../catalog/catalog.ts';
 import { isPermanent } from '../errors.ts';
 import type { Indexer } from '../indexing/indexer.ts';
@@ -7,6 +7,8 @@ import { DONE, JOB_PRIORITY, skipped, type JobOutcome } from '../jobs/types.ts';
 import type { ImageAdapter } from '../media/image.ts';
 import { tesseractLanguages, type OcrAdapter } from '../media/ocr.ts';
 import type { PopplerAdapter } from '../media/poppler.ts';
+import { WORDS_RENDITION } from '../reader/words.ts';
+import { derivativeKey } from '../storage/keys.ts';
 import type { ObjectStorage } from '../storage/storage.ts';
 import { hasText, mergePassages } from './document-text.ts';
 import { readAll } from './read-all.ts';
@@ -30,7 +32,8 @@ const OCR_IMAGE_EDGE = 4000;
 /**
  * `document.ocr`: reads the pages of a PDF that have no text layer, or a scanned
  * image on a document item, with tesseract in the item's languages, and stores
- * the text per page (`source: 'ocr'`) beside the text layer's passages. A page
+ * the text per page (`source: 'ocr'`) beside the text layer's passages, and the
+ * words' positions (the `words` derivative, see storeWords) for the reader. A page
  * tesseract cannot read is noted in `technical.ocrError`; the document stays
  * usable, since its original, page images and text layer are already there.
  */
@@ -46,19 +49,23 @@ export function createOcrJobHandler(deps: OcrJobDeps) {
     const bytes = await readAll((await deps.storage.get(media.originalKey)).body);
     const lang = ocrLang(item?.languages);
     const fresh: Omit<TextPassage, 'seq'>[] = [];
+    const words: PageWords[] = [];
     let ocrError: string | undefined;
     try {
       const pages = media.kind === 'image' ? readImage(deps, bytes, languages) : readScannedPages(deps, media, existing, bytes, languages);
-      for await (const { page, text } of pages) {
-        if (hasText(text)) fresh.push({ mediaId: media.id, itemId: media.itemId, source: 'ocr', page, ...(lang ? { lang } : {}), text });
+      for await (const { page, read } of pages) {
+        if (!hasText(read.text)) continue;
+        fresh.push({ mediaId: media.id, itemId: media.itemId, source: 'ocr', page, ...(lang ? { lang } : {}), text: read.text });
+        words.push({ page, lines: read.lines });
       }
     } catch (error) {
       if (!isPermanent(error)) throw error;
       ocrError = error.message;
     }
     await catalog.texts.replace(media.id, mergePassages(existing, 'ocr', fresh));
+    const derivatives = await storeWords(deps.storage, media, { pages: words });
     const { ocrError: _previous, ...technical } = media.technical ?? {};
-    await catalog.media.update(media.id, { technical: { ...technical, ocrLanguages: languages, ocrPages: fresh.length, ...(ocrError ? { ocrError } : {}) } });
+    await catalog.media.update(media.id, { derivatives, technical: { ...technical, ocrLanguages: languages, ocrPages: fresh.length, ...(ocrError ? { ocrError } : {}) } });
     await indexer.indexItems([media.itemId]);
     return DONE;
   };
@@ -67,7 +74,7 @@ export function createOcrJobHandler(deps: OcrJobDeps) {
 async function* readImage(deps: OcrJobDeps, bytes: Buffer, languages: string) {
   // Upright and in a format tesseract reads, whatever the upload was (WebP, AVIF, rotated JPEG).
   const [upright] = await deps.images.renditions(bytes, [{ name: 'ocr', format: 'jpeg', size: OCR_IMAGE_EDGE, quality: 92 }]);
-  yield { page: 1, text: await deps.ocr.recognise(upright!.data, languages) };
+  yield { page: 1, read: await deps.ocr.recognise(upright!.data, languages) };
 }
 
 /** Pages without a text layer: every page the text layer job stored nothing for. */
@@ -76,9 +83,22 @@ async function* readScannedPages(deps: OcrJobDeps, media: Media, existing: reado
   const pages = Array.from({ length: media.pageCount ?? 0 }, (_, i) => i + 1).filter((page) => !withText.has(page));
   for (const run of contiguousRuns(pages, RENDER_BATCH)) {
     for await (const { page, png } of deps.poppler.renderPages(bytes, { first: run[0]!, last: run.at(-1)!, dpi: OCR_DPI, gray: true })) {
-      if (run.includes(page)) yield { page, text: await deps.ocr.recognise(png, languages) };
+      if (run.includes(page)) yield { page, read: await deps.ocr.recognise(png, languages) };
     }
   }
+}
+
+/**
+ * The OCR words of every read page, as one small JSON derivative (`words`) at a fixed
+ * key, so a re-run overwrites it; the medium's derivatives with it, or without it when
+ * OCR read nothing.
+ */
+async function storeWords(storage: ObjectStorage, media: Media, words: DocumentWords): Promise<Rendition[]> {
+  const others = media.derivatives.filter((d) => d.name !== WORDS_RENDITION);
+  if (words.pages.length === 0) return others;
+  const key = derivativeKey(media.id, WORDS_RENDITION, 'json');
+  const info = await storage.put(key, Buffer.from(JSON.stringify(words)), { contentType: 'application/json' });
+  return [...others, { name: WORDS_RENDITION, key, mimeType: 'application/json', size: info.size }];
 }
 
 /** @example contiguousRuns([1, 2, 3, 7, 8], 2) // [[1, 2], [3], [7, 8]] */

@@ -13,6 +13,12 @@ describe('passageHref', () => {
   ])('points %s at the item page, opened there', (_case, p, expected) => {
     expect(passageHref('/en/item/ok', p)).toBe(expected);
   });
+
+  it('carries the words searched for to a page, for the reader to highlight, not to a cue', () => {
+    expect(passageHref('/item/ok', passage({ page: 7 }), ' Sampot ')).toBe('/item/ok?media=m1&page=7&q=Sampot#media-m1');
+    expect(passageHref('/item/ok', passage({ source: 'captions', startSeconds: 9 }), 'Sampot')).toBe('/item/ok?media=m1&t=9#media-m1');
+    expect(passageHref('/item/ok', passage({ page: 7 }), '')).toBe('/item/ok?media=m1&page=7#media-m1');
+  });
 });
 
 describe('timecode and passageLabel', () => {
@@ -35,6 +41,8 @@ describe('timecode and passageLabel', () => {
 describe('focusFrom', () => {
   it.each([
     ['media=m1&page=7', { mediaId: 'm1', page: 7 }],
+    ['media=m1&page=7&q=l%E1%BB%85+h%E1%BB%99i', { mediaId: 'm1', page: 7, q: 'lễ hội' }],
+    ['media=m1&t=90&q=x', { mediaId: 'm1', seconds: 90 }],
     ['media=m1&t=90', { mediaId: 'm1', seconds: 90 }],
     ['media=m1&t=0', { mediaId: 'm1', seconds: 0 }],
     ['media=m1', { mediaId: 'm1' }],

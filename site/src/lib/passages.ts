@@ -3,25 +3,28 @@ import { isId } from '@disan/schemas/patterns';
 
 /**
  * The item page opened on one medium (`?media=…`), at a page or a second when given,
- * scrolled to that medium. `itemHref` may be '' for a link within the item page.
+ * scrolled to that medium; on a page, the words searched for (`&q=`) are highlighted by
+ * the reader. `itemHref` may be '' for a link within the item page.
  * @example focusHref('/item/ok', 'm1', { seconds: 90 }) // '/item/ok?media=m1&t=90#media-m1'
+ * @example focusHref('/item/ok', 'm1', { page: 7, q: 'lễ hội' }) // '/item/ok?media=m1&page=7&q=l%E1%BB%85%20h%E1%BB%99i#media-m1'
  */
-export function focusHref(itemHref: string, mediaId: string, at: { page?: number; seconds?: number } = {}): string {
+export function focusHref(itemHref: string, mediaId: string, at: { page?: number; seconds?: number; q?: string } = {}): string {
   const media = encodeURIComponent(mediaId);
   const where = at.page !== undefined ? `&page=${at.page}` : at.seconds !== undefined ? `&t=${Math.floor(at.seconds)}` : '';
-  return `${itemHref}?media=${media}${where}#media-${media}`;
+  const q = at.page !== undefined && at.q?.trim() ? `&q=${encodeURIComponent(at.q.trim().slice(0, MAX_FIND_LENGTH))}` : '';
+  return `${itemHref}?media=${media}${where}${q}#media-${media}`;
 }
 
 /**
  * Where a reader lands from a search passage: the item page, told which medium and
  * which page or second to open (`?media=…&page=7` or `?media=…&t=90`), scrolled to
- * that medium. Shared by the server-rendered results and the live-search island.
+ * that medium, with the words searched for when given (`&q=`, for the reader to highlight). Shared by the server-rendered results and the live-search island.
  * @example passageHref('/item/ok-om-bok', { mediaId: 'm1', source: 'pdf-text', page: 7, html: '' }) // '/item/ok-om-bok?media=m1&page=7#media-m1'
  */
-export function passageHref(itemHref: string, passage: HitPassage): string {
+export function passageHref(itemHref: string, passage: HitPassage, q?: string): string {
   // A caption cue opens the recording it belongs to, not the caption file.
   return focusHref(itemHref, passage.recordingId ?? passage.mediaId, {
-    ...(passage.page === undefined ? {} : { page: passage.page }),
+    ...(passage.page === undefined ? {} : { page: passage.page, ...(q === undefined ? {} : { q }) }),
     ...(passage.startSeconds === undefined ? {} : { seconds: passage.startSeconds }),
   });
 }
@@ -58,12 +61,16 @@ export function passageLabel(passage: Pick<HitPassage, 'page' | 'startSeconds'>,
   return null;
 }
 
-/** What the item page was asked to open: a medium, and a page or a second in it. */
+/** What the item page was asked to open: a medium, and a page or a second in it, and words to highlight on a page. */
 export interface MediaFocus {
   mediaId: string;
   page?: number;
   seconds?: number;
+  q?: string;
 }
+
+/** The reader's find route takes at most this many characters. */
+const MAX_FIND_LENGTH = 200;
 
 const MAX_PAGE = 1_000_000;
 const MAX_SECONDS = 1_000_000;
@@ -77,7 +84,8 @@ export function focusFrom(params: URLSearchParams): MediaFocus | null {
   const mediaId = params.get('media');
   if (mediaId === null || !isId(mediaId)) return null;
   const page = wholeNumber(params.get('page'), 1, MAX_PAGE);
-  if (page !== null) return { mediaId, page };
+  const q = params.get('q')?.trim().slice(0, MAX_FIND_LENGTH);
+  if (page !== null) return q ? { mediaId, page, q } : { mediaId, page };
   const seconds = wholeNumber(params.get('t'), 0, MAX_SECONDS);
   return seconds === null ? { mediaId } : { mediaId, seconds };
 }

@@ -68,7 +68,7 @@ function snippetNodes(html: string): Node[] {
   return nodes;
 }
 
-function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
+function resultItem(hit: SearchHit, settings: Settings, q: string): HTMLLIElement {
   const li = document.createElement('li');
   if (hit.thumbnail) {
     const img = document.createElement('img');
@@ -97,7 +97,7 @@ function resultItem(hit: SearchHit, settings: Settings): HTMLLIElement {
     p.append(...snippetNodes(hit.snippet.html));
     body.append(p);
   }
-  if (hit.passages.length > 0) body.append(passageList(hit, settings));
+  if (hit.passages.length > 0) body.append(passageList(hit, settings, q));
   li.append(body);
   return li;
 }
@@ -125,7 +125,7 @@ function badge(hit: SearchHit, settings: Settings): HTMLSpanElement | null {
 }
 
 /** Where inside the item's media the words are: "page 7", "00:01:30", each a link that opens it there. */
-function passageList(hit: SearchHit, settings: Settings): HTMLUListElement {
+function passageList(hit: SearchHit, settings: Settings, q: string): HTMLUListElement {
   const ul = document.createElement('ul');
   ul.className = 'passages';
   ul.setAttribute('aria-label', settings.messages.foundIn);
@@ -133,7 +133,7 @@ function passageList(hit: SearchHit, settings: Settings): HTMLUListElement {
   for (const passage of hit.passages) {
     const li = document.createElement('li');
     const link = document.createElement('a');
-    link.href = passageHref(itemHref, passage);
+    link.href = passageHref(itemHref, passage, q);
     link.dataset.testid = 'passage-link';
     link.textContent = passageLabel(passage, settings.messages.page);
     const text = document.createElement('span');
@@ -190,7 +190,7 @@ export function startLiveSearch(): void {
       if (!response.ok) throw new Error(`search answered ${response.status}`);
       const result = (await response.json()) as SearchResult;
       if (current !== controller) return; // a newer search is on its way: this answer is stale
-      list.replaceChildren(...result.hits.map((hit) => resultItem(hit, settings)));
+      list.replaceChildren(...result.hits.map((hit) => resultItem(hit, settings, q)));
       updateFacetCounts(form, result.facets, numbers);
       const total = numbers.format(result.total);
       status.textContent = result.total === 0 ? settings.messages.none : q ? fill(settings.messages.resultsFor, { total, query: q }) : fill(settings.messages.results, { total });
