@@ -205,6 +205,11 @@ const FilterQuery = {
   period: Type.Optional(FilterValues),
   languages: Type.Optional(FilterValues),
   mediaKinds: Type.Optional(FilterValues),
+  documentType: Type.Optional(FilterValues),
+  issuer: Type.Optional(FilterValues),
+  legalStatus: Type.Optional(FilterValues),
+  publisher: Type.Optional(FilterValues),
+  subjectHeadings: Type.Optional(FilterValues),
 };
 
 /** GET /api/items */

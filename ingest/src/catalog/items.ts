@@ -3,7 +3,7 @@ import { toSqlWhere, type AccessColumns, type ReadFilter } from '../access/index
 import type { Row, Sql } from '../database/database.ts';
 import { writeAudit } from './audit.ts';
 import { isoDate } from './rows.ts';
-import { canonicalize, canonicalJson, validate } from './validate.ts';
+import { canonicalize, canonicalJson, validateRecord } from './validate.ts';
 
 export interface UpsertResult {
   item: Item;
@@ -43,7 +43,7 @@ export function createItemRepository(sql: Sql) {
      * stored one. Content is compared as canonical JSON, so field order never counts.
      */
     async upsert(input: ItemInput, options: { author: string }): Promise<UpsertResult> {
-      const data = canonicalize(validate(ItemInput, input, 'item'));
+      const data = canonicalize(validateRecord(ItemInput, input, 'item'));
       return sql.transaction(async (tx) => {
         const inserted = await insertFirstVersion(tx, data, options.author);
         if (inserted) return { item: toItem(inserted), created: true, changed: true };

@@ -4,3 +4,6 @@
  * on them. The API and the command line import this file, never the ones beside it.
  */
 export { DC_ELEMENTS, toDublinCore, type DcElement, type DcValue, type DublinCoreContext } from './dublin-core.ts';
+export { identifierProblem } from './identifiers.ts';
+export { isRealDay, libraryProblems, libraryReferences, type LibraryProblem } from './validate.ts';
+export { identifierKey, queryIdentifierKeys } from '../analyzer/index.ts';
