@@ -66,6 +66,24 @@ export function createItemRepository(sql: Sql) {
       return rows.map(toItem);
     },
 
+    /**
+     * The legal documents the filter lets through whose relations point to this record,
+     * by its id or by its document number as written: the inverse relations (amended by,
+     * replaced by, implemented by, guided by). jsonb containment, so a GIN index on
+     * `data` would serve it; at most `limit` (100) of them, by id.
+     */
+    async referencingLegal(filter: ReadFilter, target: { id: string; documentNumber?: string | undefined }, options: { limit?: number; now?: Date } = {}): Promise<Item[]> {
+      const visible = toSqlWhere(filter, ACCESS_COLUMNS, { now: options.now ?? new Date(), firstParam: 4 });
+      const byNumber = target.documentNumber === undefined ? null : JSON.stringify([{ documentNumber: target.documentNumber }]);
+      const rows = await sql.query(
+        `SELECT ${COLUMNS} FROM items WHERE ${LIVE} AND id <> $1
+           AND (data->'library'->'legal'->'relations' @> $2::jsonb OR ($3::jsonb IS NOT NULL AND data->'library'->'legal'->'relations' @> $3::jsonb))
+           AND ${visible.sql} ORDER BY id LIMIT ${options.limit ?? 100}`,
+        [target.id, JSON.stringify([{ itemId: target.id }]), byNumber, ...visible.params],
+      );
+      return rows.map(toItem);
+    },
+
     /** Keyset pagination by id: stable and fast however deep the page. */
     async list(options: { limit?: number; afterId?: string } = {}): Promise<ItemPage> {
       const limit = options.limit ?? 100;
