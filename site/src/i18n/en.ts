@@ -1,4 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
+import { libraryFacts } from './library/facts.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -392,6 +393,7 @@ export const en: Dictionary = {
   'itemStatus.in-review': 'In review',
   'itemStatus.withdrawn': 'Withdrawn',
   ...libraryKinds.en,
+  ...libraryFacts.en,
   ...editor.en,
   ...review.en,
   ...uploads.en,
