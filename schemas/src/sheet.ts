@@ -42,6 +42,7 @@ export const SHEET_COLUMNS = [
   { name: 'doi', required: false, example: '10.1000/xyz123', doc: 'DOI, without https://doi.org/.' },
   { name: 'call_number', required: false, example: '398.09597 L250H', doc: 'Local call number (shelf mark).' },
   { name: 'subject_headings', required: false, example: 'Người Khmer -- Lễ hội; Lễ hội -- Việt Nam', doc: 'Subject headings separated by ";" (local vocabulary).' },
+  { name: 'table_of_contents', required: false, example: '1. Giới thiệu @1 | 7. Trang phục truyền thống @7', doc: 'Contents entries separated by "|", each a title, then @ and its page in the document when known.' },
   { name: 'document_number', required: false, example: '45/2024/QĐ-UBND', doc: 'Legal documents: document number (số hiệu), as written.' },
   { name: 'document_type', required: false, example: 'quyet-dinh', doc: 'Legal documents: hien-phap, luat, nghi-quyet, nghi-dinh, quyet-dinh, thong-tu, chi-thi, ke-hoach, chuong-trinh, de-an, cong-van, thong-bao, huong-dan, bao-cao, other.' },
   { name: 'issuing_body', required: false, example: 'Ủy ban nhân dân tỉnh Sóc Trăng', doc: 'Legal documents: issuing body.' },

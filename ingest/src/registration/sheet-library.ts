@@ -12,6 +12,7 @@ export const LIBRARY_COLUMNS = [
   'doi',
   'call_number',
   'subject_headings',
+  'table_of_contents',
   'document_number',
   'document_type',
   'issuing_body',
@@ -48,10 +49,18 @@ export function libraryOf(row: SheetRow): Record<string, unknown> | undefined {
   if (identifiers.length > 0) library.identifiers = identifiers;
   const headings = list(row.subject_headings).map((label) => ({ label, source: 'local' }));
   if (headings.length > 0) library.subjectHeadings = headings;
+  const contents = (row.table_of_contents ?? '').split('|').map((entry) => entry.trim()).filter(Boolean).map(tocEntryOf);
+  if (contents.length > 0) library.tableOfContents = contents;
   const legal: Record<string, unknown> = {};
   for (const [column, field] of Object.entries(LEGAL_COLUMNS)) if (row[column]) legal[field] = row[column].trim();
   if (Object.keys(legal).length > 0) library.legal = legal;
   return Object.keys(library).length > 0 ? library : undefined;
+}
+
+/** @example tocEntryOf('7. Trang phục @7') // { title: '7. Trang phục', page: 7 } */
+function tocEntryOf(entry: string): { title: string; page?: number } {
+  const match = /^(.*?)\s*@\s*([0-9]+)$/u.exec(entry);
+  return match ? { title: match[1]!, page: Number(match[2]) } : { title: entry };
 }
 
 /** Authors from the `author` column, as agents with the author role. */
@@ -68,6 +77,7 @@ export function libraryCells(item: ItemInput): SheetRow {
     cells[column] = (library.identifiers ?? []).filter((identifier) => identifier.scheme === scheme).map((identifier) => identifier.value).join('; ');
   }
   cells.subject_headings = (library.subjectHeadings ?? []).map((heading) => heading.label).join('; ');
+  cells.table_of_contents = (library.tableOfContents ?? []).map((entry) => (entry.page === undefined ? entry.title : `${entry.title} @${entry.page}`)).join(' | ');
   for (const [column, field] of Object.entries(LEGAL_COLUMNS)) cells[column] = library.legal?.[field] ?? '';
   return cells;
 }
@@ -78,5 +88,6 @@ export function libraryColumnOf(path: string): string {
   if (part === 'legal') return Object.entries(LEGAL_COLUMNS).find(([, field]) => field === detail)?.[0] ?? 'document_number/document_type/issuing_body';
   if (part === 'identifiers') return 'isbn/issn/doi/call_number';
   if (part === 'subjectHeadings') return 'subject_headings';
+  if (part === 'tableOfContents') return 'table_of_contents';
   return Object.entries(SIMPLE_COLUMNS).find(([, field]) => field === part)?.[0] ?? 'library';
 }

@@ -198,7 +198,7 @@ function applyPart(item: Record<string, unknown>, sheet: Record<string, unknown>
  * heading's URI) stays.
  */
 function mergeLibrary(own: ItemInput['library'], sheet: ItemInput['library']): ItemInput['library'] {
-  const SAID = ['publisher', 'publicationPlace', 'edition', 'extent', 'identifiers', 'subjectHeadings', 'legal'] as const;
+  const SAID = ['publisher', 'publicationPlace', 'edition', 'extent', 'identifiers', 'subjectHeadings', 'tableOfContents', 'legal'] as const;
   const kept: Record<string, unknown> = { ...own };
   for (const field of SAID) Reflect.deleteProperty(kept, field);
   const schemes = new Set(['isbn', 'issn', 'doi', 'call-number']);
@@ -214,6 +214,7 @@ function mergeLibrary(own: ItemInput['library'], sheet: ItemInput['library']): I
     ...(sheet?.extent ? { extent: sheet.extent } : {}),
     ...(identifiers.length > 0 ? { identifiers } : {}),
     ...(headings.length > 0 ? { subjectHeadings: headings } : {}),
+    ...(sheet?.tableOfContents ? { tableOfContents: sheet.tableOfContents } : {}),
     ...(legal ? { legal } : {}),
   };
   return Object.keys(merged).length > 0 ? merged : undefined;
