@@ -3,6 +3,7 @@ import { dictionaryPart } from '../workspace/part.ts';
 /** A library record's description on its page and the library facets of the search page (issue 13). */
 export const libraryFacts = dictionaryPart({
   vi: {
+    'review.field.library': 'Mô tả thư mục',
     'facet.documentType': 'Loại văn bản',
     'facet.issuer': 'Cơ quan ban hành',
     'facet.legalStatus': 'Tình trạng hiệu lực',
@@ -73,6 +74,7 @@ export const libraryFacts = dictionaryPart({
     'relation.inverse.guides': 'Được hướng dẫn bởi',
   },
   en: {
+    'review.field.library': 'Bibliographic description',
     'facet.documentType': 'Document type',
     'facet.issuer': 'Issuing body',
     'facet.legalStatus': 'Legal status',
@@ -143,6 +145,7 @@ export const libraryFacts = dictionaryPart({
     'relation.inverse.guides': 'Guided by',
   },
   km: {
+    'review.field.library': 'ការពិពណ៌នាគន្ថនិទ្ទេស',
     'facet.documentType': 'ប្រភេទឯកសារ',
     'facet.issuer': 'ស្ថាប័នចេញ',
     'facet.legalStatus': 'ស្ថានភាពអនុវត្ត',
@@ -213,6 +216,7 @@ export const libraryFacts = dictionaryPart({
     'relation.inverse.guides': 'ត្រូវបានណែនាំដោយ',
   },
   zh: {
+    'review.field.library': '书目著录',
     'facet.documentType': '文件类型',
     'facet.issuer': '发文机关',
     'facet.legalStatus': '效力状态',
