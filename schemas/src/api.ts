@@ -3,6 +3,7 @@ import { ETHNIC_GROUP_CODES, ITEM_KINDS, MEDIA_KINDS, MEDIA_STATUSES } from './c
 import { AgentRef } from './agent.ts';
 import { AccessView, EdtfDate, EthnicGroup, GeoPoint, Id, LanguageTag, LocalizedText, Multilingual, NameVariant, RecurringDate, RightsUri, Status } from './common.ts';
 import { PlaceRef } from './place.ts';
+import { LegalLink, LibraryDescription } from './library.ts';
 import { FACETS, SORTS } from './search.ts';
 import { TextPassage } from './text.ts';
 
@@ -126,6 +127,13 @@ export const ItemView = Type.Object({
   /** Other items sharing the ethnic group, collection or kind that the viewer may see. */
   related: Type.Array(ItemSummary),
   collections: Type.Array(CollectionSummary),
+  /**
+   * A library record's bibliographic description; relation and periodical ids the viewer
+   * may not read are left out (see `legalLinks` for the relations in words).
+   */
+  library: Type.Optional(LibraryDescription),
+  /** A legal document's relations both ways (amends / amended by, implements / implemented by…). */
+  legalLinks: Type.Optional(Type.Array(LegalLink)),
 });
 export type ItemView = Static<typeof ItemView>;
 
@@ -205,6 +213,11 @@ const FilterQuery = {
   period: Type.Optional(FilterValues),
   languages: Type.Optional(FilterValues),
   mediaKinds: Type.Optional(FilterValues),
+  documentType: Type.Optional(FilterValues),
+  issuer: Type.Optional(FilterValues),
+  legalStatus: Type.Optional(FilterValues),
+  publisher: Type.Optional(FilterValues),
+  subjectHeadings: Type.Optional(FilterValues),
 };
 
 /** GET /api/items */

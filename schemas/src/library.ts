@@ -191,3 +191,21 @@ export const LibraryDescription = Type.Object(
   { additionalProperties: false },
 );
 export type LibraryDescription = Static<typeof LibraryDescription>;
+
+/**
+ * A relation as a record's page shows it, in both directions: `forward` is what this
+ * document does to the other (it implements the plan), `inverse` what the other does to
+ * this one (it is implemented by the plan). `itemId` and `title` are there only when the
+ * viewer may read the other record: a hidden record is never named.
+ */
+export const LegalLink = Type.Object(
+  {
+    type: Type.Enum(LEGAL_RELATIONS),
+    direction: Type.Enum(['forward', 'inverse']),
+    itemId: Type.Optional(Id),
+    documentNumber: Type.Optional(Type.String({ maxLength: 100 })),
+    title: Type.Optional(Multilingual),
+  },
+  { additionalProperties: false },
+);
+export type LegalLink = Static<typeof LegalLink>;

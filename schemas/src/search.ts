@@ -3,13 +3,42 @@ import { ITEM_KINDS, MEDIA_KINDS } from './codes.ts';
 import { AccessView, EthnicGroup, Id, LocalizedText, Status } from './common.ts';
 import { TEXT_SOURCES } from './text.ts';
 
+/**
+ * Library facets (issue 13): a legal document's type code, its issuing body, its legal
+ * status code; a library record's publisher and subject heading labels, as catalogued.
+ */
+export const LIBRARY_FACETS = ['documentType', 'issuer', 'legalStatus', 'publisher', 'subjectHeadings'] as const;
+
 /** Attributes a search can be narrowed and counted by. */
 /** `communities` is here so that cultural access protocols can filter on it; counts only ever cover what the caller may see. */
-export const FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access', 'communities'] as const;
+export const FACETS = [
+  'ethnicGroups',
+  'kind',
+  'collections',
+  'province',
+  'period',
+  'languages',
+  'mediaKinds',
+  'status',
+  'access',
+  'communities',
+  ...LIBRARY_FACETS,
+] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Facets a visitor may filter by in a query string: communities are matched by the viewer's access, never asked for. */
-export const FILTER_FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access'] as const satisfies readonly Facet[];
+export const FILTER_FACETS = [
+  'ethnicGroups',
+  'kind',
+  'collections',
+  'province',
+  'period',
+  'languages',
+  'mediaKinds',
+  'status',
+  'access',
+  ...LIBRARY_FACETS,
+] as const satisfies readonly Facet[];
 
 /** Facets counted when a query names none: what a visitor browses by. */
 export const DEFAULT_FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds'] as const satisfies readonly Facet[];
@@ -30,6 +59,11 @@ export const SearchFilters = Type.Partial(
     access: Type.Array(Type.String(), { maxItems: 10 }),
     /** Cultural access protocols: community codes a viewer belongs to. */
     communities: Type.Array(Type.String(), { maxItems: 50 }),
+    documentType: Type.Array(Type.String(), { maxItems: 50 }),
+    issuer: Type.Array(Type.String(), { maxItems: 50 }),
+    legalStatus: Type.Array(Type.String(), { maxItems: 50 }),
+    publisher: Type.Array(Type.String(), { maxItems: 50 }),
+    subjectHeadings: Type.Array(Type.String(), { maxItems: 50 }),
   }),
   { additionalProperties: false },
 );
@@ -89,6 +123,22 @@ export const SearchDocument = Type.Object({
   updatedAt: Type.String(),
   geo: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
   thumbnail: Type.Union([Type.String(), Type.Null()]),
+  /**
+   * A library record's catalogued text (subtitle, publisher, series, subject headings,
+   * table of contents, notes, issuing body, signer, document number, identifiers).
+   * Optional so documents of other records need not carry the library fields.
+   */
+  library: Type.Optional(Type.Array(Type.String())),
+  /**
+   * Document numbers and identifiers (ISBN, ISSN, DOI, …) as identifier keys (see the
+   * analyzer's identifierKey): a query whose key equals one finds the record first.
+   */
+  identifierKeys: Type.Optional(Type.Array(Type.String())),
+  documentType: Type.Optional(Type.Array(Type.String())),
+  issuer: Type.Optional(Type.Array(Type.String())),
+  legalStatus: Type.Optional(Type.Array(Type.String())),
+  publisher: Type.Optional(Type.Array(Type.String())),
+  subjectHeadings: Type.Optional(Type.Array(Type.String())),
 });
 export type SearchDocument = Static<typeof SearchDocument>;
 
@@ -126,7 +176,7 @@ export const SearchHit = Type.Object({
   access: AccessView,
   /**
    * Best matching passage, HTML-escaped, matches wrapped in <mark>. `field` names where it
-   * is: title, alternativeNames, description, subjects, places, or fullText when the best
+   * is: title, alternativeNames, description, subjects, places, library (catalogued text), or fullText when the best
    * match is text inside a medium (then it is the first of `passages`, when there is one).
    */
   snippet: Type.Union([Type.Object({ field: Type.String(), lang: Type.Optional(Type.String()), html: Type.String() }), Type.Null()]),

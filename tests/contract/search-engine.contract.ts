@@ -1,9 +1,10 @@
-import { FACETS, type SearchQuery, type SearchResult } from '@disan/schemas';
+import { FACETS, type SearchFilters, type SearchQuery, type SearchResult } from '@disan/schemas';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '@disan/ingest';
 import type { SearchEngine, SearchScope } from '@disan/ingest/search';
 import { facetValues } from '../../ingest/src/search/filters.ts';
 import { FIXTURES, fixture } from './search-fixtures.ts';
+import { LIBRARY_FIXTURES } from './library-fixtures.ts';
 
 export type EngineFactory = () => Promise<SearchEngine>;
 
@@ -182,6 +183,87 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
 
     it('rejects an unknown facet with a ValidationError', async () => {
       await expect(search({ facets: ['colour' as never] })).rejects.toBeInstanceOf(ValidationError);
+    });
+  });
+
+  describe(`${label}: library records`, () => {
+    let engine: SearchEngine;
+    const search = (query: Partial<SearchQuery>, scope?: SearchScope): Promise<SearchResult> =>
+      engine.search({ q: '', pageSize: 100, ...query }, scope);
+    const PUBLISHED: SearchScope = [{ status: ['published'] }];
+
+    beforeAll(async () => {
+      engine = await createEngine();
+      await engine.clear();
+      await engine.upsert([...FIXTURES, ...LIBRARY_FIXTURES]);
+    });
+    afterAll(async () => {
+      await engine.close();
+    });
+
+    it.each([
+      ['as written', '45/2024/QĐ-UBND'],
+      ['without diacritics', '45/2024/QD-UBND'],
+      ['with spaces for the slashes', '45 2024 QĐ UBND'],
+      ['in lower case', '45/2024/qđ-ubnd'],
+      ['with no separator at all', '452024qdubnd'],
+      ['after words', 'quyết định 45/2024/QĐ-UBND'],
+    ])('finds a document by its number %s ("%s") first', async (_name, q) => {
+      const found = ids(await search({ q }, PUBLISHED));
+      expect(found[0]).toBe('decision-45');
+      expect(found).not.toContain('decision-46');
+    });
+
+    it('ranks the document holding the number above one that cites it', async () => {
+      const found = ids(await search({ q: '45/2024/QĐ-UBND' }, PUBLISHED));
+      expect(found.slice(0, 2)).toEqual(['decision-45', 'plan-12']);
+    });
+
+    it.each([
+      ['with hyphens', '978-604-0-12345-9'],
+      ['without hyphens', '9786040123459'],
+      ['with spaces', '978 604 0 12345 9'],
+    ])('finds a book by its ISBN %s', async (_name, q) => {
+      expect(ids(await search({ q }, PUBLISHED))[0]).toBe('book-khmer-festivals');
+    });
+
+    it('never names a hidden record found by its number', async () => {
+      expect(ids(await search({ q: '47/2024/QĐ-UBND' }, PUBLISHED))).toEqual([]);
+      expect(ids(await search({ q: '47/2024/QĐ-UBND' }))[0]).toBe('decision-47-draft');
+    });
+
+    it('applies filters to records found by their number', async () => {
+      expect(ids(await search({ q: '452024qdubnd', filters: { documentType: ['ke-hoach'] } }, PUBLISHED))).toEqual([]);
+    });
+
+    it.each([
+      ['publisher', 'khoa hoc xa hoi', 'book-khmer-festivals'],
+      ['subject heading', 'nguoi khmer le hoi', 'book-khmer-festivals'],
+      ['table of contents', 'mua ro bam', 'book-khmer-festivals'],
+      ['signer', 'Lâm Văn Mẫn', 'decision-45'],
+      ['issuing body', 'uy ban nhan dan tra vinh', 'decision-46'],
+    ])('searches the catalogued text: %s', async (_name, q, expected) => {
+      expect(ids(await search({ q }, PUBLISHED))).toContain(expected);
+    });
+
+    it('counts the library facets', async () => {
+      const result = await search({ filters: { kind: ['legal-document'] }, facets: ['documentType', 'issuer', 'legalStatus'] }, PUBLISHED);
+      expect(result.total).toBe(3);
+      expect(result.facets).toEqual({
+        documentType: { 'quyet-dinh': 2, 'ke-hoach': 1 },
+        issuer: { 'Ủy ban nhân dân tỉnh Sóc Trăng': 2, 'Ủy ban nhân dân tỉnh Trà Vinh': 1 },
+        legalStatus: { 'in-force': 2, replaced: 1 },
+      });
+    });
+
+    it.each([
+      [{ documentType: ['ke-hoach'] }, ['plan-12']],
+      [{ legalStatus: ['replaced'] }, ['decision-46']],
+      [{ issuer: ['Ủy ban nhân dân tỉnh Trà Vinh'] }, ['decision-46']],
+      [{ publisher: ['Nhà xuất bản Khoa học xã hội'] }, ['book-khmer-festivals']],
+      [{ subjectHeadings: ['Người Khmer -- Lễ hội'] }, ['book-khmer-festivals']],
+    ] as [SearchFilters, string[]][])('filters by %j', async (filters, expected) => {
+      expect(ids(await search({ filters }, PUBLISHED)).sort()).toEqual(expected);
     });
   });
 

@@ -21,12 +21,12 @@ describe('opening an archive whose search index is gone', () => {
     const config = loadConfig({ DISAN_DATA_DIR: dataDir });
     const first = await openArchive(config);
     expect(first.reindexedAtOpen).toBe(0);
-    expect((await importRecords(first, RECORDS)).created).toBe(3);
+    expect((await importRecords(first, RECORDS)).created).toBe(5);
     await first.close();
 
     await rm(config.search.driver === 'embedded' ? config.search.file : '', { force: true });
     const second = await openArchive(config);
-    expect(second.reindexedAtOpen).toBe(3);
+    expect(second.reindexedAtOpen).toBe(5);
     expect((await second.search.search({ q: 'kate' })).hits.map((h) => h.id)).toEqual(['kate-cham']);
     await second.close();
 

@@ -68,7 +68,7 @@ describe('the disan command', () => {
   });
 
   it('imports JSON Lines records and reports bad lines by number, exiting 1', async () => {
-    expect((await disan('import', 'media-samples/records.jsonl')).stdout).toMatch(/imported 3 records: 3 new/);
+    expect((await disan('import', 'media-samples/records.jsonl')).stdout).toMatch(/imported 5 records: 5 new/);
     const bad = join(dataDir, 'bad.jsonl');
     await writeFile(bad, '{"id":"ok-1","kind":"custom","ethnicGroups":["cham"],"title":[{"lang":"vi","value":"Tốt"}],"status":"published","access":{"level":"public"}}\n{not json\n{"id":"Bad Id","kind":"custom","ethnicGroups":[],"title":[],"status":"published","access":{"level":"public"}}\n');
     const run = await disan('import', bad);

@@ -57,12 +57,18 @@ describe('splitLists', () => {
     splitLists(query, ['kind', 'province', 'facets']);
     expect(query).toEqual({ kind: ['festival', 'ritual', 'craft'], province: ['Sóc Trăng'], facets: ['kind', 'province'], q: 'a,b' });
   });
+
+  it('keeps commas inside catalogued names (publisher, issuer, subject headings)', () => {
+    const query: Record<string, unknown> = { publisher: 'Nxb. Chính trị quốc gia, Sự thật', issuer: ['A, B', 'C'] };
+    splitLists(query, ['publisher', 'issuer']);
+    expect(query).toEqual({ publisher: ['Nxb. Chính trị quốc gia, Sự thật'], issuer: ['A, B', 'C'] });
+  });
 });
 
 describe('listParamsOf', () => {
   it.each([
-    ['GET /api/search', SearchParams, ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'status', 'access', 'facets']],
-    ['GET /api/items', ItemsQuery, ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds']],
+    ['GET /api/search', SearchParams, ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'documentType', 'issuer', 'legalStatus', 'publisher', 'subjectHeadings', 'status', 'access', 'facets']],
+    ['GET /api/items', ItemsQuery, ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds', 'documentType', 'issuer', 'legalStatus', 'publisher', 'subjectHeadings']],
     // `status` is one job status here: splitting it made `status=done` an array and answered 400.
     ['GET /api/jobs', JobsQuery, []],
     ['a route without a query schema', undefined, []],

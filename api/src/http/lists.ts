@@ -38,9 +38,16 @@ export function splitLists(query: Record<string, unknown>, names: readonly strin
     const value = query[name];
     if (value === undefined) continue;
     const values: unknown[] = Array.isArray(value) ? value : [value];
-    query[name] = values.flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]));
+    if (WHOLE_VALUES.has(name)) query[name] = values;
+    else query[name] = values.flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]));
   }
 }
+
+/**
+ * Facets whose values are names as catalogued ("Nhà xuất bản Chính trị quốc gia, Sự thật"):
+ * a comma belongs to the value, so these are repeated, never comma-separated.
+ */
+const WHOLE_VALUES: ReadonlySet<string> = new Set(['issuer', 'publisher', 'subjectHeadings']);
 
 /** The filter parameters of a validated query, as search filters. */
 export function filtersOf(query: Partial<Record<(typeof FILTER_PARAMS)[number], string[]>>): SearchFilters {

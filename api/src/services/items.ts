@@ -5,6 +5,7 @@ import { coverOf } from '@disan/ingest/search';
 import { toMediaView } from '../views/media.ts';
 import { mediaUrl } from '../views/urls.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
+import { libraryFields } from './legal-links.ts';
 
 const RELATED = 6;
 
@@ -13,15 +14,16 @@ export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Pr
   const item = await deps.catalog.items.get(id);
   if (!item || !canReadRecord(viewer, item)) throw new NotFoundError(`Item ${id} not found`);
   const readable = canReadMedia(viewer, item);
-  const [media, related, collections] = await Promise.all([
+  const [media, related, collections, library] = await Promise.all([
     deps.catalog.media.listForItem(id),
     relatedItems(deps, viewer, item),
     collectionSummaries(deps, viewer, item.collections ?? []),
+    libraryFields(deps, viewer, item),
   ]);
-  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections };
+  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections, ...library };
 }
 
-function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections'> {
+function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections' | 'library' | 'legalLinks'> {
   return {
     id: item.id,
     kind: item.kind,

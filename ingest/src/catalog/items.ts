@@ -4,7 +4,7 @@ import type { Row, Sql } from '../database/database.ts';
 import { writeAudit } from './audit.ts';
 import { ITEM_ACCESS_COLUMNS as ACCESS_COLUMNS, markExposedIfPublic, touchOaiDatestamps } from './oai-stamps.ts';
 import { isoDate } from './rows.ts';
-import { canonicalize, canonicalJson, validate } from './validate.ts';
+import { canonicalize, canonicalJson, validateRecord } from './validate.ts';
 
 export interface UpsertResult {
   item: Item;
@@ -37,7 +37,7 @@ export function createItemRepository(sql: Sql) {
      * stored one. Content is compared as canonical JSON, so field order never counts.
      */
     async upsert(input: ItemInput, options: { author: string }): Promise<UpsertResult> {
-      const data = canonicalize(validate(ItemInput, input, 'item'));
+      const data = canonicalize(validateRecord(ItemInput, input, 'item'));
       return sql.transaction(async (tx) => {
         const inserted = await insertFirstVersion(tx, data, options.author);
         if (inserted) return { item: toItem(inserted), created: true, changed: true };
@@ -57,6 +57,24 @@ export function createItemRepository(sql: Sql) {
     async getMany(ids: readonly string[]): Promise<Item[]> {
       if (ids.length === 0) return [];
       const rows = await sql.query(`SELECT ${COLUMNS} FROM items WHERE id = ANY($1::text[]) AND ${LIVE} ORDER BY id`, [ids]);
+      return rows.map(toItem);
+    },
+
+    /**
+     * The legal documents the filter lets through whose relations point to this record,
+     * by its id or by its document number as written: the inverse relations (amended by,
+     * replaced by, implemented by, guided by). jsonb containment, so a GIN index on
+     * `data` would serve it; at most `limit` (100) of them, by id.
+     */
+    async referencingLegal(filter: ReadFilter, target: { id: string; documentNumber?: string | undefined }, options: { limit?: number; now?: Date } = {}): Promise<Item[]> {
+      const visible = toSqlWhere(filter, ACCESS_COLUMNS, { now: options.now ?? new Date(), firstParam: 4 });
+      const byNumber = target.documentNumber === undefined ? null : JSON.stringify([{ documentNumber: target.documentNumber }]);
+      const rows = await sql.query(
+        `SELECT ${COLUMNS} FROM items WHERE ${LIVE} AND id <> $1
+           AND (data->'library'->'legal'->'relations' @> $2::jsonb OR ($3::jsonb IS NOT NULL AND data->'library'->'legal'->'relations' @> $3::jsonb))
+           AND ${visible.sql} ORDER BY id LIMIT ${options.limit ?? 100}`,
+        [target.id, JSON.stringify([{ itemId: target.id }]), byNumber, ...visible.params],
+      );
       return rows.map(toItem);
     },
 

@@ -1,6 +1,7 @@
 import type { TSchema, Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { ValidationError } from '../errors.ts';
+import { libraryProblems } from '../library/validate.ts';
 
 export interface Problem {
   /** JSON Pointer to the bad value, e.g. /title/0/lang ('' for the record itself). */
@@ -29,6 +30,17 @@ export function validate<S extends TSchema>(schema: S, value: unknown, what: str
   problems.push(...nulCharacters(value, ''));
   if (problems.length > 0) throw new RecordValidationError(what, problems);
   return value as Static<S>;
+}
+
+/**
+ * Checks a record (an item or a workspace draft) against its schema, then against what a
+ * librarian expects of a library record (see library/validate.ts), listing every problem.
+ */
+export function validateRecord<S extends TSchema>(schema: S, value: unknown, what: string): Static<S> {
+  const valid = validate(schema, value, what);
+  const problems = libraryProblems(valid);
+  if (problems.length > 0) throw new RecordValidationError(what, problems);
+  return valid;
 }
 
 /** PostgreSQL text and jsonb cannot hold U+0000; say so here rather than fail in the driver. */

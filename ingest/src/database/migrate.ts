@@ -24,15 +24,10 @@ export async function loadMigrations(dir: URL = new URL('./migrations/', import.
   return migrations;
 }
 
-/**
- * Versions only rise. Branches reserve numbers ahead (issue 13: 0007 to 0010), so a
- * branch can carry 0008 before 0007 lands; each missing one is applied when it arrives.
- */
 function assertOrdered(migrations: Migration[]): void {
   migrations.forEach((migration, index) => {
-    const previous = migrations[index - 1]?.version ?? 0;
-    if (migration.version <= previous) {
-      throw new DisanError(`Migration versions must rise: found ${migration.version} after ${previous}`);
+    if (migration.version !== index + 1) {
+      throw new DisanError(`Migration versions must run 1, 2, 3... without gaps; found ${migration.version} at position ${index + 1}`);
     }
   });
 }
@@ -55,9 +50,8 @@ export async function migrate(db: Sql, migrations?: Migration[]): Promise<string
     const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     const done = new Set(rows.map((row) => row.version));
     const newest = rows.at(-1)?.version ?? 0;
-    const latest = all.at(-1)?.version ?? 0;
-    if (newest > latest) {
-      throw new DisanError(`The catalog database is at schema version ${newest}, newer than this Disan (${latest}); upgrade Disan.`);
+    if (newest > all.length) {
+      throw new DisanError(`The catalog database is at schema version ${newest}, newer than this Disan (${all.length}); upgrade Disan.`);
     }
     const applied: string[] = [];
     for (const migration of all.filter((m) => !done.has(m.version))) {

@@ -1,6 +1,7 @@
 import type { Item, Media, SearchDocument, TextPassage } from '@disan/schemas';
 import { effectiveLevel } from '../access/index.ts';
 import { mediaText } from './full-text.ts';
+import { libraryFields } from './library-fields.ts';
 
 /**
  * Flattens an item, its media and the text inside them (document pages, caption cues)
@@ -38,6 +39,7 @@ export function toSearchDocument(item: Item, media: readonly Media[], passages: 
     updatedAt: item.updatedAt,
     geo: geo ? { lat: geo.lat, lon: geo.lon } : null,
     thumbnail: cover ? `${cover.media.id}/${cover.rendition}` : null,
+    ...libraryFields(item),
   };
 }
 

@@ -34,3 +34,6 @@ export {
 
 // The OAI-PMH harvester (branch harvest): client, crosswalks, runs, sources and their schedule.
 export * from './harvest/index.ts';
+export { identifierProblem } from './identifiers.ts';
+export { isRealDay, libraryProblems, libraryReferences, type LibraryProblem } from './validate.ts';
+export { identifierKey, queryIdentifierKeys } from '../analyzer/index.ts';

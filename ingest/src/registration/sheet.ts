@@ -3,6 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { Value } from 'typebox/value';
 import { CALENDARS, ItemInput, type RecurringDate, type SheetRow } from '@disan/schemas';
 import { ValidationError } from '../errors.ts';
+import { libraryProblems } from '../library/validate.ts';
+import { authorsOf, libraryColumnOf, libraryOf } from './sheet-library.ts';
 import { slugify } from './slug.ts';
 
 /** One file named by the sheet, and the item it belongs to. */
@@ -100,6 +102,8 @@ export function rowToItem(row: SheetRow): { item: ItemInput } | { problems: stri
   for (const error of Value.Errors(ItemInput, item)) {
     problems.push(`${columnOf(error.instancePath)}: ${error.message}`);
   }
+  // What a librarian expects beyond the schema (check digits, a legal document's fields), by column.
+  if (problems.length === 0) for (const problem of libraryProblems(item as ItemInput)) problems.push(`${columnOf(problem.path)}: ${problem.message}`);
   return problems.length > 0 ? { problems: dedupe(problems) } : { item: item as ItemInput };
 }
 
@@ -137,8 +141,10 @@ export function rowFields(row: SheetRow): { item: Record<string, unknown>; probl
   if (row.collection) item.collections = list(row.collection);
   if (row.rights) item.rights = row.rights;
   if (row.source) item.source = row.source;
-  const creators = list(row.creator).map((name) => ({ name, role: 'creator' }));
-  if (creators.length > 0) item.agents = creators;
+  const agents = [...list(row.creator).map((name) => ({ name, role: 'creator' })), ...authorsOf(row)];
+  if (agents.length > 0) item.agents = agents;
+  const library = libraryOf(row);
+  if (library) item.library = library;
   if (row.contributor) item.provenance = { contributor: row.contributor, method: 'fieldwork' };
   if (languageColumns(row, 'title').length === 0) problems.push('no title: fill at least one title_<lang> column (title_vi, title_km...)');
   return { item, problems };
@@ -194,9 +200,10 @@ export function columnOf(path: string): string {
     recurrence: 'recurrence',
     collections: 'collection',
     access: 'access/communities/embargo_until',
-    agents: 'creator',
+    agents: 'creator/author',
     provenance: 'contributor',
   };
+  if (field === 'library') return libraryColumnOf(path);
   return columns[field] ?? (field ? `${field}${index ? ` #${Number(index) + 1}` : ''}` : 'row');
 }
 

@@ -5,7 +5,7 @@ import { analyze, type Token } from '../analyzer/index.ts';
 export interface DocumentText {
   /** Titles and alternative names: keys joined by spaces. */
   names: string;
-  /** Descriptions, subjects and places. */
+  /** Descriptions, subjects, places and a library record's catalogued text. */
   body: string;
   /** Text found inside media. */
   full: string;
@@ -25,7 +25,7 @@ export function documentText(document: SearchDocument): DocumentText {
       .join(' ');
   return {
     names: keysOf([...document.title.map((title) => title.value), ...document.alternativeNames]),
-    body: keysOf([...document.description.map((text) => text.value), ...document.subjects, ...document.places]),
+    body: keysOf([...document.description.map((text) => text.value), ...document.subjects, ...document.places, ...(document.library ?? [])]),
     full: keysOf(document.fullText),
     toned: [...toned],
   };

@@ -16,6 +16,11 @@ export function facetValues(document: SearchDocument): FacetValues {
     status: [document.status],
     access: [document.access],
     communities: document.communities,
+    documentType: document.documentType ?? [],
+    issuer: document.issuer ?? [],
+    legalStatus: document.legalStatus ?? [],
+    publisher: document.publisher ?? [],
+    subjectHeadings: document.subjectHeadings ?? [],
   };
 }
 

@@ -100,6 +100,7 @@ function candidates(document: SearchDocument, lang: string | undefined): Candida
     ...byLang(document.description).map((text) => ({ field: 'description', lang: text.lang, text: text.value })),
     ...plain('subjects', document.subjects),
     ...plain('places', document.places),
+    ...plain('library', document.library ?? []),
     ...plain('fullText', document.fullText),
   ];
 }

@@ -2,7 +2,7 @@ import { SearchDocument, SearchFilters, SearchQuery, type Facet, type Sort } fro
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
-import { analyze, type Script } from '../analyzer/index.ts';
+import { analyze, queryIdentifierKeys, type Script } from '../analyzer/index.ts';
 import { ValidationError } from '../errors.ts';
 import type { SearchScope } from './engine.ts';
 import { typoBudget, type TypoCount } from './typo.ts';
@@ -29,6 +29,11 @@ export interface QueryWord {
 export interface PreparedQuery {
   q: string;
   words: QueryWord[];
+  /**
+   * Identifier keys the query may mean (see the analyzer's queryIdentifierKeys): a record
+   * holding one of them matches even when the words do not, and ranks first.
+   */
+  identifierKeys: string[];
   filters: SearchFilters;
   scope: SearchScope;
   geo: SearchQuery['geo'];
@@ -51,6 +56,7 @@ export function prepareQuery(query: SearchQuery, scope?: SearchScope): PreparedQ
   return {
     q: input.q,
     words: queryWords(input.q),
+    identifierKeys: queryIdentifierKeys(input.q),
     filters: input.filters ?? {},
     scope,
     geo: input.geo,

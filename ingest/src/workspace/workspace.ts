@@ -12,7 +12,7 @@ import {
 } from '../access/index.ts';
 import type { Accounts } from '../accounts/types.ts';
 import { writeAudit } from '../catalog/audit.ts';
-import { canonicalize, canonicalJson, validate } from '../catalog/validate.ts';
+import { canonicalize, canonicalJson, validateRecord } from '../catalog/validate.ts';
 import type { Sql } from '../database/database.ts';
 import { SQLSTATE, sqlState } from '../database/driver-support.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -20,6 +20,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { compareVersions } from './compare.ts';
 import { createMediaOperations } from './media.ts';
 import { myWork } from './my-work.ts';
+import { assertReferencesExist } from './references.ts';
 import { mediaOfVersion, readState, readVersion, readVersions, type RecordState, type VersionRow } from './state.ts';
 import { NotPermittedError, VersionConflictError, type SaveOptions, type Workspace } from './types.ts';
 import { actorOf, createActorNames, recordView } from './view.ts';
@@ -88,7 +89,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
 
     async create(viewer, draft, options = {}) {
       if (!canCreateRecord(viewer)) throw new NotPermittedError('You may not create records');
-      const data = canonicalize({ ...validate(RecordDraft, draft, 'record'), status: 'draft' }) as ItemInput;
+      const data = canonicalize({ ...validateRecord(RecordDraft, draft, 'record'), status: 'draft' }) as ItemInput;
+      await assertReferencesExist(db, data);
       const actor = actorOf(viewer);
       try {
         await db.transaction(async (tx) => {
@@ -115,12 +117,13 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     },
 
     async save(viewer, id, draft, options) {
-      const valid = validate(RecordDraft, draft, 'record');
+      const valid = validateRecord(RecordDraft, draft, 'record');
       if (valid.id !== id) throw new ValidationError(`The record's id is ${id}; the body names ${valid.id}. A record's id cannot change.`);
-      return change(viewer, id, options.ifMatch, (state) => {
+      return change(viewer, id, options.ifMatch, async (state, tx) => {
         if (!canEditRecord(viewer, { status: state.workflow })) throw refuse('edit', state);
         const { status: _status, ...head } = state.head;
         if (canonicalJson(head) === canonicalJson(valid)) return null;
+        await assertReferencesExist(tx, valid);
         const { target, status } = editTarget(state);
         return { action: 'edit', target, data: { ...valid, status }, note: options.note };
       });

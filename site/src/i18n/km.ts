@@ -1,5 +1,6 @@
 import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
+import { libraryFacts } from './library/facts.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -394,6 +395,7 @@ export const km: Dictionary = {
   'itemStatus.withdrawn': 'បានដកចេញ',
   ...libraryKinds.km,
   ...readerStrings.km,
+  ...libraryFacts.km,
   ...editor.km,
   ...review.km,
   ...uploads.km,

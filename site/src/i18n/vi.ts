@@ -1,5 +1,6 @@
 import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
+import { libraryFacts } from './library/facts.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -398,6 +399,7 @@ export const vi = {
   'itemStatus.withdrawn': 'Đã rút',
   ...libraryKinds.vi,
   ...readerStrings.vi,
+  ...libraryFacts.vi,
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,

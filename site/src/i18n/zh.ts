@@ -1,5 +1,6 @@
 import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
+import { libraryFacts } from './library/facts.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -395,6 +396,7 @@ export const zh: Dictionary = {
   'itemStatus.withdrawn': '已撤回',
   ...libraryKinds.zh,
   ...readerStrings.zh,
+  ...libraryFacts.zh,
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,

@@ -14,7 +14,7 @@ export interface HarvestActor {
 }
 
 /**
- * The harvester's tables (migration 0009): sources, the record each OAI identifier
+ * The harvester's tables (migration 0008): sources, the record each OAI identifier
  * became, and runs. Every piece of state lives here, never in a process's memory, so
  * several workers can share the schedule.
  */

@@ -13,10 +13,14 @@ export interface DocMeta {
   updatedAt: string;
   geo: { lat: number; lon: number } | null;
   titleSort: Record<string, string>;
+  /** Document numbers and identifiers as identifier keys (absent on records without any). */
+  identifierKeys?: string[];
 }
 
 export function docMeta(document: SearchDocument): DocMeta {
-  return { facets: facetValues(document), year: document.year, updatedAt: document.updatedAt, geo: document.geo, titleSort: titleSortKeys(document.title) };
+  const meta: DocMeta = { facets: facetValues(document), year: document.year, updatedAt: document.updatedAt, geo: document.geo, titleSort: titleSortKeys(document.title) };
+  if (document.identifierKeys && document.identifierKeys.length > 0) meta.identifierKeys = document.identifierKeys;
+  return meta;
 }
 
 /** Facet values interned to small ints, each with the set of documents holding it. */
@@ -41,6 +45,8 @@ export class DocColumns {
   #lats: Float64Array = new Float64Array(0);
   #lons: Float64Array = new Float64Array(0);
   #facets = emptyFacets();
+  /** Rowids by identifier key: few records have one, so a map of small sets, not bitsets. */
+  #identifiers = new Map<string, Set<number>>();
 
   /** Room for every rowid below the capacity; match sets are made this size. */
   get capacity(): number {
@@ -68,6 +74,11 @@ export class DocColumns {
       const column = this.#facets[facet];
       for (const value of meta.facets[facet]) column.members[this.#intern(column, value)]!.add(rowid);
     }
+    for (const key of meta.identifierKeys ?? []) {
+      let holders = this.#identifiers.get(key);
+      if (!holders) this.#identifiers.set(key, (holders = new Set()));
+      holders.add(rowid);
+    }
   }
 
   delete(rowid: number): void {
@@ -79,6 +90,11 @@ export class DocColumns {
       const column = this.#facets[facet];
       for (const value of meta.facets[facet]) column.members[column.ids.get(value)!]!.delete(rowid);
     }
+    for (const key of meta.identifierKeys ?? []) {
+      const holders = this.#identifiers.get(key);
+      holders?.delete(rowid);
+      if (holders?.size === 0) this.#identifiers.delete(key);
+    }
   }
 
   clear(): void {
@@ -87,6 +103,7 @@ export class DocColumns {
     this.#metas = [];
     this.#years = this.#lats = this.#lons = new Float64Array(0);
     this.#facets = emptyFacets();
+    this.#identifiers = new Map();
   }
 
   /** Grows every column to hold rowids below `size` (doubling, so loading stays linear). */
@@ -116,6 +133,13 @@ export class DocColumns {
     const allowed = new Bitset(this.#capacity);
     for (const set of scope) allowed.or(this.#passing(set));
     return result.and(allowed);
+  }
+
+  /** Documents holding any of the identifier keys, as a new set. */
+  withIdentifier(keys: readonly string[]): Bitset {
+    const found = new Bitset(this.#capacity);
+    for (const key of keys) for (const rowid of this.#identifiers.get(key) ?? []) found.add(rowid);
+    return found;
   }
 
   /** Drops the members of `set` outside the circle (and those without coordinates). */

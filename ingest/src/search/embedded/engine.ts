@@ -148,9 +148,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return { set, candidates: { total, get rowids() { return all(); }, relevance: () => new Uint8Array(total), firstRowids: (count) => set.first(count) } };
     }
     if (set.firstAnd(set) < 0) return { set, candidates: { total: 0, rowids: new Uint32Array(0), relevance: () => new Uint8Array(0) } };
+    const identified = this.#identified(set, query.identifierKeys);
     this.#vocabulary ??= this.#loadVocabulary();
     const words = query.words.map((word) => this.#vocabulary!.alternatives(word));
     set.and(this.#match(allWords(words)));
+    if (identified) set.or(identified);
     if (query.geo) this.#columns.keepWithin(set, query.geo);
     const rowids = set.toArray();
     // Complete match sets read while looking for the first page serve the full ranking too.
@@ -166,10 +168,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
       candidates: {
         total: rowids.length,
         rowids,
-        relevance: () => relevanceBuckets(words, rowids, match),
-        firstByRelevance: (count) => firstInBestBucket(words, rowids, count, matchFirst),
+        relevance: () => (identified ? identifiedFirst(relevanceBuckets(words, rowids, match), rowids, identified) : relevanceBuckets(words, rowids, match)),
+        // The shortcut ranks by the words alone; records found by their number need the full ranking.
+        ...(identified ? {} : { firstByRelevance: (count: number) => firstInBestBucket(words, rowids, count, matchFirst) }),
       },
     };
+  }
+
+  /** The allowed documents holding one of the query's identifier keys, or null when none does. */
+  #identified(allowed: Bitset, keys: readonly string[]): Bitset | null {
+    if (keys.length === 0) return null;
+    const found = this.#columns.withIdentifier(keys).and(allowed);
+    return found.firstAnd(found) < 0 ? null : found;
   }
 
   /** Rowids matching an FTS5 expression; shared with the cache, so never modified. */
@@ -263,6 +273,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return Promise.reject(new UpstreamError('The embedded search index failed', { cause: error }));
     }
   }
+}
+
+/** Records found by their number rank above every record found by words (bucket 0; the rest move down one). */
+function identifiedFirst(buckets: Uint8Array, rowids: Uint32Array, identified: Bitset): Uint8Array {
+  rowids.forEach((rowid, index) => {
+    buckets[index] = identified.has(rowid) ? 0 : Math.min(buckets[index]! + 1, 255);
+  });
+  return buckets;
 }
 
 function indexedColumns(document: SearchDocument): [string, string, string, string] {

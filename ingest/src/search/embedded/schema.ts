@@ -13,7 +13,8 @@ import type { DatabaseSync } from 'node:sqlite';
  * FORMAT goes up and an index file of another format is emptied here; the archive
  * then rebuilds it from the catalog (see openArchive). Returns true when it was emptied.
  */
-export const FORMAT = 3;
+// 4: documents carry library text, library facets and identifier keys (issue 13).
+export const FORMAT = 4;
 
 export function createSchema(db: DatabaseSync): boolean {
   const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;

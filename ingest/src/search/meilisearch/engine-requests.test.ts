@@ -5,6 +5,7 @@ import { createSearchEngine } from '../create.ts';
 import type { SearchEngine } from '../engine.ts';
 import { MEILI_SETTINGS } from './mapping.ts';
 import { FIXTURES, fixture } from '../../../../tests/contract/search-fixtures.ts';
+import { LIBRARY_FIXTURES } from '../../../../tests/contract/library-fixtures.ts';
 import { filterAttributes, FilterSyntaxError, matchesFilter, parseFilter, type FilterNode } from '../../../../tests/support/meili-filter.ts';
 import { startMeilisearchStandIn, type MeilisearchStandIn } from '../../../../tests/support/meilisearch-stand-in.ts';
 
@@ -13,6 +14,7 @@ const COMMUNITY = 'khmer-an-giang';
 const ACCESS_FIELDS = new Set(['status', 'access', 'communities']);
 const DOCUMENTS: SearchDocument[] = [
   ...FIXTURES,
+  ...LIBRARY_FIXTURES,
   ...(['researchers', 'embargo', 'metadata-only'] as const).map((access) => ({ ...fixture('ok-om-bok'), id: `ok-om-bok-${access}`, access })),
 ];
 
@@ -28,6 +30,7 @@ const QUERIES: [string, SearchQuery][] = [
   ['a facet filter and facets', { q: 'khmer', filters: { kind: ['festival', 'craft'] }, facets: ['kind', 'province'] }],
   ['a sort and a second page', { q: '', sort: 'title', lang: 'vi', page: 2, pageSize: 2 }],
   ['a geo circle', { q: '', geo: { lat: 9.6, lon: 105.97, radiusMeters: 50_000 } }],
+  ['a document number (an identifier tier)', { q: '45/2024/QĐ-UBND', facets: ['documentType', 'issuer'] }],
 ];
 
 /** Every combination of the fields access depends on. */
@@ -135,6 +138,19 @@ describe('meilisearch driver requests (loopback stand-in)', () => {
       `(((status IN ["published"]) AND (access IN ["public", "metadata-only"])) OR ((status IN ["published"]) AND (access IN ["community"]) AND (communities IN ["${COMMUNITY}"])))`,
     ]);
     expect(member.ids).toContain('palm-sugar');
+  });
+
+  it('finds records by their number in a first tier, by filter, and leaves them out of the word tiers', async () => {
+    const before = standIn.requests.length;
+    const result = await engine.search({ q: '45 2024 QĐ UBND', facets: ['documentType'] }, searchScopeFor(PUBLIC));
+    const bodies = standIn.requests.slice(before).filter((request) => request.path === `/indexes/${INDEX}/search`).map((request) => request.body as { q: string; filter: string });
+    expect(bodies[0]).toMatchObject({ q: '' });
+    expect(bodies[0]!.filter).toContain('identifierKeys IN ["452024qdubnd", "2024"]');
+    expect(bodies[1]!.q.trim()).toBe('45 2024 qd ubnd');
+    expect(bodies[1]!.filter).toContain('NOT (identifierKeys IN ["452024qdubnd", "2024"])');
+    expect(result.hits[0]?.id).toBe('decision-45');
+    expect(result.hits.map((hit) => hit.id)).not.toContain('decision-47-draft');
+    expect(result.facets.documentType?.['quyet-dinh']).toBeGreaterThanOrEqual(1);
   });
 
   it('shows staff drafts and every access level, and the public none of the restricted ones', async () => {

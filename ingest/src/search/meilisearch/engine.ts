@@ -3,7 +3,7 @@ import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } 
 import type { Config } from '../../config.ts';
 import { DisanError, UpstreamError } from '../../errors.ts';
 import type { EngineResult, SearchEngine, SearchScope } from '../engine.ts';
-import { joinAnd, meiliFilter, meiliQueryText, meiliSort, MEILI_SETTINGS, tonedFilter, toMeiliDocument, type MeiliDocument } from './mapping.ts';
+import { identifierFilter, joinAnd, meiliFilter, meiliQueryText, meiliSort, MEILI_SETTINGS, tonedFilter, toMeiliDocument, type MeiliDocument } from './mapping.ts';
 import { assertDocuments, prepareQuery, type PreparedQuery } from '../query.ts';
 import { buildResult, pageOffset, type FacetCounts } from '../result.ts';
 
@@ -53,7 +53,7 @@ export class MeilisearchEngine implements SearchEngine {
     if (prepared.scope?.length === 0) return buildResult({ query: prepared, total: 0, documents: [], facets: {}, engine: this.name, startedAt });
     const index = await this.#index();
     const tiers = rankTiers(prepared);
-    const counts = await this.#call(() => Promise.all(tiers.map((filter) => index.search(meiliQueryText(prepared.words), countParams(prepared, filter)))));
+    const counts = await this.#call(() => Promise.all(tiers.map((tier) => index.search(tier.q, countParams(prepared, tier.filter)))));
     const totals = counts.map((response) => response.totalHits);
     const documents = await this.#pageDocuments(index, prepared, tiers, totals);
     const facets = sumFacets(counts.map((response) => response.facetDistribution ?? {}));
@@ -75,16 +75,16 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /** Takes the requested page across the tiers in order (exact-tone hits first). */
-  async #pageDocuments(index: Index<MeiliDocument>, query: PreparedQuery, tiers: (string | null)[], totals: number[]): Promise<SearchDocument[]> {
+  async #pageDocuments(index: Index<MeiliDocument>, query: PreparedQuery, tiers: Tier[], totals: number[]): Promise<SearchDocument[]> {
     let offset = pageOffset(query);
     let wanted = query.pageSize;
     const requests: Promise<SearchDocument[]>[] = [];
-    for (const [tier, filter] of tiers.entries()) {
-      const total = totals[tier] ?? 0;
+    for (const [position, tier] of tiers.entries()) {
+      const total = totals[position] ?? 0;
       if (wanted > 0 && offset < total) {
         const limit = Math.min(wanted, total - offset);
-        const params: SearchParams = { ...baseParams(query, filter), offset, limit, attributesToRetrieve: ['doc'] };
-        requests.push(this.#call(() => index.search(meiliQueryText(query.words), params)).then((response) => response.hits.map((hit) => hit.doc)));
+        const params: SearchParams = { ...baseParams(query, tier.filter), offset, limit, attributesToRetrieve: ['doc'] };
+        requests.push(this.#call(() => index.search(tier.q, params)).then((response) => response.hits.map((hit) => hit.doc)));
         wanted -= limit;
       }
       offset = Math.max(0, offset - total);
@@ -128,16 +128,29 @@ export class MeilisearchEngine implements SearchEngine {
   }
 }
 
+/** One search request of a query: its text and its filter. The tiers' results follow one another. */
+interface Tier {
+  q: string;
+  filter: string | null;
+}
+
 /**
- * Tones rank first: with a relevance sort and toned words, documents having those exact
- * words are one tier, the rest a second, so "lễ hội" lists "lễ hội" before "lê hồi" as in
- * the embedded engine. Meilisearch's own exactness rule cannot see tones: it sees keys.
+ * Records found by their number come first: with identifier keys in the query, the
+ * records holding one are a tier of their own, found by filter whatever their words
+ * (a number typed without separators is no word of theirs), and the word tiers leave
+ * them out. Then tones: with a relevance sort and toned words, documents having those
+ * exact words are one tier, the rest a second, so "lễ hội" lists "lễ hội" before "lê hồi"
+ * as in the embedded engine. Meilisearch's own exactness rule cannot see tones: it sees keys.
  */
-function rankTiers(query: PreparedQuery): (string | null)[] {
+function rankTiers(query: PreparedQuery): Tier[] {
+  const q = meiliQueryText(query.words);
   const base = meiliFilter(query);
+  const identified = query.words.length > 0 ? identifierFilter(query.identifierKeys) : null;
+  const byNumber: Tier[] = identified === null ? [] : [{ q: '', filter: joinAnd([base, identified]) }];
+  const words = identified === null ? base : joinAnd([base, `NOT (${identified})`]);
   const toned = query.sort === 'relevance' ? tonedFilter(query.words) : null;
-  if (toned === null) return [base];
-  return [joinAnd([base, toned]), joinAnd([base, `NOT (${toned})`])];
+  if (toned === null) return [...byNumber, { q, filter: words }];
+  return [...byNumber, { q, filter: joinAnd([words, toned]) }, { q, filter: joinAnd([words, `NOT (${toned})`]) }];
 }
 
 function baseParams(query: PreparedQuery, filter: string | null): SearchParams {

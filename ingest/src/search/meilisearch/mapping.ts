@@ -29,6 +29,13 @@ export interface MeiliDocument {
   status: string;
   access: string;
   communities: string[];
+  documentType: string[];
+  issuer: string[];
+  legalStatus: string[];
+  publisher: string[];
+  subjectHeadings: string[];
+  /** Document numbers and identifiers as identifier keys, matched by filter (see rankTiers). */
+  identifierKeys: string[];
   /** Left out when unknown: Meilisearch sorts documents missing the field last. */
   year?: number;
   updatedAt: string;
@@ -42,7 +49,7 @@ const TEXT_ATTRIBUTES = ['names', 'body', 'full'];
 export const MEILI_SETTINGS = {
   // Order is the attribute ranking: names above descriptions above full text.
   searchableAttributes: TEXT_ATTRIBUTES,
-  filterableAttributes: [...FACETS, 'exactWords', '_geo'],
+  filterableAttributes: [...FACETS, 'exactWords', 'identifierKeys', '_geo'],
   sortableAttributes: ['year', 'updatedAt', ...[...KNOWN_LANGUAGES, undefined].map((lang) => `titleSort.${sortLanguageKey(lang)}`)],
   // Sort first so an explicit sort orders all results, as in the embedded engine.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -71,6 +78,12 @@ export function toMeiliDocument(document: SearchDocument): MeiliDocument {
     status: document.status,
     access: document.access,
     communities: document.communities,
+    documentType: document.documentType ?? [],
+    issuer: document.issuer ?? [],
+    legalStatus: document.legalStatus ?? [],
+    publisher: document.publisher ?? [],
+    subjectHeadings: document.subjectHeadings ?? [],
+    identifierKeys: document.identifierKeys ?? [],
     ...(document.year === null ? {} : { year: document.year }),
     updatedAt: document.updatedAt,
     titleSort: titleSortKeys(document.title),
@@ -100,6 +113,11 @@ export function meiliFilter(query: PreparedQuery): string | null {
 /** Documents having every toned query word with those tones (the exact tier), or null. */
 export function tonedFilter(words: readonly QueryWord[]): string | null {
   return joinAnd(words.filter((word) => word.toned).map((word) => `exactWords = ${quoteValue(encodeExact(word.exact))}`));
+}
+
+/** Documents holding one of the query's identifier keys, or null when the query has none. */
+export function identifierFilter(keys: readonly string[]): string | null {
+  return keys.length === 0 ? null : `identifierKeys IN [${keys.map(quoteValue).join(', ')}]`;
 }
 
 export function meiliSort(sort: Sort, lang: string | undefined): string[] {

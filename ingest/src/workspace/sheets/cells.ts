@@ -1,6 +1,7 @@
 import { SHEET_COLUMNS, type ItemInput, type LocalizedText, type RecurringDate, type SheetRow } from '@disan/schemas';
 import { canonicalJson } from '../../catalog/audit.ts';
 import { rowFields } from '../../registration/sheet.ts';
+import { LIBRARY_COLUMNS, libraryCells } from '../../registration/sheet-library.ts';
 
 /** A file of a record as a sheet names it. */
 export interface SheetFile {
@@ -54,6 +55,7 @@ export function itemCells(item: ItemInput): SheetRow {
     contributor: item.provenance?.contributor ?? '',
     source: item.source ?? '',
     ...placeCells(item),
+    ...libraryCells(item),
   };
   for (const field of LANGUAGE_FIELDS) {
     const values = item[field] ?? [];
@@ -90,7 +92,7 @@ export const itemLanguages = (item: ItemInput): string[] => LANGUAGE_FIELDS.flat
  * of its columns does, and only then is the record's value replaced by the sheet's. A
  * column the sheet does not have leaves its part as it is.
  */
-type Family = 'kind' | 'ethnicGroups' | 'title' | 'description' | 'subjects' | 'alternativeNames' | 'place' | 'date' | 'recurrence' | 'languages' | 'collections' | 'rights' | 'status' | 'access' | 'creators' | 'contributor' | 'source';
+type Family = 'kind' | 'ethnicGroups' | 'title' | 'description' | 'subjects' | 'alternativeNames' | 'place' | 'date' | 'recurrence' | 'languages' | 'collections' | 'rights' | 'status' | 'access' | 'creators' | 'contributor' | 'source' | 'library';
 
 const FAMILY_OF_COLUMN: Record<string, Family> = {
   kind: 'kind',
@@ -112,6 +114,8 @@ const FAMILY_OF_COLUMN: Record<string, Family> = {
   creator: 'creators',
   contributor: 'contributor',
   source: 'source',
+  ...Object.fromEntries(LIBRARY_COLUMNS.filter((column) => column !== 'author').map((column) => [column, 'library' as const])),
+  author: 'creators',
 };
 
 /** The part a column describes, or undefined for file, identifier, caption and columns the sheet does not know. */
@@ -124,6 +128,7 @@ export function familyOf(column: string): Family | undefined {
 function partOf(fields: Record<string, unknown>, family: Family): unknown {
   if (family === 'place') return (fields.places as unknown[] | undefined)?.[0] ?? null;
   if (family === 'creators') return fields.agents ?? null;
+  if (family === 'library') return fields.library ?? null;
   if (family === 'contributor') return (fields.provenance as { contributor?: string } | undefined)?.contributor ?? null;
   return fields[family] ?? null;
 }
@@ -172,9 +177,11 @@ function applyPart(item: Record<string, unknown>, sheet: Record<string, unknown>
     const first = (sheet.places as unknown[] | undefined)?.[0];
     setOrDrop('places', first === undefined ? rest : [first, ...rest]);
   } else if (family === 'creators') {
-    // The sheet says the creators; performers, photographers and the others stay.
-    const others = ((item.agents as { role: string }[] | undefined) ?? []).filter((agent) => agent.role !== 'creator');
+    // The sheet says the creators and authors; performers, photographers and the others stay.
+    const others = ((item.agents as { role: string }[] | undefined) ?? []).filter((agent) => agent.role !== 'creator' && agent.role !== 'author');
     setOrDrop('agents', [...((sheet.agents as unknown[] | undefined) ?? []), ...others]);
+  } else if (family === 'library') {
+    setOrDrop('library', mergeLibrary(item.library as ItemInput['library'], sheet.library as ItemInput['library']));
   } else if (family === 'contributor') {
     const { contributor: _old, ...provenance } = (item.provenance as Record<string, unknown> | undefined) ?? {};
     const contributor = (sheet.provenance as { contributor?: string } | undefined)?.contributor;
@@ -183,4 +190,32 @@ function applyPart(item: Record<string, unknown>, sheet: Record<string, unknown>
   } else {
     setOrDrop(family, sheet[family]);
   }
+}
+
+/**
+ * The sheet's library cells over a record's description: what the cells say replaces
+ * its own; what they cannot say (contents, holdings, relations, other identifiers, a
+ * heading's URI) stays.
+ */
+function mergeLibrary(own: ItemInput['library'], sheet: ItemInput['library']): ItemInput['library'] {
+  const SAID = ['publisher', 'publicationPlace', 'edition', 'extent', 'identifiers', 'subjectHeadings', 'tableOfContents', 'legal'] as const;
+  const kept: Record<string, unknown> = { ...own };
+  for (const field of SAID) Reflect.deleteProperty(kept, field);
+  const schemes = new Set(['isbn', 'issn', 'doi', 'call-number']);
+  const otherIdentifiers = (own?.identifiers ?? []).filter((identifier) => !schemes.has(identifier.scheme));
+  const identifiers = [...(sheet?.identifiers ?? []), ...otherIdentifiers];
+  const headings = (sheet?.subjectHeadings ?? []).map((heading) => own?.subjectHeadings?.find((known) => known.label === heading.label) ?? heading);
+  const legal = sheet?.legal ? { ...sheet.legal, ...(own?.legal?.relations ? { relations: own.legal.relations } : {}) } : undefined;
+  const merged = {
+    ...kept,
+    ...(sheet?.publisher ? { publisher: sheet.publisher } : {}),
+    ...(sheet?.publicationPlace ? { publicationPlace: sheet.publicationPlace } : {}),
+    ...(sheet?.edition ? { edition: sheet.edition } : {}),
+    ...(sheet?.extent ? { extent: sheet.extent } : {}),
+    ...(identifiers.length > 0 ? { identifiers } : {}),
+    ...(headings.length > 0 ? { subjectHeadings: headings } : {}),
+    ...(sheet?.tableOfContents ? { tableOfContents: sheet.tableOfContents } : {}),
+    ...(legal ? { legal } : {}),
+  };
+  return Object.keys(merged).length > 0 ? merged : undefined;
 }

@@ -1,0 +1,75 @@
+import { LIBRARY_KINDS, type ItemKind, type LibraryDescription } from '@disan/schemas';
+import { identifierProblem } from './identifiers.ts';
+
+/** A problem with a record, at a JSON Pointer (as the schema check reports them). */
+export interface LibraryProblem {
+  path: string;
+  message: string;
+}
+
+interface LibraryRecord {
+  id: string;
+  kind: ItemKind;
+  library?: LibraryDescription | undefined;
+}
+
+const LIBRARY_KIND_SET: ReadonlySet<string> = new Set(LIBRARY_KINDS);
+
+/**
+ * What a librarian expects of a library record beyond the schema: a legal document says
+ * what it is (number, type, issuing body); identifiers have right check digits; dates
+ * are real days and a document is not in force before it is issued; a relation names the
+ * document it points to, and not itself. References to other records are checked
+ * against the catalog by `missingReferences`.
+ */
+export function libraryProblems(record: LibraryRecord): LibraryProblem[] {
+  const { kind, library } = record;
+  if (library === undefined) {
+    return kind === 'legal-document'
+      ? [{ path: '/library', message: 'a legal document needs its library description with the document number, type and issuing body (library.legal)' }]
+      : [];
+  }
+  const problems: LibraryProblem[] = [];
+  if (!LIBRARY_KIND_SET.has(kind)) problems.push({ path: '/library', message: `only library records (${LIBRARY_KINDS.join(', ')}) carry a library description; this record is a ${kind}` });
+  if (kind === 'legal-document' && library.legal === undefined) {
+    problems.push({ path: '/library/legal', message: 'a legal document needs its document number, type and issuing body' });
+  }
+  (library.identifiers ?? []).forEach((identifier, index) => {
+    const problem = identifierProblem(identifier.scheme, identifier.value);
+    if (problem) problems.push({ path: `/library/identifiers/${index}/value`, message: problem });
+  });
+  const legal = library.legal;
+  if (legal) {
+    for (const field of ['dateIssued', 'dateInForce'] as const) {
+      const day = legal[field];
+      if (day !== undefined && !isRealDay(day)) problems.push({ path: `/library/legal/${field}`, message: `${day} is not a day of the calendar` });
+    }
+    if (legal.dateIssued && legal.dateInForce && legal.dateInForce < legal.dateIssued) {
+      problems.push({ path: '/library/legal/dateInForce', message: `a document cannot come into force (${legal.dateInForce}) before it is issued (${legal.dateIssued})` });
+    }
+    (legal.relations ?? []).forEach((relation, index) => {
+      const path = `/library/legal/relations/${index}`;
+      if (relation.itemId === undefined && relation.documentNumber === undefined) {
+        problems.push({ path, message: 'a relation names the other document: a record of the archive (itemId) or its document number' });
+      }
+      if (relation.itemId === record.id) problems.push({ path: `${path}/itemId`, message: 'a document cannot relate to itself' });
+    });
+  }
+  if (library.issue?.periodicalId === record.id) problems.push({ path: '/library/issue/periodicalId', message: 'an issue cannot be its own periodical' });
+  return problems;
+}
+
+/** @example isRealDay('2024-02-30') === false */
+export function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/** The other records a library description points to (relations, an issue's periodical), with where. */
+export function libraryReferences(library: LibraryDescription | undefined): { path: string; id: string }[] {
+  if (!library) return [];
+  const references = (library.legal?.relations ?? []).flatMap((relation, index) =>
+    relation.itemId === undefined ? [] : [{ path: `/library/legal/relations/${index}/itemId`, id: relation.itemId }]);
+  if (library.issue?.periodicalId) references.push({ path: '/library/issue/periodicalId', id: library.issue.periodicalId });
+  return references;
+}
