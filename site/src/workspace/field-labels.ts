@@ -19,6 +19,7 @@ const LABELS: Record<EditorField, MessageId> = {
   source: 'editor.source',
   access: 'editor.access',
   provenance: 'editor.section.provenance',
+  library: 'review.field.library',
 };
 
 /** A record field's name in the editor's language (the conflict view's first column). */

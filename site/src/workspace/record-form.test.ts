@@ -29,6 +29,26 @@ const base: [string, string][] = [
 const errorsOf = (entries: [string, string][]): FormErrors => validateCandidate(draftFromForm(readEditorForm(posted(entries))));
 
 describe('the record form read from a post', () => {
+  it('carries a library description through the form unchanged, Khmer and Vietnamese intact', () => {
+    const library = {
+      publisher: 'Nxb. Văn hóa dân tộc',
+      identifiers: [{ scheme: 'isbn' as const, value: '978-604-0-12345-9' }],
+      legal: { documentNumber: '1234/QĐ-UBND', documentType: 'quyet-dinh' as const, issuingBody: 'Ủy ban nhân dân tỉnh Sóc Trăng' },
+      subtitle: [{ lang: 'km', value: 'បុណ្យអកអំបុក' }],
+    };
+    const item = draftFromForm(readEditorForm(posted(base))).draft as RecordDraft;
+    const shown = formFromItem({ ...item, kind: 'legal-document', library });
+    const { draft } = draftFromForm(readEditorForm(posted([...base.filter(([n]) => n !== 'kind'), ['kind', 'legal-document'], ['library', shown.library]])));
+    expect(draft.library).toEqual(library);
+    expect(Value.Check(RecordDraft, draft)).toBe(true);
+  });
+
+  it('sends a tampered library description to the schema, which refuses it', () => {
+    const { draft } = draftFromForm(readEditorForm(posted([...base, ['library', '{not json']])));
+    expect(draft.library).toBe('{not json');
+    expect(Value.Check(RecordDraft, draft)).toBe(false);
+  });
+
   it('builds a draft the schema accepts, with Vietnamese and Khmer titles', () => {
     const { draft } = draftFromForm(readEditorForm(posted(base)));
     expect(Value.Check(RecordDraft, draft)).toBe(true);

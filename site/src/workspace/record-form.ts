@@ -61,6 +61,12 @@ export interface EditorForm {
   source: string;
   access: { level: string; communities: string; embargoUntil: string };
   provenance: { contributor: string; contributedAt: string; source: string; method: string; notes: string };
+  /**
+   * A library record's bibliographic description as JSON, carried through the form
+   * unchanged: the editor has no fields for it yet (MARC import, harvests and sheets
+   * write it), and a save must never drop it.
+   */
+  library: string;
   /** The change note of this save (not part of the record). */
   note: string;
 }
@@ -132,6 +138,7 @@ export function blankForm(titleLang: string): EditorForm {
     source: '',
     access: { level: 'public', communities: '', embargoUntil: '' },
     provenance: { contributor: '', contributedAt: '', source: '', method: '', notes: '' },
+    library: '',
     note: '',
   };
 }
@@ -171,6 +178,7 @@ export function formFromItem(item: RecordDraft | Item | Omit<Item, 'version' | '
       method: item.provenance?.method ?? '',
       notes: item.provenance?.notes ?? '',
     },
+    library: item.library ? JSON.stringify(item.library) : '',
     note: '',
   };
 }
@@ -224,6 +232,7 @@ export function readEditorForm(form: FormFields): EditorForm {
       method: form.text('provenance[method]'),
       notes: form.text('provenance[notes]'),
     },
+    library: form.raw('library').trim(),
     note: form.text('note'),
   };
 }
@@ -329,7 +338,17 @@ export function draftFromForm(form: EditorForm): Candidate {
   };
   const provenance = Object.fromEntries(Object.entries(form.provenance).filter(([, v]) => v !== ''));
   if (Object.keys(provenance).length > 0) draft.provenance = provenance;
+  if (form.library !== '') draft.library = parsedLibrary(form.library);
   return { draft, rows };
+}
+
+/** The carried description; text that is not JSON goes to the schema as is, which refuses it by name. */
+function parsedLibrary(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return json;
+  }
 }
 
 /** The form with the other record's fields for the chosen names (the conflict view's "keep theirs"). */
@@ -350,5 +369,6 @@ export const EDITOR_FIELDS = [
   'source',
   'access',
   'provenance',
+  'library',
 ] as const satisfies readonly (keyof RecordDraft)[];
 export type EditorField = (typeof EDITOR_FIELDS)[number];
