@@ -74,6 +74,13 @@ export interface OaiClient {
   readonly requests: number;
 }
 
+interface FetchOutcome {
+  retryAfterMs?: number;
+  failure?: string;
+  body?: string;
+  status?: number;
+}
+
 export function createOaiClient(baseUrl: string, options: OaiClientOptions = {}): OaiClient {
   const delayMs = options.delayMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -82,12 +89,20 @@ export function createOaiClient(baseUrl: string, options: OaiClientOptions = {})
   const timeoutMs = options.timeoutMs ?? 60_000;
   const userAgent = options.userAgent ?? DISAN_USER_AGENT;
   let requests = 0;
-  let lastRequestAt = 0;
+  let lastAnswerAt = 0;
 
-  async function fetchOnce(url: URL): Promise<{ retryAfterMs?: number; failure?: string; body?: string; status?: number }> {
-    const wait = lastRequestAt + delayMs - Date.now();
+  /** The polite delay counts from the end of the previous answer: a slow server gets the whole pause. */
+  async function fetchOnce(url: URL): Promise<FetchOutcome> {
+    const wait = lastAnswerAt + delayMs - Date.now();
     if (wait > 0) await sleep(wait, undefined, { signal: options.signal });
-    lastRequestAt = Date.now();
+    try {
+      return await fetchUnspaced(url);
+    } finally {
+      lastAnswerAt = Date.now();
+    }
+  }
+
+  async function fetchUnspaced(url: URL): Promise<FetchOutcome> {
     requests++;
     const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     let response: Response;
