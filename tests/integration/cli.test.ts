@@ -104,8 +104,8 @@ describe('the disan command', () => {
   });
 
   it('rebuilds the index from the catalog and shows the job queue', async () => {
-    // The sheet's items, the 3 sample records and the 1 good line of bad.jsonl.
-    expect((await disan('reindex')).stdout).toMatch(new RegExp(`reindexed ${SHEET_ITEMS + 4} items into the embedded engine`));
+    // The sheet's items, the 5 sample records and the 1 good line of bad.jsonl.
+    expect((await disan('reindex')).stdout).toMatch(new RegExp(`reindexed ${SHEET_ITEMS + 6} items into the embedded engine`));
     const jobs = (await disan('jobs')).stdout;
     expect(jobs).toMatch(new RegExp(`image\\.derivatives: 0 queued, 0 running, 0 failed, ${SAMPLE_PHOTOS.length} done`));
     expect(jobs).toMatch(/video\.derivatives: 0 queued, 0 running, 0 failed, 1 done/);

@@ -36,7 +36,7 @@ describe('libraryProblems', () => {
     ['a festival without a library block', record('festival'), []],
     ['a legal document without a library block', record('legal-document'), ['/library']],
     ['a legal document without its legal fields', record('legal-document', { publisher: 'x' }), ['/library/legal']],
-    ['a library block on a festival', record('festival', { publisher: 'x' }), ['/library']],
+    ['a library block on a recording, a library CD with its call number', record('recording', { identifiers: [{ scheme: 'call-number', value: 'CD 1259' }] }), []],
     ['a wrong ISBN check digit', record('book', { identifiers: [{ scheme: 'issn', value: '1859-0543' }, { scheme: 'isbn', value: '978-604-0-12345-0' }] }), ['/library/identifiers/1/value']],
     ['a day that does not exist', record('legal-document', { legal: { ...LEGAL, dateIssued: '2024-02-30' } }), ['/library/legal/dateIssued']],
     ['in force before issued', record('legal-document', { legal: { ...LEGAL, dateIssued: '2024-03-01', dateInForce: '2024-02-01' } }), ['/library/legal/dateInForce']],

@@ -1,4 +1,4 @@
-import { LIBRARY_KINDS, type ItemKind, type LibraryDescription } from '@disan/schemas';
+import type { ItemKind, LibraryDescription } from '@disan/schemas';
 import { identifierProblem } from './identifiers.ts';
 
 /** A problem with a record, at a JSON Pointer (as the schema check reports them). */
@@ -13,13 +13,13 @@ interface LibraryRecord {
   library?: LibraryDescription | undefined;
 }
 
-const LIBRARY_KIND_SET: ReadonlySet<string> = new Set(LIBRARY_KINDS);
-
 /**
  * What a librarian expects of a library record beyond the schema: a legal document says
  * what it is (number, type, issuing body); identifiers have right check digits; dates
  * are real days and a document is not in force before it is issued; a relation names the
- * document it points to, and not itself. References to other records are checked
+ * document it points to, and not itself. Any kind may carry a library description: a
+ * library's sound recordings, scores and maps come in through MARC with call numbers,
+ * identifiers and holdings too. References to other records are checked
  * against the catalog by `missingReferences`.
  */
 export function libraryProblems(record: LibraryRecord): LibraryProblem[] {
@@ -30,7 +30,6 @@ export function libraryProblems(record: LibraryRecord): LibraryProblem[] {
       : [];
   }
   const problems: LibraryProblem[] = [];
-  if (!LIBRARY_KIND_SET.has(kind)) problems.push({ path: '/library', message: `only library records (${LIBRARY_KINDS.join(', ')}) carry a library description; this record is a ${kind}` });
   if (kind === 'legal-document' && library.legal === undefined) {
     problems.push({ path: '/library/legal', message: 'a legal document needs its document number, type and issuing body' });
   }
