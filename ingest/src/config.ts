@@ -294,7 +294,7 @@ export function oaiConfig(
   mailFrom: string,
   problems: string[],
 ): OaiConfig {
-  const publicHost = publicUrl === undefined ? undefined : new URL(publicUrl).hostname;
+  const publicHost = publicUrl === undefined || !URL.canParse(publicUrl) ? undefined : new URL(publicUrl).hostname;
   const repositoryId = env.DISAN_OAI_REPOSITORY_ID || (publicHost !== undefined && OAI_REPOSITORY_ID.test(publicHost) ? publicHost : 'disan.local');
   if (!OAI_REPOSITORY_ID.test(repositoryId)) problems.push(`DISAN_OAI_REPOSITORY_ID="${repositoryId}" must be a domain name like heritage.example.org (letters first, at least one dot)`);
   const mailAddress = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();

@@ -17,7 +17,7 @@ const book = (id: string, title: string): RecordDraft => ({
   agents: [{ name: 'Nguyễn Văn A', role: 'author' }],
   date: '2024',
   access: { level: 'public' },
-  library: { publisher: 'NXB Dân tộc', identifiers: [{ scheme: 'isbn', value: '978-604-0-00000-1' }] },
+  library: { publisher: 'NXB Dân tộc', identifiers: [{ scheme: 'isbn', value: '978-604-0-12345-9' }] },
 });
 
 /** One Disan archive harvesting another through its OAI-PMH provider (/api/oai): records, deletions, incremental runs. */
@@ -70,7 +70,7 @@ describe('harvesting a second Disan archive', () => {
     expect(record?.faceStatus).toBe('published');
     expect(record?.item).toMatchObject({ kind: 'book', ethnicGroups: ['khmer'], date: '2024', agents: [{ name: 'Nguyễn Văn A', role: 'author' }] });
     expect(record?.item.title).toEqual(expect.arrayContaining([{ lang: 'km', value: 'សៀវភៅ' }]));
-    expect(record?.item.library?.identifiers).toEqual(expect.arrayContaining([{ scheme: 'isbn', value: '978-604-0-00000-1' }]));
+    expect(record?.item.library?.identifiers).toEqual(expect.arrayContaining([{ scheme: 'isbn', value: '978-604-0-12345-9' }]));
     expect(await harvester.db.query('SELECT 1 FROM harvest_records WHERE identifier LIKE $1', ['%ban-nhap'])).toEqual([]);
   });
 
