@@ -89,8 +89,10 @@ export function createRegisterUploadJobHandler({ archive, rows, store, attach }:
       if (error instanceof DisanError && error.status < 500) return refuse('not-allowed', error.message, mediaId);
       throw error;
     }
-    await rows.end(uploadId, { state: 'done', mediaId, duplicate });
+    // The bytes go before the upload says done: whoever reads "done" finds nothing of it
+    // left in the upload store. A crash between the two is safe: the medium is on the row.
     await store.remove(uploadId);
+    await rows.end(uploadId, { state: 'done', mediaId, duplicate });
     return DONE;
   };
 }
