@@ -18,3 +18,4 @@ export * from './accounts-api.ts';
 export * from './workspace.ts';
 export * from './workspace-params.ts';
 export * from './workspace-bulk.ts';
+export * from './library-exchange.ts';

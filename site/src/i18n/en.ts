@@ -1,4 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -392,6 +393,7 @@ export const en: Dictionary = {
   'itemStatus.in-review': 'In review',
   'itemStatus.withdrawn': 'Withdrawn',
   ...libraryKinds.en,
+  ...libraryMarc.en,
   ...editor.en,
   ...review.en,
   ...uploads.en,

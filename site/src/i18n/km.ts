@@ -1,4 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -392,6 +393,7 @@ export const km: Dictionary = {
   'itemStatus.in-review': 'កំពុងពិនិត្យ',
   'itemStatus.withdrawn': 'បានដកចេញ',
   ...libraryKinds.km,
+  ...libraryMarc.km,
   ...editor.km,
   ...review.km,
   ...uploads.km,

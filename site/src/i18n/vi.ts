@@ -1,4 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -396,6 +397,7 @@ export const vi = {
   'itemStatus.in-review': 'Đang duyệt',
   'itemStatus.withdrawn': 'Đã rút',
   ...libraryKinds.vi,
+  ...libraryMarc.vi,
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,

@@ -1,4 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -393,6 +394,7 @@ export const zh: Dictionary = {
   'itemStatus.in-review': '审核中',
   'itemStatus.withdrawn': '已撤回',
   ...libraryKinds.zh,
+  ...libraryMarc.zh,
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,
