@@ -5,3 +5,4 @@
  */
 export { DC_ELEMENTS, toDublinCore, type DcElement, type DcValue, type DublinCoreContext } from './dublin-core.ts';
 export * from './marc/index.ts';
+export { bibtex, CITATION_STYLES, cslJson, formattedReference, parseCitations, ris, toCsl, type CitationContext, type CitationStyle, type CslItem, type CslName } from './citations.ts';
