@@ -20,3 +20,4 @@ export * from './workspace.ts';
 export * from './workspace-params.ts';
 export * from './workspace-bulk.ts';
 export * from './words.ts';
+export * from './library-exchange.ts';

@@ -116,6 +116,7 @@ const WRITE_ACCESS: Record<string, readonly Who[]> = {
   'POST /api/workspace/media/{mediaId}/retry': STAFF,
   'POST /api/workspace/sheets/preview': STAFF,
   'POST /api/workspace/sheets/import': STAFF,
+  'POST /api/workspace/library/marc': STAFF,
   'POST /api/workspace/collections': STAFF,
   'PUT /api/workspace/collections/{id}': STAFF,
   'PUT /api/workspace/collections/{id}/items': STAFF,

@@ -9,6 +9,8 @@ import { type Archive, searchArchive } from '@disan/ingest';
 import { SYSTEM, type Viewer } from '@disan/ingest/access';
 import { importMarcFile, iso2709, toMarcRecord } from '@disan/ingest/library';
 import { temporaryArchive } from '../support/archive.ts';
+import { buildApp } from '../../api/src/app.ts';
+import type { MarcImportReport } from '@disan/schemas';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures', 'marc');
@@ -74,6 +76,31 @@ describe('importing MARC files', () => {
 
   it('refuses a viewer without the right to create records', async () => {
     await expect(importMarcFile(archive, researcher, readFileSync(join(FIXTURES, 'pymarc_batch.xml')), 'pymarc_batch.xml')).rejects.toThrow(/right to create records/);
+  });
+});
+
+describe('POST /api/workspace/library/marc', () => {
+  const OPERATOR = 'marc-operator-token-0123456789abcdef';
+  it('imports the file sent as the body for staff, and is a missing route for the public', async () => {
+    const { archive, dispose } = await temporaryArchive({ LOG_LEVEL: 'silent', DISAN_OPERATOR_TOKEN: OPERATOR });
+    const app = await buildApp({ archive, config: archive.config, logger: false });
+    try {
+      const payload = readFileSync(join(FIXTURES, 'mod-reservoir_marc3.mrc'));
+      const url = '/api/workspace/library/marc?name=marc3.mrc&status=draft';
+      const refused = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/marc' } });
+      expect(refused.statusCode).toBe(404);
+      const answer = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/marc', authorization: `Bearer ${OPERATOR}` } });
+      expect(answer.statusCode).toBe(200);
+      const report = answer.json<MarcImportReport>();
+      expect([report.format, report.created, report.refused]).toEqual(['iso2709', 2, 1]);
+      expect(report.records[2]).toMatchObject({ position: 3, controlNumber: '77123332', outcome: 'refused' });
+      const notMarc = await app.inject({ method: 'POST', url, payload: 'title,author\n', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${OPERATOR}` } });
+      expect(notMarc.statusCode).toBe(400);
+      expect(notMarc.json<{ error: { message: string } }>().error.message).toMatch(/neither MARCXML/);
+    } finally {
+      await app.close();
+      await dispose();
+    }
   });
 });
 

@@ -23,6 +23,7 @@ import { workspaceRoutes } from './workspace/index.ts';
 import { uploadRoutes } from './uploads/index.ts';
 import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
 import { harvestSourceRoutes } from './harvest-sources/index.ts';
+import { libraryImportRoutes } from './library-import/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -32,8 +33,8 @@ import { harvestSourceRoutes } from './harvest-sources/index.ts';
  * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
  * is the archivists' workspace, its records' routes in workspace/ and sheets, exports,
  * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
- * oai (/oai) and sru (/sru) are the doors other libraries harvest and query;
- * harvest-sources (/harvest-sources) are the OAI-PMH repositories harvested on a schedule.
+ * oai (/oai) is the door other libraries harvest; harvest-sources (/harvest-sources) are the
+ * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -61,5 +62,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
   app.register(oaiRoutes, { ...options, prefix: '/oai' });
   app.register(harvestSourceRoutes, { ...options, prefix: '/harvest-sources' });
+  app.register(libraryImportRoutes, { ...options, prefix: '/workspace/library' });
   done();
 };

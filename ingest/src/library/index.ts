@@ -37,3 +37,4 @@ export * from './harvest/index.ts';
 export { identifierProblem } from './identifiers.ts';
 export { isRealDay, libraryProblems, libraryReferences, type LibraryProblem } from './validate.ts';
 export { identifierKey, queryIdentifierKeys } from '../analyzer/index.ts';
+export { bibtex, CITATION_STYLES, cslJson, formattedReference, parseCitations, ris, toCsl, type CitationContext, type CitationStyle, type CslItem, type CslName } from './citations.ts';

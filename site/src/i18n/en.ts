@@ -1,6 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -396,6 +397,7 @@ export const en: Dictionary = {
   ...libraryKinds.en,
   ...readerStrings.en,
   ...libraryFacts.en,
+  ...libraryMarc.en,
   ...editor.en,
   ...review.en,
   ...uploads.en,

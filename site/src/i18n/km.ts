@@ -1,6 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -396,6 +397,7 @@ export const km: Dictionary = {
   ...libraryKinds.km,
   ...readerStrings.km,
   ...libraryFacts.km,
+  ...libraryMarc.km,
   ...editor.km,
   ...review.km,
   ...uploads.km,

@@ -1,6 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -400,6 +401,7 @@ export const vi = {
   ...libraryKinds.vi,
   ...readerStrings.vi,
   ...libraryFacts.vi,
+  ...libraryMarc.vi,
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,

@@ -1,6 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
+import { libraryMarc } from './library/marc.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -397,6 +398,7 @@ export const zh: Dictionary = {
   ...libraryKinds.zh,
   ...readerStrings.zh,
   ...libraryFacts.zh,
+  ...libraryMarc.zh,
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,

@@ -1,10 +1,10 @@
-import type { ItemInput, RecordDraft, WorkspaceRecord } from '@disan/schemas';
+import type { ItemInput, MarcImportOutcome, MarcImportReport, RecordDraft, WorkspaceRecord } from '@disan/schemas';
 import { canImportLibraryRecords, type Viewer } from '../../access/index.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { DisanError } from '../../errors.ts';
 import { NotPermittedError, type Workspace } from '../../workspace/types.ts';
 import { fromMarc, MarcRecordError } from './from-marc.ts';
-import { readMarcFile, type MarcFile } from './read.ts';
+import { readMarcFile } from './read.ts';
 
 export interface MarcImportDeps {
   workspace: Pick<Workspace, 'get' | 'create' | 'save' | 'submit'>;
@@ -17,28 +17,6 @@ export interface MarcImportOptions {
   /** A collection every imported record joins (created when the archive lacks it). */
   collection?: string;
   note?: string;
-}
-
-export type MarcImportOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
-
-export interface MarcImportRecordReport {
-  /** 1-based position of the record in the file. */
-  position: number;
-  controlNumber?: string;
-  itemId?: string;
-  title?: string;
-  outcome: MarcImportOutcome;
-  reason?: string;
-}
-
-export interface MarcImportReport {
-  name: string;
-  format: MarcFile['format'];
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  records: MarcImportRecordReport[];
 }
 
 /** The note on every version an import writes, unless the caller names one. */

@@ -4,4 +4,4 @@ export { fromMarc, MarcRecordError, type FromMarcOptions } from './from-marc.ts'
 export { marcXmlRecord, marcXmlCollection, iso2709 } from './serialize.ts';
 export { readMarcFile, MarcFileError, type MarcFile, type MarcFileEntry } from './read.ts';
 export { MARCXML_NAMESPACE, type MarcRecord, type MarcField, type MarcDataField, type MarcControlField, type MarcSubfield } from './record.ts';
-export { importMarcFile, MARC_IMPORT_NOTE, type MarcImportDeps, type MarcImportOptions, type MarcImportOutcome, type MarcImportRecordReport, type MarcImportReport } from './import.ts';
+export { importMarcFile, MARC_IMPORT_NOTE, type MarcImportDeps, type MarcImportOptions } from './import.ts';

@@ -1,3 +1,4 @@
+import { ValidationError } from '../../errors.ts';
 import { parseIso2709, parseMarcXmlElement } from './natlibfi.ts';
 import { controlField, type MarcRecord } from './record.ts';
 
@@ -12,9 +13,8 @@ export interface MarcFile {
   entries: MarcFileEntry[];
 }
 
-export class MarcFileError extends Error {
-  override name = 'MarcFileError';
-}
+/** The file as a whole is not MARC (400): nothing in it was imported. */
+export class MarcFileError extends ValidationError {}
 
 const RECORD_TERMINATOR = 0x1d;
 const ESCAPE = 0x1b;
