@@ -30,7 +30,7 @@ import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
  * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
  * is the archivists' workspace, its records' routes in workspace/ and sheets, exports,
  * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
- * oai (/oai) and sru (/sru) are the doors other libraries harvest and query.
+ * oai (/oai) is the OAI-PMH door other libraries harvest.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
