@@ -80,7 +80,7 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   'GET /api/workspace/export.xlsx': STAFF,
   'GET /api/uploads/quota': STAFF,
   'GET /api/harvest-sources': ['operator', 'admin'],
-  // The OAI-PMH provider (branch oai) answers everyone (canHarvest); added here when oai was merged into harvest.
+  // Without a verb OAI-PMH answers its badVerb error, as XML with 200: the door is open.
   'GET /api/oai': EVERYONE,
 };
 /** Routes whose path names a secret or a record: checked through the record doors, or meaningless with a made-up value. */
@@ -313,6 +313,11 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const { status } = await api(who, `/api/media/${mediaIds.get(state)}/thumb`);
     return [status === 200, String(status)];
   }), readsMedia],
+  // Harvesters are the public whoever asks: a signed-in researcher's harvest names no more than anyone's.
+  'GET /api/oai ListRecords (disseminated records)': [async (who) => {
+    const { status, body } = await api(who, '/api/oai?verb=ListRecords&metadataPrefix=oai_dc');
+    return Object.fromEntries(STATES.map((s) => [s, [status === 200 && body.includes(`<header><identifier>oai:heritage.test:${idOf(s)}</identifier>`), String(status)]]));
+  }, (_who, state) => PUBLIC_READS[state] !== 'none'],
   'GET /api/media/{id}/text': [perRecord(async (who, state) => {
     const { status, json } = await api(who, `/api/media/${mediaIds.get(state)}/text`);
     return [status === 200 && json<MediaText>().passages.some((p) => p.text.includes(textWordOf(state))), String(status)];

@@ -18,7 +18,7 @@ export const TAGS = [
   { name: 'users', description: 'Admins manage accounts, roles and communities; stewards decide who belongs to their community' },
   { name: 'audit', description: 'The tamper-evident audit trail: who did what, and who read restricted material' },
   { name: 'uploads', description: 'Resumable uploads (tus 1.0.0) of a record’s files from the workspace, their outcome and the quota' },
-  { name: 'library', description: 'Exchange with other libraries: OAI-PMH 2.0 (harvesting) and SRU 1.2 (search/retrieve with CQL), answering XML' },
+  { name: 'library', description: 'Exchange with other libraries: OAI-PMH 2.0 harvesting, answering XML' },
   { name: 'harvest', description: 'OAI-PMH repositories this archive harvests on a schedule, their runs, and running one now (admins)' },
   { name: 'workspace', description: 'The archivists’ workspace: records described, versioned, reviewed, published and withdrawn with their files; sheets in and out; collections and places' },
 ];

@@ -102,7 +102,6 @@ describe('the site server', () => {
 
   it.each([
     ['/oai?verb=Identify', '/api/oai?verb=Identify', '/oai'],
-    ['/sru?operation=explain', '/api/sru?operation=explain', '/sru'],
   ])('proxies %s, the address other libraries use, to the API\'s %s, saying which', async (url, upstream, prefix) => {
     const answer = await app.inject({ url });
     expect(answer.json()).toEqual({ url: upstream });
