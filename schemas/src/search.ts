@@ -9,23 +9,6 @@ import { TEXT_SOURCES } from './text.ts';
  */
 export const LIBRARY_FACETS = ['documentType', 'issuer', 'legalStatus', 'publisher', 'subjectHeadings'] as const;
 
-/** Attributes a search can be narrowed and counted by. */
-/** `communities` is here so that cultural access protocols can filter on it; counts only ever cover what the caller may see. */
-export const FACETS = [
-  'ethnicGroups',
-  'kind',
-  'collections',
-  'province',
-  'period',
-  'languages',
-  'mediaKinds',
-  'status',
-  'access',
-  'communities',
-  ...LIBRARY_FACETS,
-] as const;
-export type Facet = (typeof FACETS)[number];
-
 /** Facets a visitor may filter by in a query string: communities are matched by the viewer's access, never asked for. */
 export const FILTER_FACETS = [
   'ethnicGroups',
@@ -38,7 +21,12 @@ export const FILTER_FACETS = [
   'status',
   'access',
   ...LIBRARY_FACETS,
-] as const satisfies readonly Facet[];
+] as const;
+
+/** Attributes a search can be narrowed and counted by. */
+/** `communities` is here so that cultural access protocols can filter on it; counts only ever cover what the caller may see. */
+export const FACETS = [...FILTER_FACETS, 'communities'] as const;
+export type Facet = (typeof FACETS)[number];
 
 /** Facets counted when a query names none: what a visitor browses by. */
 export const DEFAULT_FACETS = ['ethnicGroups', 'kind', 'collections', 'province', 'period', 'languages', 'mediaKinds'] as const satisfies readonly Facet[];
