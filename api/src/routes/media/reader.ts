@@ -1,11 +1,7 @@
 import { MediaFind, MediaFindQuery, MediaTextParams, MediaWords, MediaWordsQuery } from '@disan/schemas';
-import { canReadMedia, PUBLIC } from '@disan/ingest/access';
-import { NotFoundError } from '@disan/ingest';
 import { findInDocument, readDocumentWords } from '@disan/ingest/reader';
 import { ERRORS, type RoutePlugin } from '../context.ts';
-import { auditRead } from '../../services/read-audit.ts';
-import { PUBLIC_MEDIA_CACHE } from './headers.ts';
-import { readableMedia } from './resolve.ts';
+import { openReadableWords } from './resolve.ts';
 
 /**
  * What the document reader asks beside the PDF itself: the OCR words of scanned pages
@@ -30,11 +26,9 @@ export const mediaReaderRoutes: RoutePlugin = (app, { archive }, done) => {
     },
     async (request, reply) => {
       const { mediaId } = request.params;
-      const { media, item } = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
       const { page } = request.query;
+      const { media } = await openReadableWords(archive, request, reply, mediaId, { words: true, ...(page === undefined ? {} : { page }) });
       const { pages } = await readDocumentWords(archive.storage, media);
-      await auditRead(archive, request, item, { action: 'media.read', target: mediaId, details: { words: true, ...(page === undefined ? {} : { page }) } });
-      reply.header('cache-control', canReadMedia(PUBLIC, item) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
       return { mediaId, pages: page === undefined ? pages : pages.filter((p) => p.page === page) };
     },
   );
@@ -54,12 +48,10 @@ export const mediaReaderRoutes: RoutePlugin = (app, { archive }, done) => {
     },
     async (request, reply) => {
       const { mediaId } = request.params;
-      const { media, item } = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
       const { q } = request.query;
+      const { media } = await openReadableWords(archive, request, reply, mediaId, { find: true });
       const [passages, words] = await Promise.all([archive.catalog.texts.listForMedia(mediaId), readDocumentWords(archive.storage, media)]);
       const pages = findInDocument(passages, words, q);
-      await auditRead(archive, request, item, { action: 'media.read', target: mediaId, details: { find: true } });
-      reply.header('cache-control', canReadMedia(PUBLIC, item) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
       return { mediaId, q, hits: pages.reduce((sum, page) => sum + page.hits, 0), pages };
     },
   );

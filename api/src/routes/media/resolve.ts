@@ -1,7 +1,10 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Item, Media } from '@disan/schemas';
 import { canReadMedia, canUseWorkspace, PUBLIC, type AccessInfo, type Viewer } from '@disan/ingest/access';
 import { type Archive, NotFoundError } from '@disan/ingest';
 import type { ObjectInfo } from '@disan/ingest/storage';
+import { auditRead } from '../../services/read-audit.ts';
+import { PUBLIC_MEDIA_CACHE } from './headers.ts';
 
 export interface ResolvedFile {
   key: string;
@@ -41,6 +44,24 @@ export async function readableMedia(archive: Archive, viewer: Viewer, mediaId: s
   const item = media ? await archive.catalog.items.get(media.itemId) : null;
   if (!media || !item || !canReadMedia(viewer, item)) throw notFound;
   return { media, item };
+}
+
+/**
+ * `readableMedia` for the routes that answer with a medium's words (`/text`, `/words`,
+ * `/find`): the read is written to the audit trail as allowed and about to be answered,
+ * and the answer says whether shared caches may keep it.
+ */
+export async function openReadableWords(
+  archive: Archive,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  mediaId: string,
+  details: Record<string, unknown>,
+): Promise<{ media: Media; item: Item }> {
+  const found = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
+  await auditRead(archive, request, found.item, { action: 'media.read', target: mediaId, details });
+  reply.header('cache-control', canReadMedia(PUBLIC, found.item) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
+  return found;
 }
 
 function fileOf(media: Media, rendition: string): { key: string; mimeType: string; fileName: string } | undefined {

@@ -1,10 +1,6 @@
 import { MediaText, MediaTextParams, MediaTextQuery, type MediaTextPassage, type TextPassage } from '@disan/schemas';
-import { canReadMedia, PUBLIC } from '@disan/ingest/access';
-import { NotFoundError } from '@disan/ingest';
 import { ERRORS, type RoutePlugin } from '../context.ts';
-import { auditRead } from '../../services/read-audit.ts';
-import { PUBLIC_MEDIA_CACHE } from './headers.ts';
-import { readableMedia } from './resolve.ts';
+import { openReadableWords } from './resolve.ts';
 
 /**
  * `GET /api/media/{mediaId}/text`: the words inside a medium (a document's pages, a
@@ -28,11 +24,9 @@ export const mediaTextRoutes: RoutePlugin = (app, { archive }, done) => {
     },
     async (request, reply) => {
       const { mediaId } = request.params;
-      const { item } = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
       const { page, offset = 0, limit = 100 } = request.query;
+      await openReadableWords(archive, request, reply, mediaId, { text: true, ...(page === undefined ? {} : { page }), offset, limit });
       const window = await archive.catalog.texts.readForMedia(mediaId, { ...(page === undefined ? {} : { page }), offset, limit });
-      await auditRead(archive, request, item, { action: 'media.read', target: mediaId, details: { text: true, ...(page === undefined ? {} : { page }), offset, limit } });
-      reply.header('cache-control', canReadMedia(PUBLIC, item) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
       return { mediaId, total: window.total, offset, limit, passages: window.passages.map(located) };
     },
   );
