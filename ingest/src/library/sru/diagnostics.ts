@@ -18,6 +18,7 @@ export const DIAGNOSTIC = {
   unsupportedRelation: 19,
   unsupportedRelationModifier: 20,
   unsupportedRelationAndIndex: 22,
+  tooManyCharactersInTerm: 23,
   emptyTerm: 27,
   maskingNotSupported: 28,
   termInvalidFormat: 36,
@@ -29,9 +30,11 @@ export const DIAGNOSTIC = {
   firstRecordOutOfRange: 61,
   unknownSchema: 66,
   unsupportedRecordPacking: 71,
+  xpathUnsupported: 72,
   sortNotSupported: 80,
   unsupportedSortPath: 88,
   unsupportedSortDirection: 90,
+  stylesheetsNotSupported: 110,
 } as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC)[keyof typeof DIAGNOSTIC];
