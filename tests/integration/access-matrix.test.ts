@@ -82,6 +82,8 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   'GET /api/harvest-sources': ['operator', 'admin'],
   // Without a verb OAI-PMH answers its badVerb error, as XML with 200: the door is open.
   'GET /api/oai': EVERYONE,
+  // Without an operation SRU answers explain: the door is open.
+  'GET /api/sru': EVERYONE,
 };
 /** Routes whose path names a secret or a record: checked through the record doors, or meaningless with a made-up value. */
 const NOT_IN_ROUTE_WALK = new Set([
@@ -318,6 +320,15 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const { status, body } = await api(who, '/api/oai?verb=ListRecords&metadataPrefix=oai_dc');
     return Object.fromEntries(STATES.map((s) => [s, [status === 200 && body.includes(`<header><identifier>oai:heritage.test:${idOf(s)}</identifier>`), String(status)]]));
   }, (_who, state) => PUBLIC_READS[state] !== 'none'],
+  // SRU answers as the public too, through the search engine (every record) and the catalog (rec.identifier).
+  'GET /api/sru searchRetrieve (cql.allRecords)': [async (who) => {
+    const { status, body } = await api(who, `/api/sru?version=1.2&operation=searchRetrieve&maximumRecords=100&query=${encodeURIComponent('cql.allRecords = 1')}`);
+    return Object.fromEntries(STATES.map((s) => [s, [status === 200 && body.includes(`/item/${idOf(s)}</dc:identifier>`), String(status)]]));
+  }, (_who, state) => PUBLIC_READS[state] !== 'none'],
+  'GET /api/sru searchRetrieve (rec.identifier)': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/sru?version=1.2&operation=searchRetrieve&query=${encodeURIComponent(`rec.identifier = "${idOf(state)}"`)}`);
+    return [status === 200 && body.includes(`/item/${idOf(state)}</dc:identifier>`), String(status)];
+  }), (_who, state) => PUBLIC_READS[state] !== 'none'],
   'GET /api/media/{id}/text': [perRecord(async (who, state) => {
     const { status, json } = await api(who, `/api/media/${mediaIds.get(state)}/text`);
     return [status === 200 && json<MediaText>().passages.some((p) => p.text.includes(textWordOf(state))), String(status)];

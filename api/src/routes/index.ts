@@ -18,6 +18,7 @@ import { mediaRoutes } from './media/index.ts';
 import { mediaReaderRoutes } from './media/reader.ts';
 import { mediaTextRoutes } from './media/text.ts';
 import { oaiRoutes } from './oai/index.ts';
+import { sruRoutes } from './sru/index.ts';
 import { searchRoutes } from './search/index.ts';
 import { workspaceRoutes } from './workspace/index.ts';
 import { uploadRoutes } from './uploads/index.ts';
@@ -33,7 +34,7 @@ import { libraryImportRoutes } from './library-import/index.ts';
  * audit (/audit, /audit.csv) serve top-level paths of their own; workspace (/workspace/…)
  * is the archivists' workspace, its records' routes in workspace/ and sheets, exports,
  * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
- * oai (/oai) is the door other libraries harvest; harvest-sources (/harvest-sources) are the
+ * oai (/oai) is the door other libraries harvest; sru (/sru) the one their catalogues search; harvest-sources (/harvest-sources) are the
  * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
@@ -61,6 +62,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(uploadRoutes, { ...options, prefix: '/uploads' });
   app.register(workspaceBulkRoutes, { ...options, prefix: '/workspace' });
   app.register(oaiRoutes, { ...options, prefix: '/oai' });
+  app.register(sruRoutes, { ...options, prefix: '/sru' });
   app.register(harvestSourceRoutes, { ...options, prefix: '/harvest-sources' });
   app.register(libraryImportRoutes, { ...options, prefix: '/workspace/library' });
   done();

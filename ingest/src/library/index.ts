@@ -38,3 +38,5 @@ export { identifierProblem } from './identifiers.ts';
 export { isRealDay, libraryProblems, libraryReferences, type LibraryProblem } from './validate.ts';
 export { identifierKey, queryIdentifierKeys } from '../analyzer/index.ts';
 export { bibtex, CITATION_STYLES, cslJson, formattedReference, parseCitations, ris, toCsl, type CitationContext, type CitationStyle, type CslItem, type CslName } from './citations.ts';
+// SRU (branch sru): explain and searchRetrieve with CQL over the public's search.
+export * from './sru/index.ts';

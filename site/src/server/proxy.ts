@@ -39,7 +39,7 @@ function answerUnavailable(reply: ProxyReply, error: unknown): void {
 }
 
 /**
- * `/api/*` goes to the API as is (and `/oai` to its `/api/oai`), streamed both ways by @fastify/http-proxy (status,
+ * `/api/*` goes to the API as is (and `/oai`, `/sru` to its `/api/oai`, `/api/sru`), streamed both ways by @fastify/http-proxy (status,
  * headers and body: media bytes, 206 ranges, 304s, Set-Cookie), so the visitor's browser
  * sees one origin. `idleTimeoutMs` bounds silence on the socket, not a download's length.
  */
@@ -48,6 +48,8 @@ export async function registerApiProxy(app: FastifyInstance, options: ProxyOptio
   // The door other libraries know by its own path: the OAI-PMH base URL is the site's /oai.
   // X-Forwarded-Prefix tells the API, so its answers name it.
   await proxyPath(app, options, '/oai', '/api/oai');
+  // And the SRU door library catalogues search (explain's serverInfo names it).
+  await proxyPath(app, options, '/sru', '/api/sru');
 }
 
 interface ProxyOptions {

@@ -101,14 +101,15 @@ describe('the site server', () => {
   });
 
   it.each([
-    ['/oai?verb=Identify', '/api/oai?verb=Identify', '/oai'],
-  ])('proxies %s, the address other libraries use, to the API\'s %s, saying which', async (url, upstream, prefix) => {
+    ['/oai?verb=Identify', '/api/oai?verb=Identify', '/oai', 'verb=Identify'],
+    ['/sru?operation=explain', '/api/sru?operation=explain', '/sru', 'operation=searchRetrieve&query=a'],
+  ])('proxies %s, the address other libraries use, to the API\'s %s, saying which', async (url, upstream, prefix, form) => {
     const answer = await app.inject({ url });
     expect(answer.json()).toEqual({ url: upstream });
     expect(api.seen.at(-1)?.['x-forwarded-prefix']).toBe(prefix);
-    expect((await app.inject({ method: 'POST', url: '/oai', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'verb=Identify' })).json()).toEqual({
+    expect((await app.inject({ method: 'POST', url: prefix, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form })).json()).toEqual({
       type: 'application/x-www-form-urlencoded',
-      body: 'verb=Identify',
+      body: form,
     });
   });
 
