@@ -75,6 +75,10 @@ export const DONE_MESSAGES = {
   communityCreated: 'done.communityCreated',
   memberAdded: 'done.memberAdded',
   memberRemoved: 'done.memberRemoved',
+  harvestCreated: 'harvest.done.created',
+  harvestQueued: 'harvest.done.queued',
+  harvestAlreadyQueued: 'harvest.done.alreadyQueued',
+  harvestDeleted: 'harvest.done.deleted',
 } as const satisfies Record<string, MessageId>;
 export type DoneKey = keyof typeof DONE_MESSAGES;
 
