@@ -70,3 +70,21 @@ export const PEOPLE_PAGE_TYPES: readonly (readonly [string, string])[] = [
   ['admin-audit', '/admin/audit'],
   ['sign-out', '/sign-out'],
 ];
+
+/**
+ * The workspace's import pages, as a signed-in archivist sees them (workspace-uploads.test.ts
+ * checks them with axe-core and the Nu checker in every language).
+ */
+export const WORKSPACE_IMPORT_PAGE_TYPES: readonly (readonly [string, string])[] = [
+  ['import', '/workspace/import'],
+  ['import-marc', '/workspace/import-marc'],
+];
+
+/**
+ * The harvest admin pages (harvest-admin.test.ts checks them with axe-core and the Nu checker
+ * in every language); `{source}` is the id of the source the test adds.
+ */
+export const HARVEST_PAGE_TYPES: readonly (readonly [string, string])[] = [
+  ['admin-harvest', '/admin/harvest'],
+  ['admin-harvest-source', '/admin/harvest/{source}'],
+];

@@ -22,7 +22,7 @@ import { launchBrowser, VIEWPORTS, type Viewport } from '../support/browser.ts';
 import { freePort, launchArchive, removeDataDir, runDisan, temporaryDataDir, type LaunchedArchive } from '../support/launch.ts';
 import { SAMPLE_PHOTOS } from '../support/samples.ts';
 import { checkPage, sidewaysOverflow } from './steps.ts';
-import { htmlErrors, type SavedPage } from './vnu.ts';
+import { htmlErrors, WORKSPACE_IMPORT_PAGE_TYPES, type SavedPage } from './vnu.ts';
 
 const STEP_TIMEOUT_MS = 240_000;
 const ARCHIVIST = { email: 'luu-tru@example.org', name: 'Thạch Sô Phal', password: 'ghe ngo trên sông Maspero' };
@@ -376,12 +376,12 @@ describe('without JavaScript, and in every language', () => {
     }
   }, STEP_TIMEOUT_MS);
 
-  test('the workspace pages of uploads are valid HTML in all four languages', async () => {
+  test('the workspace pages of uploads and imports are valid HTML and axe-clean in all four languages', async () => {
     const { context, page } = await signedIn(viewportNamed('desktop'));
     try {
       // The media page with the phone's photos in it: the desktop's layout of a full page.
       for (const prefix of LANGS) {
-        for (const [name, path] of [['media', `/workspace/records/${RECORDS.phone}/media`], ['import', '/workspace/import']] as const) {
+        for (const [name, path] of [['media', `/workspace/records/${RECORDS.phone}/media`], ...WORKSPACE_IMPORT_PAGE_TYPES] as const) {
           const answer = await page.request.get(url(`${prefix}${path}`));
           expect(answer.status(), `${prefix}${path}`).toBe(200);
           savedPages.push({ name: `${prefix.replace('/', '') || 'vi'}-${name}.html`, html: await answer.text() });

@@ -48,6 +48,20 @@ describe('readForm', () => {
     expect(form.has('code')).toBe(false);
     expect(visitor.csrfToken).toBe('tok-1');
   });
+  it('reads a chosen file from a multipart form, and an empty file field as none', async () => {
+    const visitor: Visitor = {};
+    const body = new FormData();
+    body.append('csrf', 'tok-2');
+    body.append('file', new File(['00042nam a2200025 a 4500'], 'sach.mrc'));
+    body.append('empty', new File([], ''));
+    body.append('sheet', 'encoded-sheet');
+    const form = await readForm(new Request('http://site/workspace/import-marc', { method: 'POST', body }), visitor);
+    expect(form.file('file')?.name).toBe('sach.mrc');
+    expect(form.file('empty')).toBeNull();
+    expect(form.file('sheet')).toBeNull();
+    expect(form.raw('sheet')).toBe('encoded-sheet');
+    expect(visitor.csrfToken).toBe('tok-2');
+  });
   it('reads a body that is not a form as an empty form', async () => {
     const form = await readForm(new Request('http://site/x', { method: 'POST', body: '{' }), {});
     expect(form.text('email')).toBe('');

@@ -11,13 +11,18 @@ export interface PostedForm {
   has(name: string): boolean;
 }
 
+/** A posted form with its chosen files (`multipart/form-data`): a file field left empty is null. */
+export interface PostedFiles extends PostedForm {
+  file(name: string): File | null;
+}
+
 /**
  * Reads an `application/x-www-form-urlencoded` (or multipart) form and hands its CSRF
  * token (hidden field `csrf`) to the visitor, so the API calls that follow carry it in
  * `x-csrf-token`: the token must come from the page the person was shown, not from the
  * session alone.
  */
-export async function readForm(request: Request, visitor: Visitor): Promise<PostedForm> {
+export async function readForm(request: Request, visitor: Visitor): Promise<PostedFiles> {
   let data: FormData;
   try {
     data = await request.formData();
@@ -28,7 +33,8 @@ export async function readForm(request: Request, visitor: Visitor): Promise<Post
   const raw = (name: string) => values(name)[0] ?? '';
   const csrf = raw('csrf');
   if (csrf !== '') visitor.csrfToken = csrf;
-  return { raw, text: (name) => raw(name).trim(), all: values, has: (name) => values(name).length > 0 };
+  const file = (name: string) => data.getAll(name).find((v): v is File => v instanceof File && v.size > 0) ?? null;
+  return { raw, text: (name) => raw(name).trim(), all: values, has: (name) => values(name).length > 0, file };
 }
 
 /** A message for a field (or for the form, under `form`), by dictionary id with its values. */
@@ -69,6 +75,10 @@ export const DONE_MESSAGES = {
   communityCreated: 'done.communityCreated',
   memberAdded: 'done.memberAdded',
   memberRemoved: 'done.memberRemoved',
+  harvestCreated: 'harvest.done.created',
+  harvestQueued: 'harvest.done.queued',
+  harvestAlreadyQueued: 'harvest.done.alreadyQueued',
+  harvestDeleted: 'harvest.done.deleted',
 } as const satisfies Record<string, MessageId>;
 export type DoneKey = keyof typeof DONE_MESSAGES;
 

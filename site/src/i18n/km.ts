@@ -2,6 +2,7 @@ import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
+import { libraryHarvest } from './library/harvest.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -398,6 +399,7 @@ export const km: Dictionary = {
   ...readerStrings.km,
   ...libraryFacts.km,
   ...libraryMarc.km,
+  ...libraryHarvest.km,
   ...editor.km,
   ...review.km,
   ...uploads.km,

@@ -2,6 +2,7 @@ import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
+import { libraryHarvest } from './library/harvest.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -399,6 +400,7 @@ export const zh: Dictionary = {
   ...readerStrings.zh,
   ...libraryFacts.zh,
   ...libraryMarc.zh,
+  ...libraryHarvest.zh,
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,
