@@ -223,6 +223,9 @@ describe('SRU searchRetrieve', () => {
   it('answers a POST form as a GET', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/sru', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `operation=searchRetrieve&version=1.2&query=${encodeURIComponent('dc.title all "le hoi"')}` });
     expect(count(response.body)).toBe(13);
+    // SRW's SOAP binding is not offered: a SOAP envelope is refused, not misread.
+    const soap = await app.inject({ method: 'POST', url: '/api/sru', headers: { 'content-type': 'text/xml' }, payload: '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"/>' });
+    expect(soap.statusCode).toBe(415);
   });
 });
 
@@ -240,11 +243,11 @@ describe('SRU explain', () => {
 });
 
 describe('yaz-client, Debian\'s Z39.50/SRU client', () => {
-  it('opens the endpoint over SRU GET, finds with CQL and shows the records', async () => {
+  it.each(['get', 'post'])('opens the endpoint over SRU %s, finds with CQL and shows the records', async (method) => {
     const dir = await mkdtemp(join(tmpdir(), 'disan-yaz-'));
     try {
       const commands = join(dir, 'commands');
-      await writeFile(commands, [`sru get 1.2`, `open ${base}`, 'querytype cql', 'schema info:srw/schema/1/dc-v1.1', 'find dc.title all "le hoi" and dc.creator = "Lâm Sóc Kha"', 'show 1+6', 'find dc.nothing = x', 'quit', ''].join('\n'));
+      await writeFile(commands, [`sru ${method} 1.2`, `open ${base}`, 'querytype cql', 'schema info:srw/schema/1/dc-v1.1', 'find dc.title all "le hoi" and dc.creator = "Lâm Sóc Kha"', 'show 1+6', 'find dc.nothing = x', 'quit', ''].join('\n'));
       const { stdout } = await run('yaz-client', ['-f', commands], { cwd: dir, timeout: 30_000 });
       expect(stdout).toMatch(/Number of hits: 6\b/);
       for (const n of [2, 4, 6, 8, 10, 12]) expect(stdout).toContain(`Sách về lễ hội của người Khmer, tập ${n}<`);
