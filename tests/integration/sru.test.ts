@@ -223,9 +223,19 @@ describe('SRU searchRetrieve', () => {
   it('answers a POST form as a GET', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/sru', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `operation=searchRetrieve&version=1.2&query=${encodeURIComponent('dc.title all "le hoi"')}` });
     expect(count(response.body)).toBe(13);
-    // SRW's SOAP binding is not offered: a SOAP envelope is refused, not misread.
-    const soap = await app.inject({ method: 'POST', url: '/api/sru', headers: { 'content-type': 'text/xml' }, payload: '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"/>' });
-    expect(soap.statusCode).toBe(415);
+  });
+
+  it('answers SRW, the SOAP binding, in a SOAP envelope', async () => {
+    const envelope = (request: string) => `<?xml version="1.0"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:srw="http://www.loc.gov/zing/srw/"><SOAP-ENV:Body>${request}</SOAP-ENV:Body></SOAP-ENV:Envelope>`;
+    const post = (payload: string) => app.inject({ method: 'POST', url: '/api/sru', headers: { 'content-type': 'text/xml; charset=utf-8' }, payload });
+    const found = await post(envelope('<srw:searchRetrieveRequest><srw:version>1.2</srw:version><srw:query>dc.title all "le hoi" and dc.date &lt; 1999</srw:query><srw:maximumRecords>10</srw:maximumRecords><srw:recordSchema></srw:recordSchema></srw:searchRetrieveRequest>'));
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><SOAP-ENV:Envelope [^>]*><SOAP-ENV:Body><srw:searchRetrieveResponse /);
+    expect([count(found.body), ids(found.body)]).toEqual([3, ['sach-1', 'sach-2', 'sach-3']]);
+    expect(await wellFormed(found.body)).toBe('');
+    expect((await post(envelope('<srw:explainRequest><srw:version>1.2</srw:version></srw:explainRequest>'))).body).toContain('<zr:explain');
+    expect((await post(envelope('<srw:deleteRequest/>'))).statusCode).toBe(400);
+    expect((await post('not xml at all <')).statusCode).toBe(400);
   });
 });
 
@@ -243,7 +253,7 @@ describe('SRU explain', () => {
 });
 
 describe('yaz-client, Debian\'s Z39.50/SRU client', () => {
-  it.each(['get', 'post'])('opens the endpoint over SRU %s, finds with CQL and shows the records', async (method) => {
+  it.each(['get', 'post', 'soap'])('opens the endpoint over SRU %s, finds with CQL and shows the records', async (method) => {
     const dir = await mkdtemp(join(tmpdir(), 'disan-yaz-'));
     try {
       const commands = join(dir, 'commands');
