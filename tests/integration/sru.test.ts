@@ -224,6 +224,19 @@ describe('SRU searchRetrieve', () => {
     const response = await app.inject({ method: 'POST', url: '/api/sru', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `operation=searchRetrieve&version=1.2&query=${encodeURIComponent('dc.title all "le hoi"')}` });
     expect(count(response.body)).toBe(13);
   });
+
+  it('answers SRW, the SOAP binding, in a SOAP envelope', async () => {
+    const envelope = (request: string) => `<?xml version="1.0"?><SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" xmlns:srw="http://www.loc.gov/zing/srw/"><SOAP-ENV:Body>${request}</SOAP-ENV:Body></SOAP-ENV:Envelope>`;
+    const post = (payload: string) => app.inject({ method: 'POST', url: '/api/sru', headers: { 'content-type': 'text/xml; charset=utf-8' }, payload });
+    const found = await post(envelope('<srw:searchRetrieveRequest><srw:version>1.2</srw:version><srw:query>dc.title all "le hoi" and dc.date &lt; 1999</srw:query><srw:maximumRecords>10</srw:maximumRecords><srw:recordSchema></srw:recordSchema></srw:searchRetrieveRequest>'));
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><SOAP-ENV:Envelope [^>]*><SOAP-ENV:Body><srw:searchRetrieveResponse /);
+    expect([count(found.body), ids(found.body)]).toEqual([3, ['sach-1', 'sach-2', 'sach-3']]);
+    expect(await wellFormed(found.body)).toBe('');
+    expect((await post(envelope('<srw:explainRequest><srw:version>1.2</srw:version></srw:explainRequest>'))).body).toContain('<zr:explain');
+    expect((await post(envelope('<srw:deleteRequest/>'))).statusCode).toBe(400);
+    expect((await post('not xml at all <')).statusCode).toBe(400);
+  });
 });
 
 describe('SRU explain', () => {
@@ -240,11 +253,11 @@ describe('SRU explain', () => {
 });
 
 describe('yaz-client, Debian\'s Z39.50/SRU client', () => {
-  it('opens the endpoint over SRU GET, finds with CQL and shows the records', async () => {
+  it.each(['get', 'post', 'soap'])('opens the endpoint over SRU %s, finds with CQL and shows the records', async (method) => {
     const dir = await mkdtemp(join(tmpdir(), 'disan-yaz-'));
     try {
       const commands = join(dir, 'commands');
-      await writeFile(commands, [`sru get 1.2`, `open ${base}`, 'querytype cql', 'schema info:srw/schema/1/dc-v1.1', 'find dc.title all "le hoi" and dc.creator = "Lâm Sóc Kha"', 'show 1+6', 'find dc.nothing = x', 'quit', ''].join('\n'));
+      await writeFile(commands, [`sru ${method} 1.2`, `open ${base}`, 'querytype cql', 'schema info:srw/schema/1/dc-v1.1', 'find dc.title all "le hoi" and dc.creator = "Lâm Sóc Kha"', 'show 1+6', 'find dc.nothing = x', 'quit', ''].join('\n'));
       const { stdout } = await run('yaz-client', ['-f', commands], { cwd: dir, timeout: 30_000 });
       expect(stdout).toMatch(/Number of hits: 6\b/);
       for (const n of [2, 4, 6, 8, 10, 12]) expect(stdout).toContain(`Sách về lễ hội của người Khmer, tập ${n}<`);

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { searchArchive } from '@disan/ingest/search';
 import { PUBLIC } from '@disan/ingest/access';
-import { createHarvestRepository, createSruProvider } from '@disan/ingest/library';
+import { ValidationError } from '@disan/ingest';
+import { createHarvestRepository, createSruProvider, soapEnvelope, soapPairs } from '@disan/ingest/library';
 import { ERRORS, type RoutePlugin } from '../context.ts';
 import { XML_ANSWER } from '../oai/index.ts';
 import { publicBase } from '../oai/public-base.ts';
@@ -16,7 +17,7 @@ const pairsOf = (encoded: string): [string, string][] => [...new URLSearchParams
 
 /**
  * SRU at `/api/sru` (the site serves it as `/sru`): explain and searchRetrieve (CQL, Dublin
- * Core or MARCXML), GET or a POST form. Everyone may search it (canHarvest); like OAI-PMH
+ * Core or MARCXML), GET, a POST form, or SRW's SOAP envelope (yaz-client's default). Everyone may search it (canHarvest); like OAI-PMH
  * it answers as the public whoever asks, so a signed-in session names no more records.
  */
 export const sruRoutes: RoutePlugin = (app, { archive, config }, done) => {
@@ -28,7 +29,7 @@ export const sruRoutes: RoutePlugin = (app, { archive, config }, done) => {
     config: config.oai,
   });
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, parsed) => { parsed(null, body); });
+  app.addContentTypeParser(['application/x-www-form-urlencoded', 'text/xml', 'application/soap+xml'], { parseAs: 'string' }, (_request, body, parsed) => { parsed(null, body); });
 
   const schema = (operationId: string, summary: string) => ({ operationId, summary, tags: ['library'], response: { 200: XML_ANSWER, ...ERRORS } });
   app.get(
@@ -41,10 +42,16 @@ export const sruRoutes: RoutePlugin = (app, { archive, config }, done) => {
   );
   app.post(
     '',
-    { config: { access: 'canHarvest', csrf: 'none' }, schema: { ...schema('sruByForm', 'SRU explain and searchRetrieve (parameters as application/x-www-form-urlencoded)'), body: Type.String() } },
+    {
+      config: { access: 'canHarvest', csrf: 'none' },
+      schema: { ...schema('sruByForm', 'SRU explain and searchRetrieve (a form body), or SRW (the SOAP binding: an envelope as text/xml)'), body: Type.String() },
+    },
     async (request, reply) => {
-      const xml = await provider.answer({ pairs: pairsOf(request.body), ...publicBase(request, config, 'sru') });
-      return reply.type('text/xml; charset=utf-8').header('cache-control', 'no-store').send(xml);
+      const soap = /^(text\/xml|application\/soap\+xml)/u.test(request.headers['content-type'] ?? '');
+      const pairs = soap ? soapPairs(request.body) : pairsOf(request.body);
+      if (pairs === null) throw new ValidationError('The body is not an SRW SOAP envelope with a searchRetrieveRequest, explainRequest or scanRequest');
+      const xml = await provider.answer({ pairs, ...publicBase(request, config, 'sru') });
+      return reply.type('text/xml; charset=utf-8').header('cache-control', 'no-store').send(soap ? soapEnvelope(xml) : xml);
     },
   );
   done();

@@ -5,3 +5,4 @@ export { DIAGNOSTIC, SruDiagnostic } from './diagnostics.ts';
 export { MAX_CANDIDATES } from './run.ts';
 export { DEFAULT_MAXIMUM_RECORDS, MAXIMUM_RECORDS_CAP } from './request.ts';
 export { RECORD_SCHEMAS } from './schemas.ts';
+export { soapEnvelope, soapPairs } from './soap.ts';
