@@ -21,3 +21,4 @@ export * from './workspace-params.ts';
 export * from './workspace-bulk.ts';
 export * from './words.ts';
 export * from './library-exchange.ts';
+export * from './citations.ts';

@@ -95,6 +95,8 @@ const NOT_IN_ROUTE_WALK = new Set([
   // Needs a source's id (a UUID): harvest-api.test.ts checks it with a real source for admins and others.
   'GET /api/harvest-sources/{id}/runs',
   'HEAD /api/uploads/{id}',
+  // The citation and export doors show records: RECORD_DOORS checks them record by record.
+  'GET /api/items/{id}/cite', 'GET /api/items/{id}/citations', 'GET /api/search/export', 'GET /api/collections/{id}/export',
   'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'GET /api/media/{mediaId}/words', 'GET /api/media/{mediaId}/find', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
 
 /**
@@ -320,6 +322,24 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const { status, body } = await api(who, '/api/oai?verb=ListRecords&metadataPrefix=oai_dc');
     return Object.fromEntries(STATES.map((s) => [s, [status === 200 && body.includes(`<header><identifier>oai:heritage.test:${idOf(s)}</identifier>`), String(status)]]));
   }, (_who, state) => PUBLIC_READS[state] !== 'none'],
+  'GET /api/items/{id}/cite': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/items/${idOf(state)}/cite?format=ris`);
+    return [status === 200 && body.includes(titleWordOf(state)), String(status)];
+  }), reads],
+  'GET /api/items/{id}/citations': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/items/${idOf(state)}/citations?lang=vi`);
+    return [status === 200 && body.includes(titleWordOf(state)), String(status)];
+  }), reads],
+  'GET /api/search/export (hits)': [async (who) => {
+    const { status, body } = await api(who, '/api/search/export?format=csl-json&q=');
+    const ids = status === 200 ? (JSON.parse(body) as { id: string }[]).map((entry) => entry.id) : [];
+    return Object.fromEntries(STATES.map((s) => [s, [ids.includes(idOf(s)), String(status)]]));
+  }, reads],
+  'GET /api/collections/{id}/export': [async (who) => {
+    const { status, body } = await api(who, `/api/collections/${COLLECTION}/export?format=csl-json`);
+    const ids = status === 200 ? (JSON.parse(body) as { id: string }[]).map((entry) => entry.id) : [];
+    return Object.fromEntries(STATES.map((s) => [s, [ids.includes(idOf(s)), String(status)]]));
+  }, reads],
   // SRU answers as the public too, through the search engine (every record) and the catalog (rec.identifier).
   'GET /api/sru searchRetrieve (cql.allRecords)': [async (who) => {
     const { status, body } = await api(who, `/api/sru?version=1.2&operation=searchRetrieve&maximumRecords=100&query=${encodeURIComponent('cql.allRecords = 1')}`);

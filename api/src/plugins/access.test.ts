@@ -96,7 +96,12 @@ describe('every route asks access', () => {
     });
 
   /** Routes whose query string is required: the request must pass validation to reach its rule. */
-  const QUERIES: Record<string, string> = { '/api/media/{mediaId}/find': '?q=ok' };
+  const QUERIES: Record<string, string> = {
+    '/api/media/{mediaId}/find': '?q=ok',
+    '/api/items/{id}/cite': '?format=ris',
+    '/api/search/export': '?format=ris',
+    '/api/collections/{id}/export': '?format=ris',
+  };
 
   const operations = () => Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));
 

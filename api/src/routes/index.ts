@@ -25,6 +25,8 @@ import { uploadRoutes } from './uploads/index.ts';
 import { workspaceBulkRoutes } from './workspace-bulk/index.ts';
 import { harvestSourceRoutes } from './harvest-sources/index.ts';
 import { libraryImportRoutes } from './library-import/index.ts';
+import { citationRoutes } from './citations/index.ts';
+import { exportRoutes } from './exports/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -35,7 +37,8 @@ import { libraryImportRoutes } from './library-import/index.ts';
  * is the archivists' workspace, its records' routes in workspace/ and sheets, exports,
  * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
  * oai (/oai) is the door other libraries harvest; sru (/sru) the one their catalogues search; harvest-sources (/harvest-sources) are the
- * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files.
+ * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files;
+ * citations (/items/:id/cite, /items/:id/citations) and exports (/search/export, /collections/:id/export) are the downloads.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -65,5 +68,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(sruRoutes, { ...options, prefix: '/sru' });
   app.register(harvestSourceRoutes, { ...options, prefix: '/harvest-sources' });
   app.register(libraryImportRoutes, { ...options, prefix: '/workspace/library' });
+  app.register(citationRoutes, { ...options, prefix: '/items' });
+  app.register(exportRoutes, options);
   done();
 };

@@ -37,6 +37,8 @@ export * from './harvest/index.ts';
 export { identifierProblem } from './identifiers.ts';
 export { isRealDay, libraryProblems, libraryReferences, type LibraryProblem } from './validate.ts';
 export { identifierKey, queryIdentifierKeys } from '../analyzer/index.ts';
-export { bibtex, CITATION_STYLES, cslJson, formattedReference, parseCitations, ris, toCsl, type CitationContext, type CitationStyle, type CslItem, type CslName } from './citations.ts';
+export { bibtex, CITATION_STYLE_LABELS, cslJson, cslLocale, formattedReference, formattedReferences, parseCitations, ris, toCsl, type CitationContext, type CslItem, type CslName, type FormattedReference } from './citations.ts';
+export { createReferenceFormatter, type ReferenceFormatter } from './references.ts';
+export { dublinCoreXml, RECORD_FORMAT_FILES, writeRecords } from './record-formats.ts';
 // SRU (branch sru): explain and searchRetrieve with CQL over the public's search.
 export * from './sru/index.ts';
