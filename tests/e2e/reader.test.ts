@@ -6,15 +6,18 @@
  * finds nothing serious in the open reader; and no policy violation is reported.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { parseCitations } from '@disan/ingest/library';
 import { launchBrowser } from '../support/browser.ts';
 import { PAGE_7_WORD } from '../support/generate-documents.ts';
 import { FIRST_START_TIMEOUT_MS, launchArchive, removeDataDir, temporaryDataDir, waitForJobs, type LaunchedArchive } from '../support/launch.ts';
 import { checkPage, sidewaysOverflow } from './steps.ts';
 
 const REPORT = 'bao-cao-bao-ton-ok-om-bok';
+const REPORT_TITLE = 'Báo cáo bảo tồn lễ hội Ok Om Bok năm 2023';
 const SCAN = 'quyet-dinh-ho-tro-ok-om-bok-2023';
 const STEP_TIMEOUT_MS = 120_000;
 const AXE_SOURCE = readFileSync(join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -36,6 +39,10 @@ beforeAll(async () => {
   dataDir = await temporaryDataDir();
   archive = await launchArchive(dataDir);
   await waitForJobs(archive.apiUrl);
+  // The API's first formatted references load citeproc's styles and locales (seconds on a
+  // busy machine) and an item page waits for them only briefly (REFERENCES_WAIT_MS): format
+  // once, as any earlier visitor would have, so the Cite step sees its references.
+  expect((await fetch(`${archive.apiUrl}/api/items/${REPORT}/citations?lang=vi`)).status).toBe(200);
   browser = await launchBrowser();
   // A phone, and unlike VIEWPORTS the CSP is enforced: pdf.js and its worker must live with it.
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
@@ -79,7 +86,25 @@ test('a search hit on page 7 opens the reader at page 7 with the word marked the
   expect(await sidewaysOverflow(page), 'the open reader fits the phone').toBeNull();
   await checkReader(page, 'reader-page-7');
 
-  // ── Cite it and download the RIS: added by the lead once the citations branch is merged. ──
+  // ── Cite it and download the RIS ──
+  // Zotero and Google Scholar read the page's Highwire Press tags; the public PDF is named.
+  expect(await page.locator('meta[name="citation_title"]').getAttribute('content')).toBe(REPORT_TITLE);
+  expect(await page.locator('meta[name="citation_pdf_url"]').count()).toBe(1);
+  const cite = page.getByTestId('cite');
+  await cite.scrollIntoViewIfNeeded();
+  // The first style is open without a click, and the page's language gives its terms.
+  expect(await cite.getByTestId('cite-style-apa').locator('.reference').textContent()).toContain(REPORT_TITLE);
+  await cite.getByTestId('cite-style-chicago').locator('summary').click();
+  expect(await cite.getByTestId('cite-style-chicago').locator('.reference').isVisible()).toBe(true);
+  const [download] = await Promise.all([page.waitForEvent('download'), cite.getByTestId('cite-download-ris').click()]);
+  expect(download.suggestedFilename()).toBe(`${REPORT}.ris`);
+  const ris = await readFile(await download.path(), 'utf8');
+  expect(ris).toMatch(/^TY {2}- RPRT/mu);
+  expect(ris).toContain(REPORT_TITLE);
+  // citation-js, as a reference manager would, reads it back with the title intact.
+  const [parsed] = parseCitations(ris);
+  expect(parsed).toMatchObject({ type: 'report', title: REPORT_TITLE });
+  await checkReader(page, 'item-cite');
 }, STEP_TIMEOUT_MS);
 
 test('searching the scanned decision without tones marks the OCR words on the scan', async () => {

@@ -3,6 +3,7 @@ import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
+import { citeStrings } from './library/cite.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -404,6 +405,7 @@ export const vi = {
   ...libraryFacts.vi,
   ...libraryMarc.vi,
   ...libraryHarvest.vi,
+  ...citeStrings.vi,
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,

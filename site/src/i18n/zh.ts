@@ -3,6 +3,7 @@ import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
+import { citeStrings } from './library/cite.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -401,6 +402,7 @@ export const zh: Dictionary = {
   ...libraryFacts.zh,
   ...libraryMarc.zh,
   ...libraryHarvest.zh,
+  ...citeStrings.zh,
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,

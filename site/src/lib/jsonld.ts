@@ -2,6 +2,7 @@ import type { AgentRef, ItemView, MediaView } from '@disan/schemas';
 import { ETHNIC_GROUPS } from '@disan/schemas';
 import { isoDate } from './format.ts';
 import { documentLink, type Playable } from './media.ts';
+import { libraryProperties, libraryType } from './jsonld-library.ts';
 import { absoluteUrl } from './seo.ts';
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -47,8 +48,10 @@ export function isoDuration(seconds: number): string {
   return `PT${h > 0 ? `${h}H` : ''}${m > 0 ? `${m}M` : ''}${s > 0 || total === 0 ? `${s}S` : ''}`;
 }
 
-/** Dublin Core roles as schema.org properties: who made the work, who helped, who published it, who performed. */
-const ROLE_PROPERTY: Record<AgentRef['role'], 'creator' | 'contributor' | 'publisher' | 'performer'> = {
+type AgentProperty = 'creator' | 'author' | 'editor' | 'translator' | 'contributor' | 'publisher' | 'performer';
+
+/** Agent roles as schema.org properties: who made the work, who wrote, edited or translated it, who helped, who published it, who performed. */
+const ROLE_PROPERTY: Record<AgentRef['role'], AgentProperty> = {
   creator: 'creator',
   photographer: 'creator',
   recordist: 'creator',
@@ -56,9 +59,9 @@ const ROLE_PROPERTY: Record<AgentRef['role'], 'creator' | 'contributor' | 'publi
   informant: 'contributor',
   publisher: 'publisher',
   performer: 'performer',
-  author: 'creator',
-  editor: 'contributor',
-  translator: 'contributor',
+  author: 'author',
+  editor: 'editor',
+  translator: 'translator',
   illustrator: 'contributor',
   compiler: 'creator',
   advisor: 'contributor',
@@ -117,7 +120,7 @@ function digitalDocument(media: MediaView, item: ItemView, name: JsonValue, base
  *   record: an Event has no license or modification date of its own.
  * @example itemJsonLd(item, { base: 'https://d.org', pageUrl: 'https://d.org/item/x', images: [] })['@type'] // 'Event'
  */
-export function itemJsonLd(item: ItemView, options: { base: string; pageUrl: string; images: readonly string[]; media?: JsonLdMedia }): JsonObject {
+export function itemJsonLd(item: ItemView, options: { base: string; pageUrl: string; images: readonly string[]; media?: JsonLdMedia; recordUrl?: (id: string) => string }): JsonObject {
   const isEvent = EVENT_KINDS.has(item.kind);
   const name = languageValues(item.title);
   const media = options.media ?? { videos: [], audios: [], documents: [] };
@@ -137,8 +140,9 @@ export function itemJsonLd(item: ItemView, options: { base: string; pageUrl: str
   const documents = media.documents.map((d) => digitalDocument(d, item, name, options.base));
 
   const isDocument = item.kind === 'document';
-  const record: JsonObject = { '@type': isDocument ? 'DigitalDocument' : 'CreativeWork', url: options.pageUrl, identifier: item.id };
-  for (const property of ['creator', 'contributor', 'publisher'] as const) {
+  const bookType = libraryType(item.kind);
+  const record: JsonObject = { '@type': bookType ?? (isDocument ? 'DigitalDocument' : 'CreativeWork'), url: options.pageUrl, identifier: item.id };
+  for (const property of ['creator', 'author', 'editor', 'translator', 'contributor', 'publisher'] as const) {
     const list = agents.get(property);
     if (list) record[property] = list;
   }
@@ -150,7 +154,11 @@ export function itemJsonLd(item: ItemView, options: { base: string; pageUrl: str
   if (audios.length > 0) record.audio = audios;
   if (documents.length > 0) record.hasPart = documents;
   const date = isoDate(item.date);
-  if (!isEvent) {
+  if (bookType) {
+    // A library record's date is when it was published; its type's own properties come with it.
+    const recordUrl = options.recordUrl ?? ((id: string) => new URL(encodeURIComponent(id), options.pageUrl).href);
+    Object.assign(record, libraryProperties(item, { recordUrl }));
+  } else if (!isEvent) {
     if (date) record.dateCreated = date;
     else if (item.date) record.temporalCoverage = item.date;
   }

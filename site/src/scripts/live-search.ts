@@ -182,6 +182,7 @@ export function startLiveSearch(): void {
     // The words this answer is for: the box may hold more by the time it arrives.
     const q = (params.get('q') ?? '').trim();
     params.set('lang', settings.locale);
+    const exportParams = params.toString();
     params.set('pageSize', '20');
     for (const facet of facetNames(form)) params.append('facets', facet);
     status.textContent = settings.messages.searching;
@@ -196,6 +197,8 @@ export function startLiveSearch(): void {
       status.textContent = result.total === 0 ? settings.messages.none : q ? fill(settings.messages.resultsFor, { total, query: q }) : fill(settings.messages.results, { total });
       // The address follows the search, so it can be shared or reloaded.
       history.replaceState(null, '', pageUrl);
+      // The RIS and BibTeX links export what is shown now.
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-search-export]')) link.href = `/api/search/export?${exportParams}&format=${link.dataset.searchExport ?? ''}`;
       document.querySelector('.pagination')?.remove();
     } catch (error) {
       if (controller.signal.aborted) return;
