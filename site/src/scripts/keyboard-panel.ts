@@ -172,6 +172,7 @@ function build(settings: HTMLElement): HTMLElement {
   hint.textContent = message(settings, 'ChamFont');
 
   const keys = document.createElement('div');
+  keys.className = 'kb-keys';
   keys.dataset.kbKeys = '';
 
   const bottom = document.createElement('div');
@@ -249,5 +250,14 @@ export function togglePanel(field: KeyboardField, toggle: HTMLButtonElement, set
   shift = false;
   altgr = false;
   render();
-  field.scrollIntoView({ block: 'nearest' });
+  keepInView(field, panel);
+}
+
+/** Scrolls the field above the docked panel, as a phone does for its own keyboard (the body has room below while it is open). */
+function keepInView(field: KeyboardField, docked: HTMLElement): void {
+  const margin = 8;
+  const { top, bottom } = field.getBoundingClientRect();
+  const panelTop = docked.getBoundingClientRect().top;
+  if (bottom + margin > panelTop) window.scrollBy(0, bottom + margin - panelTop);
+  else if (top < 0) window.scrollBy(0, top - margin);
 }
