@@ -165,8 +165,32 @@ test('keyboard only: the button opens the panel, Enter on a focused key types in
   expect(await toggle.getAttribute('aria-expanded')).toBe('false');
 });
 
+test('fields added later inside a data-keyboard-fields container get their button (the editor\'s new rows)', async () => {
+  const { page } = running();
+  await openSearch();
+  await page.getByTestId('keyboard-toggle').waitFor();
+  await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { createElement: (tag: string) => { innerHTML: string }; querySelector: (s: string) => { append: (n: unknown) => void } } }).document;
+    const form = doc.createElement('div');
+    form.innerHTML = '<div data-keyboard-fields="[name$=\'[value]\']"><label for="t-value">Title</label><input id="t-value" name="title[0][value]" type="text" data-testid="added-value"><label for="t-lang">Language</label><input id="t-lang" name="title[0][lang]" type="text"></div>';
+    doc.querySelector('main').append(form);
+  });
+  const added = page.getByTestId('added-value');
+  const button = added.locator('xpath=following-sibling::button[1]');
+  await button.waitFor();
+  expect(await page.locator('#t-lang + button').count(), 'a field the selector does not name gets no button').toBe(0);
+  await added.tap();
+  await button.tap();
+  await page.getByTestId('keyboard-layout-cham').tap();
+  await key('AC08').tap();
+  expect(codePoints(await added.inputValue())).toEqual(['U+AA06']);
+  expect(await input().inputValue(), 'the search box is left alone').toBe('');
+  await page.getByTestId('keyboard-close').tap();
+});
+
 test('axe-core finds nothing serious with the keyboard open, and the page breaks no policy', async () => {
   const { page } = running();
+  await openSearch();
   await page.getByTestId('keyboard-toggle').tap();
   await page.getByTestId('keyboard-panel').waitFor();
   await page.evaluate(AXE_SOURCE);
