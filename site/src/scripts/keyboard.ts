@@ -10,19 +10,29 @@ export type KeyboardField = HTMLInputElement | HTMLTextAreaElement;
 const isField = (node: Element): node is KeyboardField =>
   (node instanceof HTMLInputElement && ['text', 'search'].includes(node.type)) || node instanceof HTMLTextAreaElement;
 
+function matching(scope: Element | Document, selector: string): Element[] {
+  try {
+    return [...scope.querySelectorAll(selector)];
+  } catch (cause) {
+    throw new Error(`data-keyboard-fields="${selector}" is not a CSS selector`, { cause });
+  }
+}
+
+/** The fields under `root` (a page, or what was just added to it) that ask for a keyboard. */
 function fieldsIn(root: Element | Document): KeyboardField[] {
-  const found: Element[] = [];
   const marked = 'input[data-keyboard], textarea[data-keyboard]';
+  const found: Element[] = matching(root, marked);
   if (root instanceof Element && root.matches(marked)) found.push(root);
-  found.push(...root.querySelectorAll(marked));
   for (const container of document.querySelectorAll<HTMLElement>('[data-keyboard-fields]')) {
     const selector = container.dataset.keyboardFields ?? '';
     if (selector === '') continue;
-    if (root instanceof Element && container.contains(root) && root.matches(selector)) found.push(root);
-    const scope = root instanceof Element && container.contains(root) ? root : container;
-    found.push(...scope.querySelectorAll(selector));
+    if (!(root instanceof Element) || root.contains(container)) found.push(...matching(container, selector));
+    else if (container.contains(root)) {
+      found.push(...matching(root, selector));
+      if (root.matches(selector)) found.push(root);
+    }
   }
-  return [...new Set(found)].filter(isField).filter((field) => !field.closest('template'));
+  return [...new Set(found)].filter(isField);
 }
 
 function attach(field: KeyboardField, settings: HTMLElement): void {
