@@ -7,6 +7,7 @@ import { citeStrings } from './library/cite.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
+import { keyboardStrings } from './keyboard.ts';
 import type { Dictionary } from './vi.ts';
 
 export const en: Dictionary = {
@@ -405,4 +406,5 @@ export const en: Dictionary = {
   ...editor.en,
   ...review.en,
   ...uploads.en,
+  ...keyboardStrings.en,
 };

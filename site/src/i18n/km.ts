@@ -7,6 +7,7 @@ import { citeStrings } from './library/cite.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
+import { keyboardStrings } from './keyboard.ts';
 import type { Dictionary } from './vi.ts';
 
 export const km: Dictionary = {
@@ -405,4 +406,5 @@ export const km: Dictionary = {
   ...editor.km,
   ...review.km,
   ...uploads.km,
+  ...keyboardStrings.km,
 };

@@ -7,6 +7,7 @@ import { citeStrings } from './library/cite.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
+import { keyboardStrings } from './keyboard.ts';
 
 /**
  * Vietnamese: the reference dictionary. Every other locale has exactly these ids
@@ -409,6 +410,7 @@ export const vi = {
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,
+  ...keyboardStrings.vi,
 } as const;
 
 export type MessageId = keyof typeof vi;

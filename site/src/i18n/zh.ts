@@ -7,6 +7,7 @@ import { citeStrings } from './library/cite.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
+import { keyboardStrings } from './keyboard.ts';
 import type { Dictionary } from './vi.ts';
 
 /** Simplified Chinese (zh-Hans); traditional-script data is shown as written. */
@@ -406,4 +407,5 @@ export const zh: Dictionary = {
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,
+  ...keyboardStrings.zh,
 };
