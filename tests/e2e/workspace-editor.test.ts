@@ -298,6 +298,12 @@ describe('the record editor on a phone and a desktop', () => {
     expect(await plain.page.getByTestId('field-title-0-value').inputValue()).toBe('Đua ghe ngo');
     await plain.page.getByTestId('add-places').click();
     await plain.page.getByTestId('field-places-0-name').waitFor();
+    // A folded library part opens without JavaScript too, and its rows are added the same way.
+    await plain.page.getByTestId('library-part-publication').locator('summary').click();
+    await plain.page.getByTestId('field-library-publisher').fill('Nxb. Văn hóa dân tộc');
+    await plain.page.getByTestId('add-identifiers').click();
+    await plain.page.getByTestId('field-identifiers-0-value').waitFor();
+    expect(await plain.page.getByTestId('field-library-publisher').inputValue()).toBe('Nxb. Văn hóa dân tộc');
     savedPages.push({ name: `${phone.name}-editor-rows-nojs.html`, html: await plain.page.content() });
     await plain.context.close();
   }, STEP_TIMEOUT_MS);
