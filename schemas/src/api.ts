@@ -14,6 +14,17 @@ import { TextPassage } from './text.ts';
  */
 
 /** Every error answer, whatever the status; `requestId` is also sent as the `x-request-id` header. */
+/** One problem of a refused record, at its field (see ErrorBody). */
+export const FieldProblem = Type.Object(
+  {
+    path: Type.String(),
+    code: Type.String(),
+    message: Type.String(),
+  },
+  { additionalProperties: false },
+);
+export type FieldProblem = Static<typeof FieldProblem>;
+
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
@@ -25,6 +36,13 @@ export const ErrorBody = Type.Object(
       requestId: Type.String(),
       /** Each problem on its own, when there are several a person must fix (a password's, under the policy). */
       problems: Type.Optional(Type.Array(Type.String())),
+      /**
+       * A refused record's problems at their fields, for a form to show each beside its
+       * input: `path` is a JSON Pointer into the body's record (/library/identifiers/0/value),
+       * `code` one of LIBRARY_PROBLEM_CODES, or the JSON Schema keyword the value broke
+       * (pattern, maxLength, required...), `message` the same in English.
+       */
+      fields: Type.Optional(Type.Array(FieldProblem)),
     }),
   },
   { additionalProperties: false },

@@ -209,3 +209,22 @@ export const LegalLink = Type.Object(
   { additionalProperties: false },
 );
 export type LegalLink = Static<typeof LegalLink>;
+
+/**
+ * Why a library record was refused beyond its schema (ingest's libraryProblems and the
+ * check that referenced records exist), stable so that a client can say it in its own
+ * words beside the field: the API's error body lists them as `fields`.
+ */
+export const LIBRARY_PROBLEM_CODES = [
+  'legal-missing',
+  'identifier-shape',
+  'identifier-checksum',
+  'identifier-unassigned',
+  'date-not-real',
+  'in-force-before-issued',
+  'relation-target-missing',
+  'relation-self',
+  'issue-self',
+  'record-not-found',
+] as const;
+export type LibraryProblemCode = (typeof LIBRARY_PROBLEM_CODES)[number];

@@ -246,6 +246,49 @@ describe('the record editor on a phone and a desktop', () => {
     await other.context.close();
   }, STEP_TIMEOUT_MS);
 
+  test('a librarian writes a legal document\'s library fields: a wrong ISBN is shown at its field, then it is saved and read back', async () => {
+    const { page } = atDesk;
+    const decision = 'qd-45-2024-e2e';
+    await page.goto(url('/workspace/records/new'));
+    await page.getByTestId('field-id').fill(decision);
+    await page.getByTestId('field-kind').selectOption('legal-document');
+    await page.getByTestId('field-title-0-value').fill('Quyết định hỗ trợ tổ chức lễ hội Ok Om Bok');
+    // Choosing the kind opened the legal document's part.
+    await page.getByTestId('field-library-documentNumber').fill('45/2024/QĐ-UBND');
+    await page.getByTestId('field-library-documentType').selectOption('quyet-dinh');
+    await page.getByTestId('field-library-issuingBody').fill('Ủy ban nhân dân tỉnh Sóc Trăng');
+    await page.getByTestId('field-library-dateIssued').fill('2024-09-20');
+    await page.getByTestId('add-relations').click();
+    await page.getByTestId('field-relations-0-type').selectOption('guides');
+    await page.getByTestId('field-relations-0-itemId').fill(id);
+    await page.getByTestId('add-identifiers').click();
+    await page.getByTestId('field-identifiers-0-value').fill('978-604-0-12345-0');
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('error-identifiers-0-value').waitFor();
+    expect(await page.getByTestId('error-identifiers-0-value').textContent()).toContain('Chữ số kiểm tra sai');
+    expect(await page.getByTestId('field-identifiers-0-value').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('field-identifiers-0-value').inputValue(), 'what was typed comes back').toBe('978-604-0-12345-0');
+    expect(await page.getByTestId('field-library-issuingBody').inputValue()).toBe('Ủy ban nhân dân tỉnh Sóc Trăng');
+    await visit(page, desktop.name, 'editor-library-errors');
+    expect((await page.request.get(url(`/api/workspace/records/${decision}`))).status()).toBe(404);
+
+    await page.getByTestId('field-identifiers-0-value').fill('978-604-0-12345-9');
+    await page.getByTestId('editor-save').click();
+    await page.waitForURL((u) => u.pathname.endsWith(`/workspace/records/${decision}`));
+    await page.getByTestId('done').waitFor();
+    const saved = await head(page, decision);
+    expect(saved.item.library).toEqual({
+      identifiers: [{ scheme: 'isbn', value: '978-604-0-12345-9' }],
+      legal: { documentNumber: '45/2024/QĐ-UBND', documentType: 'quyet-dinh', issuingBody: 'Ủy ban nhân dân tỉnh Sóc Trăng', dateIssued: '2024-09-20', relations: [{ type: 'guides', itemId: id }] },
+    });
+    await page.reload();
+    expect(await page.getByTestId('field-library-documentNumber').inputValue()).toBe('45/2024/QĐ-UBND');
+    expect(await page.getByTestId('field-library-documentType').inputValue()).toBe('quyet-dinh');
+    expect(await page.getByTestId('field-relations-0-itemId').inputValue()).toBe(id);
+    expect(await page.getByTestId('field-relations-0-type').inputValue()).toBe('guides');
+    await visit(page, desktop.name, 'editor-library-saved');
+  }, STEP_TIMEOUT_MS);
+
   test('without JavaScript, "add a row" posts the page and it comes back with the row, what was typed kept', async () => {
     const plain = await signedIn(phone, ARCHIVISTS[0], { javaScript: false });
     await plain.page.goto(url('/workspace/records/new'));
@@ -255,6 +298,12 @@ describe('the record editor on a phone and a desktop', () => {
     expect(await plain.page.getByTestId('field-title-0-value').inputValue()).toBe('Đua ghe ngo');
     await plain.page.getByTestId('add-places').click();
     await plain.page.getByTestId('field-places-0-name').waitFor();
+    // A folded library part opens without JavaScript too, and its rows are added the same way.
+    await plain.page.getByTestId('library-part-publication').locator('summary').click();
+    await plain.page.getByTestId('field-library-publisher').fill('Nxb. Văn hóa dân tộc');
+    await plain.page.getByTestId('add-identifiers').click();
+    await plain.page.getByTestId('field-identifiers-0-value').waitFor();
+    expect(await plain.page.getByTestId('field-library-publisher').inputValue()).toBe('Nxb. Văn hóa dân tộc');
     savedPages.push({ name: `${phone.name}-editor-rows-nojs.html`, html: await plain.page.content() });
     await plain.context.close();
   }, STEP_TIMEOUT_MS);

@@ -86,7 +86,7 @@ describe('library records through the workspace', () => {
     const dangling = legalDraft('kh-13', 'Kế hoạch', { documentNumber: '13/KH-UBND', documentType: 'ke-hoach', issuingBody: SOC_TRANG, relations: [{ type: 'implements', itemId: 'no-such-record' }] });
     const refused = await archive.workspace.create(archivist, dangling).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RecordValidationError);
-    expect((refused as RecordValidationError).problems).toEqual([{ path: '/library/legal/relations/0/itemId', message: 'no record has the id no-such-record' }]);
+    expect((refused as RecordValidationError).problems).toEqual([{ path: '/library/legal/relations/0/itemId', code: 'record-not-found', message: 'no record has the id no-such-record' }]);
     const book: RecordDraft = { id: 'sach-1', kind: 'book', ethnicGroups: [], title: [{ lang: 'vi', value: 'Sách' }], access: { level: 'public' }, library: { identifiers: [{ scheme: 'isbn', value: '978-604-0-12345-0' }] } };
     const wrong = await archive.workspace.create(archivist, book).catch((error: unknown) => error);
     expect((wrong as RecordValidationError).problems.map((problem) => problem.path)).toEqual(['/library/identifiers/0/value']);

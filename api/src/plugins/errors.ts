@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from '@disan/schemas';
+import type { ErrorBody, FieldProblem } from '@disan/schemas';
 import { DisanError, VersionConflictError } from '@disan/ingest';
 import { TooManyAttemptsError } from '@disan/ingest/accounts';
+import { RecordValidationError } from '@disan/ingest/catalog';
 
 /** Codes for the 4xx errors Fastify and its plugins raise themselves. */
 const CODES: Record<number, string> = {
@@ -27,7 +28,7 @@ const CODES: Record<number, string> = {
  */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error: unknown, request, reply) => {
-    const { status, code, message, problems } = describe(error);
+    const { status, code, message, problems, fields } = describe(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, code }, message);
     if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
@@ -36,7 +37,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       reply.header('etag', `"v${error.current.version}"`);
       return sendError(request, reply, status, code, message, undefined, { current: error.current });
     }
-    return sendError(request, reply, status, code, status >= 500 ? 'internal error' : message, status >= 500 ? undefined : problems);
+    if (status >= 500) return sendError(request, reply, status, code, 'internal error');
+    return sendError(request, reply, status, code, message, problems, {}, fields);
   });
   app.setNotFoundHandler(async (request, reply) =>
     sendError(request, reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0] ?? ''}; see /api/docs`),
@@ -63,8 +65,13 @@ export function sendError(
   message: string,
   problems?: string[],
   extra: Record<string, unknown> = {},
+  fields?: FieldProblem[],
 ): FastifyReply {
-  const body: ErrorBody & Record<string, unknown> = { error: { status, code, message, requestId: request.id, ...(problems && problems.length > 0 ? { problems } : {}) }, ...extra };
+  const listed = {
+    ...(problems && problems.length > 0 ? { problems } : {}),
+    ...(fields && fields.length > 0 ? { fields } : {}),
+  };
+  const body: ErrorBody & Record<string, unknown> = { error: { status, code, message, requestId: request.id, ...listed }, ...extra };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -88,11 +95,23 @@ const problemsOf = (error: DisanError): string[] | undefined => {
   return Array.isArray(problems) && problems.every((p) => typeof p === 'string') ? problems : undefined;
 };
 
-function describe(error: unknown): { status: number; code: string; message: string; problems?: string[] | undefined } {
+/** A refused record's problems at their fields (JSON Pointer, stable code), for a form to show each beside its input. */
+const fieldsOf = (error: DisanError): FieldProblem[] | undefined =>
+  error instanceof RecordValidationError ? error.problems.map(({ path, code, message }) => ({ path, code, message })) : undefined;
+
+interface Described {
+  status: number;
+  code: string;
+  message: string;
+  problems?: string[] | undefined;
+  fields?: FieldProblem[] | undefined;
+}
+
+function describe(error: unknown): Described {
   if (error instanceof DisanError) {
     // A 4xx class that kept DisanError's default code would tell the client `internal`.
     const code = error.status < 500 && error.code === 'internal' ? (CODES[error.status] ?? 'invalid') : error.code;
-    return { status: error.status, code, message: error.message, problems: problemsOf(error) };
+    return { status: error.status, code, message: error.message, problems: problemsOf(error), fields: fieldsOf(error) };
   }
   const fastifyError = error as Partial<FastifyError>;
   const known = FRAMEWORK_CODES[fastifyError.code ?? ''];

@@ -6,6 +6,8 @@ import { libraryProblems } from '../library/validate.ts';
 export interface Problem {
   /** JSON Pointer to the bad value, e.g. /title/0/lang ('' for the record itself). */
   path: string;
+  /** A LibraryProblemCode, or the JSON Schema keyword the value broke (pattern, maxLength...). */
+  code: string;
   message: string;
 }
 
@@ -26,7 +28,7 @@ export function validate<S extends TSchema>(schema: S, value: unknown, what: str
   const problems: Problem[] = Value.Errors(schema, value)
     // additionalProperties reports each extra key twice; the named one is the useful one.
     .filter((error) => error.keyword !== 'additionalProperties')
-    .map((error) => ({ path: error.instancePath, message: error.keyword === 'boolean' ? 'is not an allowed field' : error.message }));
+    .map((error) => ({ path: error.instancePath, code: error.keyword, message: error.keyword === 'boolean' ? 'is not an allowed field' : error.message }));
   problems.push(...nulCharacters(value, ''));
   if (problems.length > 0) throw new RecordValidationError(what, problems);
   return value as Static<S>;
@@ -45,7 +47,7 @@ export function validateRecord<S extends TSchema>(schema: S, value: unknown, wha
 
 /** PostgreSQL text and jsonb cannot hold U+0000; say so here rather than fail in the driver. */
 function nulCharacters(value: unknown, path: string): Problem[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ path, message: 'must not contain the NUL character' }] : [];
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ path, code: 'nul-character', message: 'must not contain the NUL character' }] : [];
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, inner]) => nulCharacters(inner, `${path}/${key}`));
 }

@@ -34,7 +34,7 @@ export {
 
 // The OAI-PMH harvester (branch harvest): client, crosswalks, runs, sources and their schedule.
 export * from './harvest/index.ts';
-export { identifierProblem } from './identifiers.ts';
+export { identifierIssue, identifierProblem, type IdentifierIssue } from './identifiers.ts';
 export { isRealDay, libraryProblems, libraryReferences, type LibraryProblem } from './validate.ts';
 export { identifierKey, queryIdentifierKeys } from '../analyzer/index.ts';
 export { bibtex, CITATION_STYLE_LABELS, cslJson, cslLocale, formattedReference, formattedReferences, parseCitations, ris, toCsl, type CitationContext, type CslItem, type CslName, type FormattedReference } from './citations.ts';

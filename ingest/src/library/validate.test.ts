@@ -1,6 +1,6 @@
 import type { LibraryDescription } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { identifierProblem } from './identifiers.ts';
+import { identifierIssue, identifierProblem } from './identifiers.ts';
 import { isRealDay, libraryProblems, libraryReferences } from './validate.ts';
 
 const LEGAL = { documentNumber: '45/2024/QĐ-UBND', documentType: 'quyet-dinh', issuingBody: 'Ủy ban nhân dân tỉnh Sóc Trăng' } as const;
@@ -28,6 +28,22 @@ describe('identifierProblem', () => {
   });
 });
 
+describe('identifierIssue', () => {
+  it.each([
+    ['isbn', '978-604-0-12345-9', null],
+    ['isbn', '978-604-0-12345-0', 'identifier-checksum'],
+    ['isbn', 'not an isbn', 'identifier-shape'],
+    ['issn', '0317-8472', 'identifier-checksum'],
+    ['issn', '031-8471', 'identifier-shape'],
+    ['handle', 'no-slash', 'identifier-shape'],
+    ['oclc', 'anything', null],
+  ] as const)('%s %s → %s', (scheme, value, code) => {
+    const issue = identifierIssue(scheme, value);
+    expect(issue?.code ?? null).toBe(code);
+    expect(issue?.message ?? null).toBe(identifierProblem(scheme, value));
+  });
+});
+
 describe('libraryProblems', () => {
   const record = (kind: string, library?: LibraryDescription) => ({ id: 'rec', kind: kind as never, ...(library ? { library } : {}) });
 
@@ -45,6 +61,21 @@ describe('libraryProblems', () => {
     ['an issue of itself', record('periodical-issue', { issue: { periodicalId: 'rec' } }), ['/library/issue/periodicalId']],
   ] as const)('%s', (_name, input, paths) => {
     expect(libraryProblems(input).map((problem) => problem.path)).toEqual(paths);
+  });
+
+  it.each([
+    ['a legal document without a library block', record('legal-document'), 'legal-missing'],
+    ['a wrong ISBN check digit', record('book', { identifiers: [{ scheme: 'isbn', value: '978-604-0-12345-0' }] }), 'identifier-checksum'],
+    ['an ISBN of the wrong length', record('book', { identifiers: [{ scheme: 'isbn', value: '12345' }] }), 'identifier-shape'],
+    ['a wrong ISSN check digit', record('periodical', { identifiers: [{ scheme: 'issn', value: '0317-8472' }] }), 'identifier-checksum'],
+    ['a DOI given as a link', record('report', { identifiers: [{ scheme: 'doi', value: 'https://doi.org/10.1000/x' }] }), 'identifier-shape'],
+    ['a day that does not exist', record('legal-document', { legal: { ...LEGAL, dateInForce: '2023-02-29' } }), 'date-not-real'],
+    ['in force before issued', record('legal-document', { legal: { ...LEGAL, dateIssued: '2024-03-01', dateInForce: '2024-02-01' } }), 'in-force-before-issued'],
+    ['a relation naming nothing', record('legal-document', { legal: { ...LEGAL, relations: [{ type: 'guides' }] } }), 'relation-target-missing'],
+    ['a relation to itself', record('legal-document', { legal: { ...LEGAL, relations: [{ type: 'amends', itemId: 'rec' }] } }), 'relation-self'],
+    ['an issue of itself', record('periodical-issue', { issue: { periodicalId: 'rec' } }), 'issue-self'],
+  ] as const)('gives %s its stable code', (_name, input, code) => {
+    expect(libraryProblems(input).map((problem) => problem.code)).toEqual([code]);
   });
 
   it('says what a legal document lacks in words', () => {

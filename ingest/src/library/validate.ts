@@ -1,9 +1,11 @@
-import type { ItemKind, LibraryDescription } from '@disan/schemas';
-import { identifierProblem } from './identifiers.ts';
+import type { ItemKind, LibraryDescription, LibraryProblemCode } from '@disan/schemas';
+import { identifierIssue } from './identifiers.ts';
 
 /** A problem with a record, at a JSON Pointer (as the schema check reports them). */
 export interface LibraryProblem {
   path: string;
+  /** Stable, for a client to say it in its own words beside the field. */
+  code: LibraryProblemCode;
   message: string;
 }
 
@@ -26,35 +28,35 @@ export function libraryProblems(record: LibraryRecord): LibraryProblem[] {
   const { kind, library } = record;
   if (library === undefined) {
     return kind === 'legal-document'
-      ? [{ path: '/library', message: 'a legal document needs its library description with the document number, type and issuing body (library.legal)' }]
+      ? [{ path: '/library', code: 'legal-missing', message: 'a legal document needs its library description with the document number, type and issuing body (library.legal)' }]
       : [];
   }
   const problems: LibraryProblem[] = [];
   if (kind === 'legal-document' && library.legal === undefined) {
-    problems.push({ path: '/library/legal', message: 'a legal document needs its document number, type and issuing body' });
+    problems.push({ path: '/library/legal', code: 'legal-missing', message: 'a legal document needs its document number, type and issuing body' });
   }
   (library.identifiers ?? []).forEach((identifier, index) => {
-    const problem = identifierProblem(identifier.scheme, identifier.value);
-    if (problem) problems.push({ path: `/library/identifiers/${index}/value`, message: problem });
+    const issue = identifierIssue(identifier.scheme, identifier.value);
+    if (issue) problems.push({ path: `/library/identifiers/${index}/value`, ...issue });
   });
   const legal = library.legal;
   if (legal) {
     for (const field of ['dateIssued', 'dateInForce'] as const) {
       const day = legal[field];
-      if (day !== undefined && !isRealDay(day)) problems.push({ path: `/library/legal/${field}`, message: `${day} is not a day of the calendar` });
+      if (day !== undefined && !isRealDay(day)) problems.push({ path: `/library/legal/${field}`, code: 'date-not-real', message: `${day} is not a day of the calendar` });
     }
     if (legal.dateIssued && legal.dateInForce && legal.dateInForce < legal.dateIssued) {
-      problems.push({ path: '/library/legal/dateInForce', message: `a document cannot come into force (${legal.dateInForce}) before it is issued (${legal.dateIssued})` });
+      problems.push({ path: '/library/legal/dateInForce', code: 'in-force-before-issued', message: `a document cannot come into force (${legal.dateInForce}) before it is issued (${legal.dateIssued})` });
     }
     (legal.relations ?? []).forEach((relation, index) => {
       const path = `/library/legal/relations/${index}`;
       if (relation.itemId === undefined && relation.documentNumber === undefined) {
-        problems.push({ path, message: 'a relation names the other document: a record of the archive (itemId) or its document number' });
+        problems.push({ path, code: 'relation-target-missing', message: 'a relation names the other document: a record of the archive (itemId) or its document number' });
       }
-      if (relation.itemId === record.id) problems.push({ path: `${path}/itemId`, message: 'a document cannot relate to itself' });
+      if (relation.itemId === record.id) problems.push({ path: `${path}/itemId`, code: 'relation-self', message: 'a document cannot relate to itself' });
     });
   }
-  if (library.issue?.periodicalId === record.id) problems.push({ path: '/library/issue/periodicalId', message: 'an issue cannot be its own periodical' });
+  if (library.issue?.periodicalId === record.id) problems.push({ path: '/library/issue/periodicalId', code: 'issue-self', message: 'an issue cannot be its own periodical' });
   return problems;
 }
 

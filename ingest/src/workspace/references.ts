@@ -15,6 +15,6 @@ export async function assertReferencesExist(sql: Sql, draft: RecordDraft): Promi
   const found = new Set(rows.map((row) => String(row.id)));
   const problems = references
     .filter((reference) => !found.has(reference.id))
-    .map((reference) => ({ path: reference.path, message: `no record has the id ${reference.id}` }));
+    .map((reference) => ({ path: reference.path, code: 'record-not-found', message: `no record has the id ${reference.id}` }));
   if (problems.length > 0) throw new RecordValidationError('record', problems);
 }

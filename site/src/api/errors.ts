@@ -1,3 +1,6 @@
+import { FieldProblem } from '@disan/schemas';
+import { Value } from 'typebox/value';
+
 /**
  * Failures of the API as the site sees them. Pages map them to the 404 page or the
  * friendly 5xx page; the upstream answer or network error is kept as `cause`.
@@ -34,11 +37,19 @@ export class ApiUnavailableError extends ApiError {
 export class ApiRefusal extends ApiError {
   readonly code: string;
   readonly problems: readonly string[];
+  /** A refused record's problems at their fields (the body's `fields`). */
+  readonly fields: readonly FieldProblem[];
   readonly retryAfterSeconds: number | null;
-  constructor(message: string, status: number, details: { code: string; problems?: readonly string[]; retryAfterSeconds?: number | null }, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    status: number,
+    details: { code: string; problems?: readonly string[]; fields?: readonly FieldProblem[]; retryAfterSeconds?: number | null },
+    options?: { cause?: unknown },
+  ) {
     super(message, status, options);
     this.code = details.code;
     this.problems = details.problems ?? [];
+    this.fields = details.fields ?? [];
     this.retryAfterSeconds = details.retryAfterSeconds ?? null;
   }
 
@@ -48,7 +59,7 @@ export class ApiRefusal extends ApiError {
    * @example ApiRefusal.from(429, '{"error":{"code":"rate_limited"}}', '30', 'refused').retryAfterSeconds // 30
    */
   static from(status: number, body: string, retryAfter: string | null, message: string): ApiRefusal {
-    let error: { code?: unknown; problems?: unknown; details?: unknown } = {};
+    let error: { code?: unknown; problems?: unknown; details?: unknown; fields?: unknown } = {};
     try {
       const parsed = JSON.parse(body) as { error?: typeof error };
       if (typeof parsed.error === 'object') error = parsed.error;
@@ -57,7 +68,8 @@ export class ApiRefusal extends ApiError {
     }
     const listed = Array.isArray(error.problems) ? error.problems : (error.details as { problems?: unknown } | undefined)?.problems;
     const problems = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === 'string') : [];
+    const fields = Array.isArray(error.fields) ? error.fields.filter((f): f is FieldProblem => Value.Check(FieldProblem, f)) : [];
     const seconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
-    return new ApiRefusal(message, status, { code: typeof error.code === 'string' ? error.code : String(status), problems, retryAfterSeconds: seconds }, { cause: body });
+    return new ApiRefusal(message, status, { code: typeof error.code === 'string' ? error.code : String(status), problems, fields, retryAfterSeconds: seconds }, { cause: body });
   }
 }

@@ -4,6 +4,7 @@ import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
 import { citeStrings } from './library/cite.ts';
+import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -403,6 +404,7 @@ export const en: Dictionary = {
   ...libraryMarc.en,
   ...libraryHarvest.en,
   ...citeStrings.en,
+  ...libraryEditor.en,
   ...editor.en,
   ...review.en,
   ...uploads.en,

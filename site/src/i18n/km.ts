@@ -4,6 +4,7 @@ import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
 import { citeStrings } from './library/cite.ts';
+import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -403,6 +404,7 @@ export const km: Dictionary = {
   ...libraryMarc.km,
   ...libraryHarvest.km,
   ...citeStrings.km,
+  ...libraryEditor.km,
   ...editor.km,
   ...review.km,
   ...uploads.km,

@@ -4,6 +4,7 @@ import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
 import { citeStrings } from './library/cite.ts';
+import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -407,6 +408,7 @@ export const vi = {
   ...libraryMarc.vi,
   ...libraryHarvest.vi,
   ...citeStrings.vi,
+  ...libraryEditor.vi,
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,

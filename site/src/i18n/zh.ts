@@ -4,6 +4,7 @@ import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
 import { citeStrings } from './library/cite.ts';
+import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
@@ -404,6 +405,7 @@ export const zh: Dictionary = {
   ...libraryMarc.zh,
   ...libraryHarvest.zh,
   ...citeStrings.zh,
+  ...libraryEditor.zh,
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,

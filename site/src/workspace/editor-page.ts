@@ -5,8 +5,9 @@ import { refusalDetails, type EditorClient, type SaveOutcome } from '../api/work
 import type { FormErrors, FormMessage, PostedForm } from '../forms/form.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { draftOf, mergeDrafts, type Side } from './conflict.ts';
-import { applyIntent, draftFromForm, EDITOR_FIELDS, formFromItem, parseIntent, readEditorForm, type EditorField, type EditorForm } from './record-form.ts';
-import { validateCandidate } from './validate.ts';
+import { fieldMessage } from './library-errors.ts';
+import { applyIntent, draftFromForm, EDITOR_FIELDS, formFromItem, parseIntent, readEditorForm, type Candidate, type EditorField, type EditorForm } from './record-form.ts';
+import { problemField, validateCandidate } from './validate.ts';
 
 /** The lists an editor chooses from; a list the API cannot give yet is empty, not an error page. */
 export async function editorChoices(client: EditorClient): Promise<{ provinces: PlaceView[]; collections: Collection[] }> {
@@ -68,11 +69,20 @@ export async function savePlaces(client: EditorClient, form: EditorForm, lang: L
   return { form: { ...form, places }, errors };
 }
 
-/** A refusal of a save, in the editor's words (and the API's own, when it gives them). */
-export function saveRefusal(error: ApiRefusal | ApiNotFoundError): FormErrors {
+/**
+ * A refusal of a save, in the editor's words (and the API's own, when it gives them).
+ * Problems the API names at their fields (a wrong ISBN, a relation to no record) are
+ * shown beside the input the person typed them in: `rows` maps the draft's rows to the form's.
+ */
+export function saveRefusal(error: ApiRefusal | ApiNotFoundError, rows: Candidate['rows'] = {}): FormErrors {
   if (error instanceof ApiNotFoundError) return { form: { id: 'form.gone' } };
   if (error.status === 409) return { id: { id: 'editor.error.exists' } };
   if (error.status === 403) return { form: { id: 'editor.error.notPermitted' } };
+  if (error.fields.length > 0) {
+    const errors: Record<string, FormMessage> = {};
+    for (const problem of error.fields) errors[problemField({ keyword: problem.code, instancePath: problem.path, params: {} }, rows)] ??= fieldMessage(problem);
+    return errors;
+  }
   const details = refusalDetails(error);
   return { form: details.length > 0 ? details.map((message) => ({ id: 'editor.error.api', values: { message } }) as const) : { id: 'form.invalid' } };
 }
@@ -84,11 +94,11 @@ export type EditorState =
   | { view: 'saved'; record: WorkspaceRecord };
 
 /** The draft judged and cleaned for the API, or the errors beside their fields. */
-export function judge(form: EditorForm, id?: string): { draft: RecordDraft } | { errors: FormErrors } {
+export function judge(form: EditorForm, id?: string): { draft: RecordDraft; rows: Candidate['rows'] } | { errors: FormErrors } {
   const candidate = draftFromForm(id === undefined ? form : { ...form, id });
   const errors = validateCandidate(candidate);
   if (Object.keys(errors).length > 0 || !Value.Check(RecordDraft, candidate.draft)) return { errors };
-  return { draft: candidate.draft };
+  return { draft: candidate.draft, rows: candidate.rows };
 }
 
 function outcomeState(outcome: SaveOutcome, mine: RecordDraft, note: string): EditorState {
@@ -124,7 +134,7 @@ export async function postEditor(
     return outcomeState(await options.save({ item: again.draft, ...noteOf(form.note) }, base), again.draft, form.note);
   } catch (error) {
     if (!(error instanceof ApiRefusal || error instanceof ApiNotFoundError)) throw error;
-    return { view: 'form', form: placed.form, errors: saveRefusal(error), base, status: error instanceof ApiRefusal ? error.status : 404 };
+    return { view: 'form', form: placed.form, errors: saveRefusal(error, again.rows), base, status: error instanceof ApiRefusal ? error.status : 404 };
   }
 }
 

@@ -1,10 +1,12 @@
-import { RecordDraft } from '@disan/schemas';
+import { LIBRARY_PROBLEM_CODES, RecordDraft, type LibraryDescription, type LibraryProblemCode } from '@disan/schemas';
+import { ApiRefusal } from '../api/errors.ts';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import type { FormErrors } from '../forms/form.ts';
 import { conflictRows, mergeDrafts, valueLines } from './conflict.ts';
-import { fillFromCatalog, judge, picksOf, slugOf } from './editor-page.ts';
-import { applyIntent, blankForm, draftFromForm, fieldKey, formFromItem, parseIntent, readEditorForm, type FormFields } from './record-form.ts';
+import { fillFromCatalog, judge, picksOf, saveRefusal, slugOf } from './editor-page.ts';
+import { problemId } from './library-errors.ts';
+import { applyIntent, blankForm, draftFromForm, fieldKey, formFromItem, LIBRARY_ROW_GROUPS, parseIntent, readEditorForm, type EditorForm, type FormFields, type LibraryRowGroup } from './record-form.ts';
 import { problemField, problemMessage, validateCandidate } from './validate.ts';
 import { useTranslations } from '../i18n/translate.ts';
 
@@ -29,26 +31,6 @@ const base: [string, string][] = [
 const errorsOf = (entries: [string, string][]): FormErrors => validateCandidate(draftFromForm(readEditorForm(posted(entries))));
 
 describe('the record form read from a post', () => {
-  it('carries a library description through the form unchanged, Khmer and Vietnamese intact', () => {
-    const library = {
-      publisher: 'Nxb. Văn hóa dân tộc',
-      identifiers: [{ scheme: 'isbn' as const, value: '978-604-0-12345-9' }],
-      legal: { documentNumber: '1234/QĐ-UBND', documentType: 'quyet-dinh' as const, issuingBody: 'Ủy ban nhân dân tỉnh Sóc Trăng' },
-      subtitle: [{ lang: 'km', value: 'បុណ្យអកអំបុក' }],
-    };
-    const item = draftFromForm(readEditorForm(posted(base))).draft as RecordDraft;
-    const shown = formFromItem({ ...item, kind: 'legal-document', library });
-    const { draft } = draftFromForm(readEditorForm(posted([...base.filter(([n]) => n !== 'kind'), ['kind', 'legal-document'], ['library', shown.library]])));
-    expect(draft.library).toEqual(library);
-    expect(Value.Check(RecordDraft, draft)).toBe(true);
-  });
-
-  it('sends a tampered library description to the schema, which refuses it', () => {
-    const { draft } = draftFromForm(readEditorForm(posted([...base, ['library', '{not json']])));
-    expect(draft.library).toBe('{not json');
-    expect(Value.Check(RecordDraft, draft)).toBe(false);
-  });
-
   it('builds a draft the schema accepts, with Vietnamese and Khmer titles', () => {
     const { draft } = draftFromForm(readEditorForm(posted(base)));
     expect(Value.Check(RecordDraft, draft)).toBe(true);
@@ -151,6 +133,140 @@ describe('errors beside their fields, in the editor\'s words', () => {
   it('judges with the record id of the page, whatever was posted', () => {
     const judged = judge(readEditorForm(posted([...base.filter(([n]) => n !== 'id'), ['id', 'tampered']])), 'ok-om-bok');
     expect('draft' in judged && judged.draft.id).toBe('ok-om-bok');
+  });
+});
+
+/** The name/value pairs a browser posts for a form as the editor shows it. */
+function postedOf(form: EditorForm): [string, string][] {
+  const entries: [string, string][] = [['id', form.id], ['kind', form.kind], ['access[level]', form.access.level], ...form.ethnicGroups.map((g): [string, string] => ['ethnicGroups', g])];
+  for (const [name, value] of Object.entries(form.library)) {
+    if (typeof value === 'string') entries.push([`library[${name}]`, value]);
+    else for (const [inner, v] of Object.entries(value as Record<string, string>)) entries.push([`library[${name}][${inner}]`, v]);
+  }
+  for (const group of Object.keys(LIBRARY_ROW_GROUPS) as LibraryRowGroup[]) {
+    (form[group] as readonly object[]).forEach((row, i) => {
+      for (const [field, value] of Object.entries(row)) entries.push([`${group}[${i}][${field}]`, String(value)]);
+    });
+  }
+  form.title.forEach((row, i) => entries.push([`title[${i}][lang]`, row.lang], [`title[${i}][value]`, row.value]));
+  return entries;
+}
+
+describe('the library description in the form', () => {
+  const library: LibraryDescription = {
+    subtitle: [{ lang: 'km', value: 'បុណ្យអកអំបុក' }, { lang: 'vi', value: 'Lễ cúng trăng' }],
+    publisher: 'Nxb. Văn hóa dân tộc',
+    publicationPlace: 'Hà Nội',
+    edition: 'Tái bản lần 2',
+    series: { title: 'Văn hóa Khmer Nam Bộ', number: '3' },
+    extent: '215 tr. ; 24 cm',
+    identifiers: [{ scheme: 'isbn', value: '978-604-0-12345-9' }, { scheme: 'call-number', value: '398.09597 T103' }],
+    subjectHeadings: [{ label: 'Khmer (Southeast Asian people)', lang: 'en', source: 'lcsh', uri: 'https://id.loc.gov/authorities/subjects/sh85072095' }, { label: '高棉族' }],
+    tableOfContents: [{ title: 'Lời nói đầu', page: 5 }, { title: 'Chương 1', page: 9, level: 1 }],
+    notes: [{ lang: 'zh-Hans', value: '附录含高棉文' }],
+    holdings: [{ location: 'Thư viện tỉnh Sóc Trăng', callNumber: 'VV 1259', copies: 0, note: 'kho đóng' }, { location: 'Kho B' }],
+    legal: {
+      documentNumber: '45/2024/QĐ-UBND',
+      documentType: 'quyet-dinh',
+      issuingBody: 'Ủy ban nhân dân tỉnh Sóc Trăng',
+      signer: 'Lâm Văn Mẫn',
+      dateIssued: '2024-09-20',
+      dateInForce: '2024-10-01',
+      legalStatus: 'in-force',
+      relations: [{ type: 'implements', itemId: 'qd-12' }, { type: 'replaces', documentNumber: '1/2020/QĐ-UBND', title: 'Quyết định cũ' }],
+    },
+    issue: { periodicalId: 'tap-chi-van-hoa', periodicalTitle: 'Tạp chí Văn hóa', volume: '12', number: '3' },
+    thesis: { degree: 'Thạc sĩ', institution: 'Trường Đại học Cần Thơ' },
+    origin: { protocol: 'oai-pmh', source: 'https://thuvien.example.vn/oai', identifier: 'oai:thuvien:1259', datestamp: '2024-05-01T00:00:00Z', metadataPrefix: 'marc21' },
+  };
+  const item = { ...(draftFromForm(readEditorForm(posted(base))).draft as RecordDraft), kind: 'legal-document' as const, library };
+
+  it('goes item → form → draft without losing anything, Khmer, Vietnamese and Chinese intact', () => {
+    const form = formFromItem(item);
+    expect(draftFromForm(form).draft).toEqual(item);
+    const { draft } = draftFromForm(readEditorForm(posted(postedOf(form))));
+    expect(draft).toEqual(item);
+    expect(Value.Check(RecordDraft, draft)).toBe(true);
+  });
+
+  it('leaves the description out when nothing of it is typed, and blank rows with it', () => {
+    const form = readEditorForm(posted([...base, ['identifiers[0][scheme]', 'isbn'], ['identifiers[0][value]', ''], ['relations[0][type]', 'implements'], ['library[legalStatus]', '']]));
+    expect(draftFromForm(form).draft).not.toHaveProperty('library');
+  });
+
+  it('keeps the harvester\'s origin exactly as posted, spaces included', () => {
+    const form = readEditorForm(posted([...base, ['library[origin][protocol]', 'marc'], ['library[origin][source]', ' sach.mrc '], ['library[origin][identifier]', '1259']]));
+    expect(draftFromForm(form).draft.library).toEqual({ origin: { protocol: 'marc', source: ' sach.mrc ', identifier: '1259' } });
+  });
+
+  it('adds and removes library rows with the submit buttons', () => {
+    const added = applyIntent(blankForm('vi'), parseIntent('add:relations'));
+    expect(added.relations).toEqual([{ type: 'implements', itemId: '', documentNumber: '', title: '' }]);
+    expect(applyIntent(added, parseIntent('remove:relations:0')).relations).toEqual([]);
+  });
+
+  it('comes back exactly as typed when it has mistakes, each error beside its field', () => {
+    const entries: [string, string][] = [
+      ...base.filter(([n]) => n !== 'kind'),
+      ['kind', 'legal-document'],
+      ['library[documentNumber]', ' 45/2024/QĐ-UBND '],
+      ['library[documentType]', ''],
+      ['library[dateIssued]', '20/09/2024'],
+      ['toc[0][title]', 'Chương 1'],
+      ['toc[0][page]', '5'],
+      ['toc[1][title]', ''],
+      ['toc[1][page]', ''],
+      ['toc[1][level]', ''],
+      ['toc[2][title]', 'Chương 2'],
+      ['toc[2][page]', '0'],
+      ['subjectHeadings[0][label]', 'Khmer'],
+      ['subjectHeadings[0][source]', 'LCSH'],
+      ['subjectHeadings[0][uri]', 'not a uri'],
+      ['relations[0][type]', 'amends'],
+      ['relations[0][itemId]', 'Quyết Định 12'],
+    ];
+    const form = readEditorForm(posted(entries));
+    expect(form.library.documentNumber).toBe('45/2024/QĐ-UBND');
+    expect(form.library.dateIssued).toBe('20/09/2024');
+    expect(form.toc[1]).toEqual({ title: '', page: '', level: '' });
+    expect(readEditorForm(posted(postedOf(form)))).toEqual(form);
+    expect(errorsOf(entries)).toEqual({
+      'library-issuingBody': { id: 'editor.error.required' },
+      'library-documentType': { id: 'editor.error.choice' },
+      'library-dateIssued': { id: 'editor.error.isoDate' },
+      'toc-2-page': { id: 'libraryEditor.error.page' },
+      'subjectHeadings-0-source': { id: 'libraryEditor.error.vocabulary' },
+      'subjectHeadings-0-uri': { id: 'libraryEditor.error.uri' },
+      'relations-0-itemId': { id: 'editor.error.id' },
+    });
+  });
+});
+
+describe('the engine\'s problems beside their fields', () => {
+  const refusal = (fields: unknown[]) => ApiRefusal.from(400, JSON.stringify({ error: { status: 400, code: 'invalid', message: 'Invalid record', requestId: 'r', fields } }), null, 'refused');
+
+  it.each([
+    ['/library/identifiers/1/value', 'identifier-checksum', { identifiers: [0, 3] }, 'identifiers-3-value'],
+    ['/library', 'legal-missing', {}, 'library-documentNumber'],
+    ['/library/legal', 'legal-missing', {}, 'library-documentNumber'],
+    ['/library/legal/dateInForce', 'in-force-before-issued', {}, 'library-dateInForce'],
+    ['/library/legal/relations/0', 'relation-target-missing', { relations: [2] }, 'relations-2-itemId'],
+    ['/library/legal/relations/1/itemId', 'record-not-found', { relations: [0, 1] }, 'relations-1-itemId'],
+    ['/library/issue/periodicalId', 'issue-self', {}, 'library-periodicalId'],
+  ] as [string, LibraryProblemCode, Record<string, number[]>, string][])('%s (%s) is shown at %s', (path, code, rows, key) => {
+    expect(saveRefusal(refusal([{ path, code, message: 'in English' }]), rows)).toEqual({ [key]: { id: `libraryEditor.problem.${code}` } });
+  });
+
+  it('falls back to the API\'s English message for a code it does not know, and ignores malformed entries', () => {
+    const errors = saveRefusal(refusal([{ path: '/library/series/title', code: 'maxLength', message: 'must be shorter' }, { path: 3 }]));
+    expect(errors).toEqual({ 'library-seriesTitle': { id: 'editor.error.api', values: { message: 'must be shorter' } } });
+  });
+
+  it('has every problem code said in every language', () => {
+    for (const lang of ['vi', 'en', 'km', 'zh'] as const) {
+      const t = useTranslations(lang);
+      for (const code of LIBRARY_PROBLEM_CODES) expect(t(problemId(code))).not.toBe(problemId(code));
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Item, RecordDraft } from '@disan/schemas';
+import { blankLibrary, blankLibraryRows, libraryDraft, libraryFieldsOf, libraryRowsOf, numberOf, readLibraryFields, type LibraryFields, type LibraryRows } from './library-form.ts';
 
 /**
  * The record editor's form as posted and as shown again: every value as the person typed
@@ -42,7 +43,7 @@ export interface PlaceRow {
   save: boolean;
 }
 
-export interface EditorForm {
+export interface EditorForm extends LibraryRows {
   id: string;
   kind: string;
   ethnicGroups: string[];
@@ -61,15 +62,25 @@ export interface EditorForm {
   source: string;
   access: { level: string; communities: string; embargoUntil: string };
   provenance: { contributor: string; contributedAt: string; source: string; method: string; notes: string };
-  /**
-   * A library record's bibliographic description as JSON, carried through the form
-   * unchanged: the editor has no fields for it yet (MARC import, harvests and sheets
-   * write it), and a save must never drop it.
-   */
-  library: string;
+  /** A library description's single fields; its rows are the groups of LibraryRows. */
+  library: LibraryFields;
   /** The change note of this save (not part of the record). */
   note: string;
 }
+
+/** The library description's repeatable groups (library-form.ts), with the schema's limits. */
+export const LIBRARY_ROW_GROUPS = {
+  subtitle: { fields: ['lang', 'value'], max: 64 },
+  identifiers: { fields: ['scheme', 'value'], max: 50 },
+  subjectHeadings: { fields: ['label', 'lang', 'source', 'uri'], max: 100 },
+  toc: { fields: ['title', 'page', 'level'], max: 1000 },
+  libraryNotes: { fields: ['lang', 'value'], max: 64 },
+  holdings: { fields: ['location', 'callNumber', 'copies', 'note'], max: 100 },
+  relations: { fields: ['type', 'itemId', 'documentNumber', 'title'], max: 100 },
+} as const satisfies Record<keyof LibraryRows, { fields: readonly string[]; max: number }>;
+export type LibraryRowGroup = keyof typeof LIBRARY_ROW_GROUPS;
+
+export const isLibraryRowGroup = (value: string): value is LibraryRowGroup => Object.hasOwn(LIBRARY_ROW_GROUPS, value);
 
 /** The repeatable groups, with the fields of one row and the schema's limit on rows. */
 export const ROW_GROUPS = {
@@ -80,6 +91,7 @@ export const ROW_GROUPS = {
   agents: { fields: ['name', 'role', 'agentId'], max: 100 },
   recurrence: { fields: ['calendar', 'month', 'day', 'phase', 'leapMonth', 'durationDays'], max: 10 },
   places: { fields: ['name', 'placeId', 'province', 'lat', 'lon', 'save'], max: 50 },
+  ...LIBRARY_ROW_GROUPS,
 } as const;
 export type RowGroup = keyof typeof ROW_GROUPS;
 
@@ -96,6 +108,13 @@ const EMPTY_ROWS: { [G in RowGroup]: () => EditorForm[G][number] } = {
   agents: () => ({ name: '', role: 'performer', agentId: '' }),
   recurrence: () => ({ calendar: 'vietnamese-lunisolar', month: '', day: '', phase: '', leapMonth: false, durationDays: '' }),
   places: () => ({ name: '', placeId: '', province: '', lat: '', lon: '', save: false }),
+  subtitle: () => emptyText(),
+  identifiers: () => ({ scheme: 'isbn', value: '' }),
+  subjectHeadings: () => ({ label: '', lang: '', source: '', uri: '' }),
+  toc: () => ({ title: '', page: '', level: '' }),
+  libraryNotes: () => emptyText(),
+  holdings: () => ({ location: '', callNumber: '', copies: '', note: '' }),
+  relations: () => ({ type: 'implements', itemId: '', documentNumber: '', title: '' }),
 };
 
 /** The index of the empty row kept in a <template> for the island to copy (it renumbers the copy). */
@@ -138,7 +157,8 @@ export function blankForm(titleLang: string): EditorForm {
     source: '',
     access: { level: 'public', communities: '', embargoUntil: '' },
     provenance: { contributor: '', contributedAt: '', source: '', method: '', notes: '' },
-    library: '',
+    library: blankLibrary(),
+    ...blankLibraryRows(),
     note: '',
   };
 }
@@ -178,7 +198,8 @@ export function formFromItem(item: RecordDraft | Item | Omit<Item, 'version' | '
       method: item.provenance?.method ?? '',
       notes: item.provenance?.notes ?? '',
     },
-    library: item.library ? JSON.stringify(item.library) : '',
+    library: libraryFieldsOf(item.library),
+    ...libraryRowsOf(item.library),
     note: '',
   };
 }
@@ -232,7 +253,14 @@ export function readEditorForm(form: FormFields): EditorForm {
       method: form.text('provenance[method]'),
       notes: form.text('provenance[notes]'),
     },
-    library: form.raw('library').trim(),
+    library: readLibraryFields(form),
+    subtitle: readRows(form, 'subtitle'),
+    identifiers: readRows(form, 'identifiers'),
+    subjectHeadings: readRows(form, 'subjectHeadings'),
+    toc: readRows(form, 'toc'),
+    libraryNotes: readRows(form, 'libraryNotes'),
+    holdings: readRows(form, 'holdings'),
+    relations: readRows(form, 'relations'),
     note: form.text('note'),
   };
 }
@@ -262,14 +290,11 @@ export function applyIntent(form: EditorForm, intent: EditorIntent): EditorForm 
   return { ...form, [intent.group]: rows };
 }
 
-const isBlank = (row: object): boolean => Object.entries(row).every(([k, v]) => (typeof v === 'boolean' ? true : v === '') || (k === 'type' && v === 'native') || (k === 'role' && v === 'performer') || (k === 'calendar' && v === 'vietnamese-lunisolar'));
-
-/** A number as typed, or the text itself so that the schema says "enter a number". */
-function numberOf(text: string): number | string {
-  if (text === '') return text;
-  const n = Number(text.replace(',', '.'));
-  return Number.isFinite(n) ? n : text;
-}
+/** A row nobody typed in: every field empty, or as a new row of its group starts (a festival's performer, the lunar calendar). */
+const isBlank = (group: RowGroup, row: object): boolean => {
+  const empty = new Map<string, unknown>(Object.entries(EMPTY_ROWS[group]()));
+  return Object.entries(row).every(([k, v]) => typeof v === 'boolean' || v === '' || v === empty.get(k));
+};
 const list = (text: string): string[] =>
   text
     .split(/[\s,;]+/)
@@ -289,7 +314,7 @@ export interface Candidate {
 export function draftFromForm(form: EditorForm): Candidate {
   const rows: Partial<Record<RowGroup, number[]>> = {};
   const kept = <G extends RowGroup>(group: G): { row: EditorForm[G][number]; index: number }[] => {
-    const entries = (form[group] as readonly EditorForm[G][number][]).map((row, index) => ({ row, index })).filter(({ row }) => !isBlank(row));
+    const entries = (form[group] as readonly EditorForm[G][number][]).map((row, index) => ({ row, index })).filter(({ row }) => !isBlank(group, row));
     rows[group] = entries.map((e) => e.index);
     return entries;
   };
@@ -338,17 +363,9 @@ export function draftFromForm(form: EditorForm): Candidate {
   };
   const provenance = Object.fromEntries(Object.entries(form.provenance).filter(([, v]) => v !== ''));
   if (Object.keys(provenance).length > 0) draft.provenance = provenance;
-  if (form.library !== '') draft.library = parsedLibrary(form.library);
+  const library = libraryDraft(form.library, kept);
+  if (library) draft.library = library;
   return { draft, rows };
-}
-
-/** The carried description; text that is not JSON goes to the schema as is, which refuses it by name. */
-function parsedLibrary(json: string): unknown {
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return json;
-  }
 }
 
 /** The form with the other record's fields for the chosen names (the conflict view's "keep theirs"). */

@@ -2,6 +2,7 @@ import { RecordDraft } from '@disan/schemas';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { FormErrors, FormMessage } from '../forms/form.ts';
+import { libraryProblemField } from './library-errors.ts';
 import { isRowGroup, type Candidate } from './record-form.ts';
 
 /** One problem TypeBox reports (the fields the mapping reads). */
@@ -18,12 +19,16 @@ const RANGES: Record<string, readonly [number, number]> = {
   month: [1, 13],
   day: [1, 31],
   durationDays: [1, 60],
+  level: [1, 6],
+  copies: [0, 100_000],
 };
 
 /** Pattern problems by field: each pattern has its own plain explanation. */
 function patternMessage(last: string, top: string): FormMessage {
   if (last === 'lang' || top === 'languages') return { id: 'editor.error.lang' };
-  if (last === 'id' || last === 'agentId' || last === 'placeId' || top === 'collections') return { id: 'editor.error.id' };
+  if (last === 'id' || last === 'agentId' || last === 'placeId' || last === 'itemId' || last === 'periodicalId' || top === 'collections') return { id: 'editor.error.id' };
+  if (last === 'dateIssued' || last === 'dateInForce') return { id: 'editor.error.isoDate' };
+  if (top === 'library' && last === 'source') return { id: 'libraryEditor.error.vocabulary' };
   if (top === 'date') return { id: 'editor.error.edtf' };
   if (top === 'rights') return { id: 'editor.error.rights' };
   return { id: 'editor.error.invalid' };
@@ -52,6 +57,7 @@ export function problemMessage(problem: SchemaProblem): FormMessage {
     case 'pattern':
       return patternMessage(last, top);
     case 'format':
+      if (problem.params.format === 'uri') return { id: 'libraryEditor.error.uri' };
       return problem.params.format === 'date' ? { id: 'editor.error.isoDate' } : { id: 'editor.error.dateTime' };
     case 'enum':
     case 'const':
@@ -63,6 +69,7 @@ export function problemMessage(problem: SchemaProblem): FormMessage {
     case 'maximum':
     case 'multipleOf': {
       const range = RANGES[last];
+      if (last === 'page') return { id: 'libraryEditor.error.page' };
       return range ? { id: 'editor.error.range', values: { min: range[0], max: range[1] } } : { id: 'editor.error.invalid' };
     }
     default:
@@ -89,6 +96,7 @@ export function problemField(problem: SchemaProblem, rows: Candidate['rows']): s
   if (top === 'ethnicGroups' || top === 'collections' || top === 'languages') return top;
   if (top === 'access') return second === 'communities' ? 'access-communities' : `access-${second ?? 'level'}`;
   if (top === 'provenance') return `provenance-${second ?? 'contributor'}`;
+  if (top === 'library') return libraryProblemField(segments.slice(1), rows);
   if (isRowGroup(top)) {
     if (second === undefined) return `${top}-0-${top === 'agents' || top === 'places' ? 'name' : top === 'recurrence' ? 'month' : 'value'}`;
     const index = rows[top]?.[Number(second)] ?? Number(second);

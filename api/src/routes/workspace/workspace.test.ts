@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FailedMedia, MyWork, RecordDraft, TombstoneBody, VersionComparison, VersionConflictBody, VersionList, WorkspaceRecord } from '@disan/schemas';
+import type { ErrorBody, FailedMedia, MyWork, RecordDraft, TombstoneBody, VersionComparison, VersionConflictBody, VersionList, WorkspaceRecord } from '@disan/schemas';
 import { addAccount, signIn, type SignedIn } from '../../../../tests/support/accounts.ts';
 import { apiFixture, OPERATOR, type ApiFixture } from '../../../../tests/support/api-fixture.ts';
 
@@ -69,6 +69,18 @@ describe('the workspace through the API', () => {
     const compared = await call(archivist, 'GET', '/api/workspace/records/sene-dolta/compare?from=1&to=2');
     expect(compared.json<VersionComparison>().changes).toEqual([{ field: 'source', change: 'added', after: 'Chùa Pitu Khôsa Răngsây' }]);
     expect((await call(archivist, 'GET', '/api/workspace/records/sene-dolta/versions/9')).statusCode).toBe(404);
+  });
+
+  it('refuses a library record with a wrong ISBN, naming the field and the problem\'s code', async () => {
+    const book = draft('sach-isbn', { kind: 'book', library: { publisher: 'Nxb. Văn hóa dân tộc', identifiers: [{ scheme: 'isbn', value: '978-604-0-12345-9' }, { scheme: 'isbn', value: '978-604-0-12345-0' }] } });
+    const refused = await call(archivist, 'POST', '/api/workspace/records', { item: book });
+    expect(refused.statusCode).toBe(400);
+    const { error } = refused.json<ErrorBody>();
+    expect(error.code).toBe('invalid');
+    expect(error.fields).toEqual([{ path: '/library/identifiers/1/value', code: 'identifier-checksum', message: expect.stringContaining('wrong check digit') as string }]);
+    const legal = await call(archivist, 'POST', '/api/workspace/records', { item: draft('qd-thieu', { kind: 'legal-document' }) });
+    expect(legal.json<ErrorBody>().error.fields?.map(({ path, code }) => [path, code])).toEqual([['/library', 'legal-missing']]);
+    expect((await call(archivist, 'GET', '/api/workspace/records/sach-isbn')).statusCode).toBe(404);
   });
 
   it('refuses an archivist publishing (403), lets a reviewer publish, and the public then reads it', async () => {

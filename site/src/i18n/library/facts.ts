@@ -3,7 +3,6 @@ import { dictionaryPart } from '../workspace/part.ts';
 /** A library record's description on its page and the library facets of the search page (issue 13). */
 export const libraryFacts = dictionaryPart({
   vi: {
-    'editor.libraryKept': 'Mô tả thư mục của hồ sơ này (nhập từ MARC, thu thập qua OAI-PMH hoặc từ bảng tính) được giữ nguyên khi lưu; trình soạn thảo chưa có ô để sửa nó.',
     'review.field.library': 'Mô tả thư mục',
     'facet.documentType': 'Loại văn bản',
     'facet.issuer': 'Cơ quan ban hành',
@@ -75,7 +74,6 @@ export const libraryFacts = dictionaryPart({
     'relation.inverse.guides': 'Được hướng dẫn bởi',
   },
   en: {
-    'editor.libraryKept': "This record's bibliographic description (from a MARC import, an OAI-PMH harvest or a sheet) is kept as it is when you save; the editor has no fields for it yet.",
     'review.field.library': 'Bibliographic description',
     'facet.documentType': 'Document type',
     'facet.issuer': 'Issuing body',
@@ -147,7 +145,6 @@ export const libraryFacts = dictionaryPart({
     'relation.inverse.guides': 'Guided by',
   },
   km: {
-    'editor.libraryKept': 'ការពិពណ៌នាគន្ថនិទ្ទេសនៃកំណត់ត្រានេះ (ពីការនាំចូល MARC ការប្រមូល OAI-PMH ឬសន្លឹកទិន្នន័យ) ត្រូវបានរក្សាទុកដដែលនៅពេលរក្សាទុក។ កម្មវិធីកែសម្រួលមិនទាន់មានវាលសម្រាប់វានៅឡើយទេ។',
     'review.field.library': 'ការពិពណ៌នាគន្ថនិទ្ទេស',
     'facet.documentType': 'ប្រភេទឯកសារ',
     'facet.issuer': 'ស្ថាប័នចេញ',
@@ -219,7 +216,6 @@ export const libraryFacts = dictionaryPart({
     'relation.inverse.guides': 'ត្រូវបានណែនាំដោយ',
   },
   zh: {
-    'editor.libraryKept': '本记录的书目描述（来自 MARC 导入、OAI-PMH 收割或表格）在保存时原样保留；编辑器尚无编辑它的字段。',
     'review.field.library': '书目著录',
     'facet.documentType': '文件类型',
     'facet.issuer': '发文机关',
