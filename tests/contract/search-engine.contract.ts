@@ -37,6 +37,10 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
       ['Khmer word', 'អកអំបុក', 'ok-om-bok'],
       ['Khmer new year', 'ចូលឆ្នាំថ្មី', 'chol-chnam-thmay'],
       ['Khmer ancestors', 'សែនដូនតា', 'sene-dolta'],
+      ['a Khmer word inside a compound the segmenter keeps whole', 'ទូក', 'ok-om-bok'],
+      ['the other part of a Khmer compound', 'អុំ', 'ok-om-bok'],
+      ['a Khmer compound by itself', 'ទូកង', 'ok-om-bok'],
+      ['a Khmer word inside a compound of a title', 'ឆ្នាំ', 'chol-chnam-thmay'],
       ['simplified Han finds traditional', '关帝庙', 'quan-de-temple'],
       ['traditional Han finds traditional', '關帝廟', 'quan-de-temple'],
       ['traditional Han finds simplified', '本頭公會館', 'ong-bon-hall'],
@@ -149,6 +153,7 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
     it.each([
       ['tones', 'le hoi dua ghe', '<mark>Lễ</mark> <mark>hội</mark>'],
       ['Khmer', 'អកអំបុក', '<mark>អកអំបុក</mark>'],
+      ['a Khmer word inside a compound', 'ទូក', 'ការប្រណាំង<mark>ទូកង</mark> និង<mark>ទូកអុំ</mark>'],
       ['traditional Han', '关帝庙', '<mark>關帝廟</mark>'],
       ['HTML escaped', 'tri ton', '&lt;b&gt;<mark>Tri</mark> <mark>Tôn</mark>&lt;/b&gt; &amp;'],
     ])('marks the original spelling in snippets (%s)', async (_name, q, expected) => {
