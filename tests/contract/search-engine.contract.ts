@@ -4,6 +4,7 @@ import { ValidationError } from '@disan/ingest';
 import type { SearchEngine, SearchScope } from '@disan/ingest/search';
 import { facetValues } from '../../ingest/src/search/filters.ts';
 import { FIXTURES, fixture } from './search-fixtures.ts';
+import { DICTIONARY_FIXTURES } from './dictionary-fixtures.ts';
 import { LIBRARY_FIXTURES } from './library-fixtures.ts';
 
 export type EngineFactory = () => Promise<SearchEngine>;
@@ -269,6 +270,33 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
       [{ subjectHeadings: ['Người Khmer -- Lễ hội'] }, ['book-khmer-festivals']],
     ] as [SearchFilters, string[]][])('filters by %j', async (filters, expected) => {
       expect(ids(await search({ filters }, PUBLISHED)).sort()).toEqual(expected);
+    });
+  });
+
+  describe(`${label}: dictionary words`, () => {
+    let engine: SearchEngine;
+    beforeAll(async () => {
+      engine = await createEngine();
+      await engine.clear();
+      await engine.upsert([...FIXTURES, ...DICTIONARY_FIXTURES]);
+    });
+    afterAll(async () => {
+      await engine.close();
+    });
+
+    it.each([
+      ['the Khmer headword', 'ទូកង', 'word-tuk-ngo'],
+      ['the Khmer word inside it', 'ទូក', 'word-tuk-ngo'],
+      ['the romanisation typed without marks', 'tuk ngo', 'word-tuk-ngo'],
+      ['the romanisation with a hyphen', 'tuk-ngo', 'word-tuk-ngo'],
+      ['the Han character', '船', 'word-chuan'],
+      ['pinyin without tones', 'chuan', 'word-chuan'],
+      ['pinyin with its tone mark', 'chuán', 'word-chuan'],
+      ['pinyin with its tone number', 'chuan2', 'word-chuan'],
+      ['Jyutping without its tone number', 'syun', 'word-chuan'],
+      ['the Vietnamese gloss without tones', 'thuyen', 'word-chuan'],
+    ])('finds a word by %s: "%s"', async (_name, q, expected) => {
+      expect(ids(await engine.search({ q }))[0]).toBe(expected);
     });
   });
 
