@@ -19,7 +19,7 @@ describe('foldRomanisation', () => {
 
 describe('pinyinOf', () => {
   it('gives every form a user may type', () => {
-    expect(pinyinOf('關帝廟')).toEqual({ toned: 'guān dì miào', plain: 'guan di miao', numbered: 'guan1 di4 miao4', joined: 'guandimiao' });
+    expect(pinyinOf('關帝廟')).toEqual({ toned: 'guān dì miào', plain: 'guan di miao', numbered: 'guan1 di4 miao4', joined: 'guandimiao', readings: [] });
   });
 
   it('reads traditional and simplified alike', () => {
@@ -28,6 +28,11 @@ describe('pinyinOf', () => {
 
   it('reads a character in its word (行 is háng in 银行)', () => {
     expect(pinyinOf('银行').toned).toBe('yín háng');
+  });
+
+  it('keeps every reading of a one-character word', () => {
+    expect(pinyinOf('行').readings).toEqual(['xing2', 'hang2', 'hang4', 'heng2']);
+    expect(pinyinOf('長').readings).toEqual(['chang2', 'zhang3']);
   });
 
   it('refuses text without Han characters', () => {

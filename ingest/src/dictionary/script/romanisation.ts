@@ -39,6 +39,8 @@ export interface PinyinForms {
   numbered: string;
   /** Syllables joined, without tones: "guandimiao". */
   joined: string;
+  /** Every reading of a one-character word, with tone numbers: 行 has xing2, hang2, hang4, heng2. */
+  readings: string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -59,5 +61,7 @@ export function pinyinOf(han: string): PinyinForms {
     plain: plain.join(' '),
     numbered: syllables('num').join(' '),
     joined: plain.join(''),
+    // A word of one character has no context to choose its reading from: keep them all.
+    readings: Array.from(text).length === 1 ? pinyin(text, { toneType: 'num', type: 'array', multiple: true, v: false }) : [],
   };
 }

@@ -6,6 +6,8 @@ const ENTRIES: Record<string, EntryForms> = {
   'quan-de-temple': { headwords: ['關帝廟', '关帝庙'], romanisations: ['gwaan1 dai3 miu6'], glosses: ['miếu Quan Đế', 'Guan Di temple'] },
   // 船 in Jyutping (syun4) and Teochew Peng'im (zung5).
   boat: { headwords: ['船'], romanisations: ['syun4', 'zung5'], glosses: ['thuyền', 'boat'] },
+  // 長 is cháng (long) and zhǎng (elder): a word of one character is found by either reading.
+  long: { headwords: ['長'], romanisations: [], glosses: ['dài'] },
   // A test string in Akhar Thrah (ka, ta, vowel sign ei) beside the Rumi name of the Katê festival.
   kate: { headwords: ['ꨆꨓꨬ', 'Katê'], romanisations: [], glosses: ['lễ hội Katê', 'Kate festival'] },
 };
@@ -40,6 +42,9 @@ describe('one search box across scripts (entrySearchKeys + entryMatches)', () =>
     ["Peng'im without its tone number", 'zung', ['boat']],
     ['Vietnamese gloss without tones', 'thuyen', ['boat']],
     ['English gloss prefix', 'boa', ['tuk-ngo', 'boat']],
+    ['one reading of a one-character word', 'chang', ['long']],
+    ['its other reading, with the tone number', 'zhang3', ['long']],
+    ['its simplified form', '长', ['long']],
     ['Cham in Akhar Thrah', 'ꨆꨓꨬ', ['kate']],
     ['Cham in Rumi with its mark', 'Katê', ['kate']],
     ['Cham in Rumi without marks', 'kate', ['kate']],

@@ -17,7 +17,7 @@ const HAN = /\p{Script=Han}/u;
  * Every key an entry is found by, for the search document's names: the analyzer's keys of
  * each form (Khmer compounds with their parts), and the forms users type for them that
  * the analyzer alone would miss: the pinyin of Han headwords (toneless, with tone
- * numbers, syllables joined) and each romanisation without its tone numbers and joined.
+ * numbers, syllables joined; every reading of a one-character word) and each romanisation without its tone numbers and joined.
  * Both engines then match them with the shared analyzer, like any other text.
  * @example entrySearchKeys({ headwords: ['船'], romanisations: [], glosses: [] }) // ['船', 'chuan', 'chuan2']
  */
@@ -37,6 +37,7 @@ export function entrySearchKeys(forms: EntryForms): string[] {
     if (!HAN.test(headword)) continue;
     const pinyin = pinyinOf(headword);
     addRomanised(pinyin.numbered);
+    for (const reading of pinyin.readings) addRomanised(reading);
     if (pinyin.plain.includes(' ')) keys.add(pinyin.joined);
   }
   for (const romanisation of forms.romanisations) addRomanised(romanisation);
