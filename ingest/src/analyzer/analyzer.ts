@@ -81,7 +81,7 @@ function foldForms(original: string): Pick<Token, 'key' | 'exact' | 'script'> {
  * The words an index stores for a text: analyze()'s words, each Khmer compound followed by
  * the dictionary words written inside it (see khmer-compound.ts), so ទូក finds ទូកង in
  * either engine. Queries are not expanded: a query word matches a compound or its parts.
- * @example analyzeForIndex('ទូកង').map((t) => t.key) // ['ទូកង', 'ទូក', 'កង']
+ * @example analyzeForIndex('ទូកង').map((t) => t.key) // ['ទូកង', 'ទូក', 'ង']
  */
 export function analyzeForIndex(text: string): Token[] {
   const tokens: Token[] = [];

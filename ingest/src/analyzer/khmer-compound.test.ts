@@ -16,11 +16,13 @@ describe('khmerClusters', () => {
 
 describe('khmerSubwords', () => {
   it.each([
-    ['ngo boat', 'ទូកង', ['ទូក', 'កង']],
+    ['ngo boat', 'ទូកង', ['ទូក', 'ង']],
     ['rowing boat: a lone cluster at the end', 'ទូកអុំ', ['ទូក', 'អុំ']],
     ['kitchen: a lone cluster at the start', 'ផ្ទះបាយ', ['បាយ', 'ផ្ទះ']],
     ['ceremony', 'ពិធីបុណ្យ', ['ពិធី', 'បុណ្យ']],
     ['water festival', 'បុណ្យអុំទូក', ['អុំទូក', 'បុណ្យ', 'ទូក']],
+    ['Kathina festival: a bare consonant after a bare one begins a syllable', 'បុណ្យកឋិន', ['កឋិន', 'បុណ្យ', 'ឋិន']],
+    ['clay pot: a lone cluster after a final consonant', 'ឆ្នាំងដី', ['ឆ្នាំង', 'ដី']],
   ])('%s: %s contains %j', (_name, word, expected) => {
     expect(words(word)).toEqual(expected);
   });
@@ -33,9 +35,16 @@ describe('khmerSubwords', () => {
     expect(words(word)).toEqual([]);
   });
 
+  it.each([
+    ['ទូកង', 'កង'],
+    ['សែនដូនតា', 'នដូ'],
+    ['ព្រះវិហារ', 'វិហា'],
+  ])('never cuts a syllable at its final consonant: %s gives no %s', (word, cut) => {
+    expect(words(word)).not.toContain(cut);
+  });
+
   it('does not index a lone cluster that a longer part already covers', () => {
     expect(words('ទូកង')).not.toContain('ទូ');
-    expect(words('ទូកង')).not.toContain('ង');
   });
 
   it('gives offsets into the compound', () => {
@@ -52,8 +61,8 @@ describe('analyzeForIndex', () => {
   it('follows each Khmer compound by the words inside it, with offsets into the text', () => {
     const text = 'Đua ទូកង';
     const tokens = analyzeForIndex(text);
-    expect(tokens.map((token) => token.key)).toEqual(['dua', 'ទូកង', 'ទូក', 'កង']);
-    expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual(['Đua', 'ទូកង', 'ទូក', 'កង']);
+    expect(tokens.map((token) => token.key)).toEqual(['dua', 'ទូកង', 'ទូក', 'ង']);
+    expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual(['Đua', 'ទូកង', 'ទូក', 'ង']);
   });
 
   it('equals analyze() for text without Khmer compounds', () => {

@@ -51,7 +51,7 @@ const remembered = new Map<string, readonly KhmerSubword[]>();
 /**
  * The dictionary words written inside one Khmer word (the segmenter's output), longest
  * first, each once; empty for a word of one cluster or of more than MAX_COMPOUND_CLUSTERS.
- * @example khmerSubwords('ទូកង').map((s) => s.word) // ['ទូក', 'កង']
+ * @example khmerSubwords('ទូកង').map((s) => s.word) // ['ទូក', 'ង']
  */
 export function khmerSubwords(word: string): readonly KhmerSubword[] {
   let found = remembered.get(word);
@@ -68,6 +68,9 @@ function findSubwords(word: string): KhmerSubword[] {
   const count = clusters.length;
   if (count < 2 || count > MAX_COMPOUND_CLUSTERS || clusters.map((c) => c.text).join('') !== word) return [];
   const offset = (index: number): number => clusters[index]?.start ?? word.length;
+  const coda = clusters.map((cluster, index) => isCoda(cluster.text, clusters[index - 1]?.text));
+  // A part never starts on a final consonant nor stops before one: it would cut a syllable.
+  const cutsNoSyllable = (from: number, to: number): boolean => coda[from] !== true && coda[to] !== true;
   const found = new Map<string, KhmerSubword>();
   const add = (from: number, to: number): void => {
     const text = word.slice(offset(from), offset(to));
@@ -75,16 +78,30 @@ function findSubwords(word: string): KhmerSubword[] {
   };
   for (let length = count - 1; length >= 2; length--) {
     for (let from = 0; from + length <= count; from++) {
-      if (isDictionaryWord(word.slice(offset(from), offset(from + length)))) add(from, from + length);
+      if (cutsNoSyllable(from, from + length) && isDictionaryWord(word.slice(offset(from), offset(from + length)))) add(from, from + length);
     }
   }
   // A lone cluster at either end, when the rest is a dictionary word and no longer word found
-  // already covers it: ផ្ទះបាយ gives ផ្ទះ, but ទូកង does not give ទូ (ទូក and កង cover it).
+  // already covers it: ផ្ទះបាយ gives ផ្ទះ, and ទូកអុំ gives អុំ.
   const covered = (index: number): boolean =>
     [...found.values()].some((sub) => sub.start <= offset(index) && sub.end >= offset(index + 1));
-  const loneStart = found.has(word.slice(offset(1))) && !covered(0);
-  const loneEnd = found.has(word.slice(0, offset(count - 1))) && !covered(count - 1);
+  const loneStart = cutsNoSyllable(0, 1) && found.has(word.slice(offset(1))) && !covered(0);
+  const loneEnd = cutsNoSyllable(count - 1, count) && found.has(word.slice(0, offset(count - 1))) && !covered(count - 1);
   if (loneStart) add(0, 1);
   if (loneEnd) add(count - 1, count);
   return [...found.values()];
+}
+
+const BARE_CONSONANT = /^[\u1780-\u17A2]([\u17CB\u17CD]?)$/u;
+const VOWEL_SIGN = /[\u17B6-\u17C5]/u;
+
+/**
+ * Whether a cluster is the final consonant of the syllable before it: a consonant written
+ * with a bantoc or toandakhiat, or a bare consonant after a written vowel (the ក of ទូក,
+ * the ន of សែន). A bare consonant after a bare one may begin a syllable (the ក of កឋិន).
+ */
+function isCoda(cluster: string, previous: string | undefined): boolean {
+  const match = BARE_CONSONANT.exec(cluster);
+  if (!match || previous === undefined) return false;
+  return match[1] !== '' || VOWEL_SIGN.test(previous);
 }
