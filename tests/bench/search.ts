@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,12 +128,15 @@ async function benchSize(size: number, dir: string): Promise<{ label: string; va
   const indexMs = performance.now() - indexStart;
   const timings = await timeQueries(engine, ROUNDS);
   await engine.close();
+  // The WAL is checkpointed on close, so the file holds the whole index here.
+  const indexBytes = statSync(file).size;
   const cachedEngine = new EmbeddedSearchEngine(file);
   const cached = await timeQueries(cachedEngine, 3);
   await cachedEngine.close();
   const label = `${size / 1000}k`;
   return [
     { label: `search ${label}: index build`, value: `${(indexMs / 1000).toFixed(1)} s` },
+    { label: `search ${label}: index size`, value: `${(indexBytes / 1024 / 1024).toFixed(1)} MiB` },
     { label: `search ${label}: p50`, value: ms(percentile(timings, 50)) },
     { label: `search ${label}: p95`, value: ms(percentile(timings, 95)) },
     { label: `search ${label}: max`, value: ms(timings.at(-1) ?? 0) },

@@ -4,6 +4,7 @@ import { ValidationError } from '@disan/ingest';
 import type { SearchEngine, SearchScope } from '@disan/ingest/search';
 import { facetValues } from '../../ingest/src/search/filters.ts';
 import { FIXTURES, fixture } from './search-fixtures.ts';
+import { DICTIONARY_FIXTURES } from './dictionary-fixtures.ts';
 import { LIBRARY_FIXTURES } from './library-fixtures.ts';
 
 export type EngineFactory = () => Promise<SearchEngine>;
@@ -37,6 +38,10 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
       ['Khmer word', 'អកអំបុក', 'ok-om-bok'],
       ['Khmer new year', 'ចូលឆ្នាំថ្មី', 'chol-chnam-thmay'],
       ['Khmer ancestors', 'សែនដូនតា', 'sene-dolta'],
+      ['a Khmer word inside a compound the segmenter keeps whole', 'ទូក', 'ok-om-bok'],
+      ['the other part of a Khmer compound', 'អុំ', 'ok-om-bok'],
+      ['a Khmer compound by itself', 'ទូកង', 'ok-om-bok'],
+      ['a Khmer word inside a compound of a title', 'ឆ្នាំ', 'chol-chnam-thmay'],
       ['simplified Han finds traditional', '关帝庙', 'quan-de-temple'],
       ['traditional Han finds traditional', '關帝廟', 'quan-de-temple'],
       ['traditional Han finds simplified', '本頭公會館', 'ong-bon-hall'],
@@ -149,6 +154,7 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
     it.each([
       ['tones', 'le hoi dua ghe', '<mark>Lễ</mark> <mark>hội</mark>'],
       ['Khmer', 'អកអំបុក', '<mark>អកអំបុក</mark>'],
+      ['a Khmer word inside a compound', 'ទូក', 'ការប្រណាំង<mark>ទូកង</mark> និង<mark>ទូកអុំ</mark>'],
       ['traditional Han', '关帝庙', '<mark>關帝廟</mark>'],
       ['HTML escaped', 'tri ton', '&lt;b&gt;<mark>Tri</mark> <mark>Tôn</mark>&lt;/b&gt; &amp;'],
     ])('marks the original spelling in snippets (%s)', async (_name, q, expected) => {
@@ -264,6 +270,33 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
       [{ subjectHeadings: ['Người Khmer -- Lễ hội'] }, ['book-khmer-festivals']],
     ] as [SearchFilters, string[]][])('filters by %j', async (filters, expected) => {
       expect(ids(await search({ filters }, PUBLISHED)).sort()).toEqual(expected);
+    });
+  });
+
+  describe(`${label}: dictionary words`, () => {
+    let engine: SearchEngine;
+    beforeAll(async () => {
+      engine = await createEngine();
+      await engine.clear();
+      await engine.upsert([...FIXTURES, ...DICTIONARY_FIXTURES]);
+    });
+    afterAll(async () => {
+      await engine.close();
+    });
+
+    it.each([
+      ['the Khmer headword', 'ទូកង', 'word-tuk-ngo'],
+      ['the Khmer word inside it', 'ទូក', 'word-tuk-ngo'],
+      ['the romanisation typed without marks', 'tuk ngo', 'word-tuk-ngo'],
+      ['the romanisation with a hyphen', 'tuk-ngo', 'word-tuk-ngo'],
+      ['the Han character', '船', 'word-chuan'],
+      ['pinyin without tones', 'chuan', 'word-chuan'],
+      ['pinyin with its tone mark', 'chuán', 'word-chuan'],
+      ['pinyin with its tone number', 'chuan2', 'word-chuan'],
+      ['Jyutping without its tone number', 'syun', 'word-chuan'],
+      ['the Vietnamese gloss without tones', 'thuyen', 'word-chuan'],
+    ])('finds a word by %s: "%s"', async (_name, q, expected) => {
+      expect(ids(await engine.search({ q }))[0]).toBe(expected);
     });
   });
 

@@ -31,7 +31,11 @@ export const FIXTURES: SearchDocument[] = [
       { lang: 'en', value: 'Ok Om Bok festival and ngo boat race' },
     ],
     alternativeNames: ['Oóc Om Bóc'],
-    description: [{ lang: 'vi', value: 'Lễ hội cúng trăng của đồng bào Khmer Sóc Trăng vào rằm tháng mười âm lịch, với cuộc đua ghe ngo trên sông Maspero.' }],
+    description: [
+      { lang: 'vi', value: 'Lễ hội cúng trăng của đồng bào Khmer Sóc Trăng vào rằm tháng mười âm lịch, với cuộc đua ghe ngo trên sông Maspero.' },
+      // ICU keeps the compounds ទូកង (ngo boat) and ទូកអុំ (rowing boat) whole: ទូក (boat) is inside.
+      { lang: 'km', value: 'ការប្រណាំងទូកង និងទូកអុំ' },
+    ],
     province: ['soc-trang'],
     languages: ['vi', 'km'],
     mediaKinds: ['image', 'video'],

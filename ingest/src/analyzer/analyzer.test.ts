@@ -11,6 +11,7 @@ describe('analyze', () => {
     ['folds traditional Han to simplified before segmenting', '關帝廟', ['关', '帝', '庙']],
     ['segments simplified Han the same way', '关帝庙', ['关', '帝', '庙']],
     ['handles mixed scripts', 'Chùa 關帝廟 và ចូលឆ្នាំថ្មី', ['chua', '关', '帝', '庙', 'va', 'ចូលឆ្នាំ', 'ថ្មី']],
+    ['keeps Cham vowel signs and finals', 'ꨆꨩ ꨆꩀ ꨆ', ['ꨆꨩ', 'ꨆꩀ', 'ꨆ']],
     ['returns nothing for punctuation only', '"*^-() NEAR(', ['near']],
   ])('%s', (_name, text, expected) => {
     expect(keys(text)).toEqual(expected);

@@ -1,4 +1,5 @@
 import { exactWord, foldHan, foldWord, scriptOf, type Script } from './fold.ts';
+import { khmerSubwords } from './khmer-compound.ts';
 
 /**
  * One word of a text. `start`/`end` are UTF-16 offsets into the original text, so
@@ -74,6 +75,25 @@ function foldForms(original: string): Pick<Token, 'key' | 'exact' | 'script'> {
   }
   const script = scriptOf(original);
   return { key: foldWord(original, script), exact: exactWord(original), script };
+}
+
+/**
+ * The words an index stores for a text: analyze()'s words, each Khmer compound followed by
+ * the dictionary words written inside it (see khmer-compound.ts), so ទូក finds ទូកង in
+ * either engine. Queries are not expanded: a query word matches a compound or its parts.
+ * @example analyzeForIndex('ទូកង').map((t) => t.key) // ['ទូកង', 'ទូក', 'ង']
+ */
+export function analyzeForIndex(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const token of analyze(text)) {
+    tokens.push(token);
+    if (token.script !== 'khmer') continue;
+    for (const part of khmerSubwords(token.key)) {
+      const start = token.start + part.start;
+      tokens.push({ key: part.word, exact: part.word, script: 'khmer', start, end: token.start + part.end });
+    }
+  }
+  return tokens;
 }
 
 /**

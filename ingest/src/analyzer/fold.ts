@@ -1,10 +1,11 @@
 import * as OpenCC from 'opencc-js';
 
 /** Scripts the analyzer treats differently. */
-export type Script = 'latin' | 'khmer' | 'han' | 'other';
+export type Script = 'latin' | 'khmer' | 'han' | 'cham' | 'other';
 
 const KHMER = /\p{Script=Khmer}/u;
 const HAN = /\p{Script=Han}/u;
+const CHAM = /\p{Script=Cham}/u;
 const LATIN = /\p{Script=Latin}/u;
 const COMBINING_MARKS = /\p{M}/gu;
 
@@ -12,6 +13,7 @@ const COMBINING_MARKS = /\p{M}/gu;
 export function scriptOf(word: string): Script {
   if (KHMER.test(word)) return 'khmer';
   if (HAN.test(word)) return 'han';
+  if (CHAM.test(word)) return 'cham';
   if (LATIN.test(word)) return 'latin';
   return 'other';
 }
@@ -50,12 +52,13 @@ export function foldHan(text: string): string {
 
 /**
  * The form a word is matched by: tones and other marks removed, đ read as d.
- * Khmer keeps its marks (they are letters of the word, not accents).
+ * Khmer and Cham keep their marks (vowel signs and finals are letters, not accents:
+ * stripping them would make ꨆꨩ and ꨆ one word).
  * @example foldWord('Lễ') === 'le'; foldWord('Đua') === 'dua'
  */
 export function foldWord(word: string, script: Script = scriptOf(word)): string {
   const exact = exactWord(word);
-  if (script === 'khmer' || script === 'han') return exact;
+  if (script === 'khmer' || script === 'han' || script === 'cham') return exact;
   return exact.normalize('NFKD').replace(COMBINING_MARKS, '').replaceAll('đ', 'd').normalize('NFC');
 }
 

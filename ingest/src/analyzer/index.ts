@@ -1,3 +1,4 @@
-export { analyze, indexText, tonedText, type Token } from './analyzer.ts';
+export { analyze, analyzeForIndex, indexText, tonedText, type Token } from './analyzer.ts';
 export { exactWord, foldHan, foldWord, scriptOf, type Script } from './fold.ts';
 export { identifierKey, identifierKeysOf, isIdentifierKey, queryIdentifierKeys } from './identifier.ts';
+export { khmerClusters, khmerSubwords, MAX_COMPOUND_CLUSTERS, type KhmerSubword } from './khmer-compound.ts';

@@ -1,7 +1,10 @@
 import type { SearchDocument } from '@disan/schemas';
-import { analyze, type Token } from '../analyzer/index.ts';
+import { analyzeForIndex, type Token } from '../analyzer/index.ts';
 
-/** A document's searchable text as both engines index it, each text analyzed once. */
+/**
+ * A document's searchable text as both engines index it, each text analyzed once; Khmer
+ * compounds are followed by the words inside them (analyzeForIndex).
+ */
 export interface DocumentText {
   /** Titles and alternative names: keys joined by spaces. */
   names: string;
@@ -18,7 +21,7 @@ export function documentText(document: SearchDocument): DocumentText {
   const keysOf = (texts: readonly string[]): string =>
     texts
       .map((text) => {
-        const tokens = analyze(text);
+        const tokens = analyzeForIndex(text);
         for (const token of tokens) if (isToned(token)) toned.add(token.exact);
         return tokens.map((token) => token.key).join(' ');
       })

@@ -1,5 +1,5 @@
 import type { SearchDocument, SearchHit } from '@disan/schemas';
-import { analyze, type Token } from '../analyzer/index.ts';
+import { analyze, khmerSubwords, type Token } from '../analyzer/index.ts';
 import type { QueryWord } from './query.ts';
 import { typos } from './typo.ts';
 import { wordProbe, type WordProbe } from './word-probe.ts';
@@ -60,7 +60,7 @@ export function markMatches(text: string, words: readonly QueryWord[], probes: r
   const matched = tokens.map((token) => {
     let any = false;
     for (const word of hopeful) {
-      if (!wordMatches(word, token.key)) continue;
+      if (!wordMatches(word, token.key) && !partMatches(word, token)) continue;
       found.add(word.key);
       if (token.key === word.key || (word.prefix && token.key.startsWith(word.key))) exact.add(word.key);
       any = true;
@@ -88,6 +88,11 @@ export function wordMatches(word: QueryWord, key: string): boolean {
   if (key === word.key) return true;
   if (word.prefix && key.startsWith(word.key)) return true;
   return word.budget > 0 && typos(word.key, key, word.budget) !== null;
+}
+
+/** A word indexed inside a Khmer compound (analyzeForIndex) marks the whole compound. */
+function partMatches(word: QueryWord, token: Token): boolean {
+  return token.script === 'khmer' && khmerSubwords(token.key).some((part) => wordMatches(word, part.word));
 }
 
 function candidates(document: SearchDocument, lang: string | undefined): Candidate[] {
