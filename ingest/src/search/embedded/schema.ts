@@ -14,7 +14,9 @@ import type { DatabaseSync } from 'node:sqlite';
  * then rebuilds it from the catalog (see openArchive). Returns true when it was emptied.
  */
 // 4: documents carry library text, library facets and identifier keys (issue 13).
-export const FORMAT = 4;
+// 5: Khmer compounds are followed by the words inside them, and Cham vowel signs and
+//    finals are kept (the analyzer's analyzeForIndex), so older indexes miss those keys.
+export const FORMAT = 5;
 
 export function createSchema(db: DatabaseSync): boolean {
   const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
