@@ -4,7 +4,7 @@
  * site can word them in each language; `khmer.label` is the romanised English form.
  */
 import { dayNumberFromIso, weekdayOf, type IsoDay } from './day-number.ts';
-import { buddhistEraOf, khmerFromDayNumber, khmerMonthName, phaseOfDay, type KhmerMonthName, type MoonPhase } from './khmer.ts';
+import { buddhistEraOf, KHMER_MONTH_LABELS, khmerFromDayNumber, khmerMonthName, phaseOfDay, type KhmerMonthName, type MoonPhase } from './khmer.ts';
 import { vietnameseCalendar, type LunisolarDate } from './lunisolar.ts';
 
 /** Heavenly stems and earthly branches, in Vietnamese (Giáp Tý = 1984). */
@@ -26,12 +26,6 @@ export function lunarYearName(year: number): YearName {
   const branch = (((year + 8) % 12) + 12) % 12;
   return { stem, branch, vi: `${STEMS[stem]!} ${BRANCHES[branch]!}` };
 }
-
-const KHMER_MONTH_LABELS: Record<KhmerMonthName, string> = {
-  migasir: 'Migasir', boss: 'Boss', meak: 'Meak', phalkun: 'Phalkun', chaet: 'Chaet', pisak: 'Pisak', jesth: 'Jesth',
-  asadh: 'Asadh', pathamasadh: 'Pathamasadh', tutiyasadh: 'Tutiyasadh', srap: 'Srap', photrobot: 'Photrobot',
-  assoch: 'Assoch', kadeuk: 'Kadeuk',
-};
 
 export interface DayDescription {
   gregorian: IsoDay;

@@ -25,6 +25,13 @@ export type KhmerMonthName = (typeof KHMER_MONTHS)[number] | 'pathamasadh' | 'tu
 
 export type MoonPhase = 'waxing' | 'waning';
 
+/** Romanised month names, as Cambodian calendars in English print them. */
+export const KHMER_MONTH_LABELS: Record<KhmerMonthName, string> = {
+  migasir: 'Migasir', boss: 'Boss', meak: 'Meak', phalkun: 'Phalkun', chaet: 'Chaet', pisak: 'Pisak', jesth: 'Jesth',
+  asadh: 'Asadh', pathamasadh: 'Pathamasadh', tutiyasadh: 'Tutiyasadh', srap: 'Srap', photrobot: 'Photrobot',
+  assoch: 'Assoch', kadeuk: 'Kadeuk',
+};
+
 export interface KhmerDate {
   /** The Gregorian year in which this Khmer lunar year's Jesth falls. */
   year: number;
@@ -116,7 +123,7 @@ export function khmerMonthStart(year: number, month: number, leap: boolean): { s
 export function dayNumberFromKhmer(date: KhmerDate): number {
   const { start, length, name } = khmerMonthStart(date.year, date.month, date.leap);
   if (!Number.isInteger(date.day) || date.day < 1 || date.day > length) {
-    throw new CalendarInputError(`day ${date.day} does not exist in ${name} of Khmer year ${date.year}, which has ${length} days`);
+    throw new CalendarInputError(`day ${date.day} does not exist in ${KHMER_MONTH_LABELS[name]} of Khmer year ${date.year}, which has ${length} days`);
   }
   return start + date.day - 1;
 }

@@ -8,7 +8,7 @@
  * the winter solstice; when 13 new moons begin between two months 11, the first month
  * without a major solar term (trung khí) is the leap month and repeats the previous
  * month's number. Vietnam reckons at UTC+7 since 1968 (and this module applies UTC+7 to
- * every year, as Hồ Ngọc Đức's tables do); China at UTC+8. That hour is why Tết differs
+ * every year, as the published implementations of his method do); China at UTC+8. That hour is why Tết differs
  * from the Chinese New Year in 1985, 2007, 2030 and other years.
  */
 import { CalendarInputError, dayNumberFromGregorian, gregorianFromDayNumber } from './day-number.ts';
