@@ -20,5 +20,6 @@ export {
 export { khmerYearKind, type KhmerYearKind } from './khmer-leap.ts';
 export { khmerNewYear, type KhmerNewYear } from './khmer-new-year.ts';
 export { nextOccurrence, OCCURRENCE_YEARS, occurrences, type Occurrence } from './occurrences.ts';
-export { describeDay, lunarYearName, type DayDescription, type YearName } from './describe.ts';
+export { describeDay, lunarYearName } from './describe.ts';
+export { festivalsIn, type FestivalPeriod } from './festivals.ts';
 export { buildIcsFeed, eventUid, type FeedEvent, type FeedOptions } from './ics.ts';

@@ -14,6 +14,7 @@
  * second Asadh, where Asadh's observances such as the start of the rains retreat are held)
  * and month 8 with `leap` is Pathamasadh, the inserted month.
  */
+import type { KHMER_MONTH_NAMES } from '@disan/schemas';
 import { CalendarInputError, dayNumberFromGregorian, gregorianFromDayNumber } from './day-number.ts';
 import { khmerYearKind, type KhmerYearKind } from './khmer-leap.ts';
 
@@ -21,7 +22,7 @@ export const KHMER_MONTHS = [
   'migasir', 'boss', 'meak', 'phalkun', 'chaet', 'pisak', 'jesth', 'asadh', 'srap', 'photrobot', 'assoch', 'kadeuk',
 ] as const;
 /** Month names, with the two months of a leap year's doubled Asadh. */
-export type KhmerMonthName = (typeof KHMER_MONTHS)[number] | 'pathamasadh' | 'tutiyasadh';
+export type KhmerMonthName = (typeof KHMER_MONTH_NAMES)[number];
 
 export type MoonPhase = 'waxing' | 'waning';
 
