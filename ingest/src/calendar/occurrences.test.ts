@@ -1,6 +1,6 @@
-import type { RecurringDate } from '@disan/schemas';
+import { CALENDAR_YEARS, type RecurringDate } from '@disan/schemas';
 import { describe, expect, it } from 'vitest';
-import { nextOccurrence, occurrences } from './occurrences.ts';
+import { nextOccurrence, OCCURRENCE_YEARS, occurrences } from './occurrences.ts';
 import { describeDay, lunarYearName } from './describe.ts';
 
 const okOmBok: RecurringDate = { calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' };
@@ -41,6 +41,10 @@ describe('occurrences of a recurring date in a Gregorian year', () => {
     expect(() => occurrences({ calendar: 'khmer-lunisolar', month: 12, day: 16, phase: 'waxing' }, 2026)).toThrow('waxing days are counted 1–15');
     expect(() => occurrences({ calendar: 'vietnamese-lunisolar', month: 13, day: 1 }, 2026)).toThrow('leapMonth: true');
     expect(() => occurrences(tet, 1700)).toThrow('outside 1801–2198');
+  });
+
+  it('covers the years the API accepts', () => {
+    expect(OCCURRENCE_YEARS).toEqual(CALENDAR_YEARS);
   });
 });
 

@@ -1,4 +1,4 @@
-import { CalendarAnswer, CalendarFeedQuery, CalendarQuery } from '@disan/schemas';
+import { CALENDAR_YEARS, CalendarAnswer, CalendarFeedQuery, CalendarQuery } from '@disan/schemas';
 import { PUBLIC, readFilter } from '@disan/ingest/access';
 import { buildIcsFeed, describeDay, festivalsIn, isoFromDayNumber, dayNumberFromIso } from '@disan/ingest/calendar';
 import { publicBase } from '../oai/public-base.ts';
@@ -59,7 +59,7 @@ export const calendarRoutes: RoutePlugin = (app, { archive, config }, done) => {
     },
     async (request, reply) => {
       const { year = thisYear(), group, province } = request.query;
-      const festivals = festivalsIn(await records(), { from: `${year}-01-01`, to: `${Math.min(year + 1, 2198)}-12-31`, group, province });
+      const festivals = festivalsIn(await records(), { from: `${year}-01-01`, to: `${Math.min(year + 1, CALENDAR_YEARS.last)}-12-31`, group, province });
       const { siteUrl } = publicBase(request, config, 'oai');
       const ics = buildIcsFeed(
         festivals.map((f) => ({
