@@ -90,6 +90,15 @@ describe('Vietnamese lunisolar calendar', () => {
     expect(vietnameseCalendar.leapMonth(2024)).toBeUndefined();
   });
 
+  it('converts every day of the first and last months of the range both ways, in both calendars', () => {
+    const days = [...Array(62).keys()].flatMap((i) => [dayNumberFromIso('1800-01-01') + i, dayNumberFromIso('2199-12-31') - i]);
+    for (const calendar of [vietnameseCalendar, chineseCalendar]) {
+      for (const jdn of days) expect(calendar.toDayNumber(calendar.fromDayNumber(jdn))).toBe(jdn);
+    }
+    // 1 January 1800 is still in lunar year 1799 (Tết 1800 came on 25 January).
+    expect(lunar('1800-01-01').year).toBe(1799);
+  });
+
   it('refuses dates that do not exist, saying why', () => {
     expect(() => vietnameseCalendar.toDayNumber({ year: 2024, month: 4, day: 1, leap: true })).toThrow('lunar year 2024 has no leap month 4 (it has no leap month)');
     expect(() => vietnameseCalendar.toDayNumber({ year: 2025, month: 4, day: 1, leap: true })).toThrow('its leap month is 6');

@@ -84,8 +84,9 @@ function buildSui(year: number, utcOffset: number): Sui {
   return months;
 }
 
-function assertYear(year: number): void {
-  if (!Number.isInteger(year) || year < LUNISOLAR_YEARS.first || year > LUNISOLAR_YEARS.last) {
+/** `lunar`: a lunar year, which may begin a year before the range (its last months fall in January of the first year). */
+function assertYear(year: number, lunar = false): void {
+  if (!Number.isInteger(year) || year < LUNISOLAR_YEARS.first - (lunar ? 1 : 0) || year > LUNISOLAR_YEARS.last) {
     throw new CalendarInputError(`year ${year} is outside ${LUNISOLAR_YEARS.first}–${LUNISOLAR_YEARS.last}, the range this calendar is computed for`);
   }
 }
@@ -132,7 +133,7 @@ export class LunisolarCalendar {
   /** The first day and length of a month, or an error naming the year's real leap month. */
   monthOf(year: number, month: number, leap: boolean): { start: number; length: number } {
     if (!Number.isInteger(month) || month < 1 || month > 12) throw new CalendarInputError(`lunar month ${month} is not between 1 and 12`);
-    assertYear(year);
+    assertYear(year, true);
     const suiYear = month >= 11 ? year : year - 1;
     const sui = this.#sui(suiYear);
     const index = sui.findIndex((m) => m.year === year && m.month === month && m.leap === leap);
@@ -146,7 +147,7 @@ export class LunisolarCalendar {
 
   /** The number of the leap month of lunar year `year`, or undefined. */
   leapMonth(year: number): number | undefined {
-    assertYear(year);
+    assertYear(year, true);
     const months = [...this.#sui(year - 1), ...this.#sui(year)].filter((m) => m.year === year && m.leap);
     return months[0]?.month;
   }
