@@ -17,7 +17,8 @@
  *   `archive.catalog.audit`, a hash chain.
  *
  * Narrower entries, each one file: `@disan/ingest/access` (who may do what),
- * `/accounts` (people), `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`,
+ * `/accounts` (people), `/calendar` (lunisolar calendars, festival dates, iCalendar feeds),
+ * `/catalog`, `/config`, `/database`, `/jobs`, `/search`, `/storage`,
  * `/workspace` (the archivists' workspace, `archive.workspace`: versions, review, media of a record).
  */
 export { openArchive, type Archive, type ArchiveOverrides } from './archive.ts';

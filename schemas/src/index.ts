@@ -22,3 +22,4 @@ export * from './workspace-bulk.ts';
 export * from './words.ts';
 export * from './library-exchange.ts';
 export * from './citations.ts';
+export * from './calendar.ts';

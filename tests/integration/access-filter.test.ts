@@ -27,8 +27,12 @@ const ACCESS_CASES: [string, Access][] = [
   ['public-with-communities', { level: 'public', communities: ['hoa-can-tho'] }],
 ];
 
+/** Every other access case has a festival day, for the calendar's list (withRecurrence); one has an empty list. */
+const recurrenceOf = (index: number): Pick<ItemInput, 'recurrence'> =>
+  index % 2 === 0 ? { recurrence: [{ calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' }] } : index === 1 ? { recurrence: [] } : {};
+
 const RECORDS: ItemInput[] = ITEM_STATUSES.flatMap((status) =>
-  ACCESS_CASES.map(([name, access]) => ({ id: `${status}-${name}`, kind: 'festival', ethnicGroups: ['khmer'], title: [{ lang: 'vi', value: name }], status, access })),
+  ACCESS_CASES.map(([name, access], index) => ({ id: `${status}-${name}`, kind: 'festival', ethnicGroups: ['khmer'], title: [{ lang: 'vi', value: name }], status, access, ...recurrenceOf(index) })),
 );
 
 const user = (roles: Extract<Viewer, { kind: 'user' }>['roles'], communities: string[] = []): Viewer => ({ kind: 'user', roles, communities });
@@ -83,6 +87,12 @@ describe.each(DRIVERS)('the read filter agrees with canReadRecord (%s)', (driver
     const allowed = items.filter((item) => canReadRecord(viewer, item, NOW)).map((item) => item.id).sort();
     expect(await listedBySql(viewer)).toEqual(allowed);
     expect(await foundBySearch(viewer)).toEqual(allowed);
+  });
+
+  it.each(VIEWERS)('%s: the calendar lists (withRecurrence) exactly the readable records that have a recurring date', async (_name, viewer) => {
+    const allowed = items.filter((item) => canReadRecord(viewer, item, NOW) && (item.recurrence?.length ?? 0) > 0).map((item) => item.id).sort();
+    expect(allowed.length).toBeGreaterThan(0);
+    expect((await catalog.items.withRecurrence(readFilter(viewer), { now: NOW })).map((item) => item.id)).toEqual(allowed);
   });
 
   it('lets the public read an embargo that ended today or before, not one that ends tomorrow', async () => {

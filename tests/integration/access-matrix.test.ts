@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '@disan/ingest';
-import type { CollectionView, ItemPage, ItemView, MediaFind, MediaText, MediaWords, PlaceList, SearchResult } from '@disan/schemas';
+import type { CalendarAnswer, CollectionView, ItemPage, ItemView, MediaFind, MediaText, MediaWords, PlaceList, SearchResult } from '@disan/schemas';
 import { buildApp } from '../../api/src/app.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { ANCHOR, COLLECTION, COMMUNITY, idOf, loadMatrixRecords, OTHER_COMMUNITY, provinceOf, STATES, textWordOf, titleWordOf, type State } from '../support/matrix-fixture.ts';
@@ -84,6 +84,9 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   'GET /api/oai': EVERYONE,
   // Without an operation SRU answers explain: the door is open.
   'GET /api/sru': EVERYONE,
+  // The festival calendar of this year: RECORD_DOORS checks which records it shows.
+  'GET /api/calendar': EVERYONE,
+  'GET /api/calendar.ics': EVERYONE,
 };
 /** Routes whose path names a secret or a record: checked through the record doors, or meaningless with a made-up value. */
 const NOT_IN_ROUTE_WALK = new Set([
@@ -349,6 +352,16 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const cql = STATES.map((s) => `rec.identifier = "${idOf(s)}"`).join(' or ');
     const { status, body } = await api(who, `/api/sru?version=1.2&operation=searchRetrieve&maximumRecords=100&query=${encodeURIComponent(cql)}`);
     return Object.fromEntries(STATES.map((s) => [s, [status === 200 && body.includes(`/item/${idOf(s)}</dc:identifier>`), String(status)]]));
+  }, (_who, state) => PUBLIC_READS[state] !== 'none'],
+  // The festival calendar is the public's whoever asks, like OAI-PMH: a restricted or draft record's festival never shows.
+  'GET /api/calendar (festivals of a month)': [async (who) => {
+    const { status, json } = await api(who, '/api/calendar?year=2025&month=11');
+    const ids = status === 200 ? json<CalendarAnswer>().festivals.map((f) => f.id) : [];
+    return Object.fromEntries(STATES.map((s) => [s, [ids.includes(idOf(s)), String(status)]]));
+  }, (_who, state) => PUBLIC_READS[state] !== 'none'],
+  'GET /api/calendar.ics (feed)': [async (who) => {
+    const { status, body } = await api(who, '/api/calendar.ics?year=2025');
+    return Object.fromEntries(STATES.map((s) => [s, [status === 200 && body.includes(`UID:${idOf(s)}-2025-11-05@`), String(status)]]));
   }, (_who, state) => PUBLIC_READS[state] !== 'none'],
   'GET /api/media/{id}/text': [perRecord(async (who, state) => {
     const { status, json } = await api(who, `/api/media/${mediaIds.get(state)}/text`);

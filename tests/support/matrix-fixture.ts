@@ -60,6 +60,8 @@ const record = (state: State, photo: number): Line => ({
   title: [{ lang: 'vi', value: `Hồ sơ ${titleWordOf(state)}` }],
   places: [{ name: provinceOf(state), province: provinceOf(state), geo: { lat: 9 + photo / 10, lon: 105 + photo / 10 } }],
   collections: [COLLECTION],
+  // Every record has a festival day (Ok Om Bok's), so the calendar's doors show what leaks.
+  recurrence: [{ calendar: 'khmer-lunisolar', month: 12, day: 15, phase: 'waxing' }],
   ...ACCESS[state],
   media: [{ file: `photos/photo-${String(photo).padStart(3, '0')}.jpg` }],
 });

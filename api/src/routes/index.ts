@@ -9,6 +9,7 @@ import { linkRoutes } from './links/index.ts';
 import { passwordResetRoutes } from './password-resets/index.ts';
 import { userRoutes } from './users/index.ts';
 import { browseRoutes } from './browse/index.ts';
+import { calendarRoutes } from './calendar/index.ts';
 import { collectionRoutes } from './collections/index.ts';
 import type { RoutePlugin } from './context.ts';
 import { healthRoutes } from './health/index.ts';
@@ -38,7 +39,8 @@ import { exportRoutes } from './exports/index.ts';
  * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
  * oai (/oai) is the door other libraries harvest; sru (/sru) the one their catalogues search; harvest-sources (/harvest-sources) are the
  * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files;
- * citations (/items/:id/cite, /items/:id/citations) and exports (/search/export, /collections/:id/export) are the downloads.
+ * citations (/items/:id/cite, /items/:id/citations) and exports (/search/export, /collections/:id/export) are the downloads;
+ * calendar (/calendar, /calendar.ics) is the public's festival calendar.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -70,5 +72,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(libraryImportRoutes, { ...options, prefix: '/workspace/library' });
   app.register(citationRoutes, { ...options, prefix: '/items' });
   app.register(exportRoutes, options);
+  app.register(calendarRoutes, options);
   done();
 };

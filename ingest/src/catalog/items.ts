@@ -105,6 +105,19 @@ export function createItemRepository(sql: Sql) {
       return { items, nextAfterId: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
     },
 
+    /**
+     * Every item the read filter lets through that has a recurring date (item.recurrence):
+     * the festival calendar's records, by id.
+     */
+    async withRecurrence(filter: ReadFilter, options: { now?: Date } = {}): Promise<Item[]> {
+      const visible = toSqlWhere(filter, ACCESS_COLUMNS, { now: options.now ?? new Date(), firstParam: 1 });
+      const rows = await sql.query(
+        `SELECT ${COLUMNS} FROM items WHERE ${LIVE} AND jsonb_typeof(data->'recurrence') = 'array' AND jsonb_array_length(data->'recurrence') > 0 AND ${visible.sql} ORDER BY id`,
+        visible.params,
+      );
+      return rows.map(toItem);
+    },
+
     /** Every item, fetched in batches, for reindexing and exports. */
     async *iterate(batchSize = 500): AsyncGenerator<Item> {
       let afterId: string | undefined;
