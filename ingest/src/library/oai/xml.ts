@@ -14,7 +14,84 @@ export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
  * @example xmlText('a\u0001b') // 'ab'
  */
 export function xmlText(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return value.replace(FORBIDDEN, '');
+}
+
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Everything escapeXml changes: markup characters, and what XML 1.0 forbids (surrogates, paired or not,
+// so a lone one is seen; a pair passes through unchanged). Most values have none: they are returned as they are.
+const SPECIAL = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const SPECIAL_ALL = /[&<>"\t\n\r]/g;
+const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
+/**
+ * A value escaped to sit in XML text or in a double-quoted attribute, with the characters
+ * XML 1.0 forbids removed (xmlText). Tab and line breaks become character references, so
+ * an attribute keeps them and a carriage return survives parsing.
+ * @example escapeXml('a < b & "c"\u0001') // 'a &lt; b &amp; &quot;c&quot;'
+ */
+export function escapeXml(value: string): string {
+  if (!SPECIAL.test(value)) return value;
+  return xmlText(value).replace(SPECIAL_ALL, (character) => REFERENCES[character]!);
+}
+
+/** Attributes as written in a start tag (` name="value"`…); undefined ones are left out. */
+function attributesText(attributes: Readonly<Record<string, string | undefined>>): string {
+  let out = '';
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value !== undefined) out += ` ${name}="${escapeXml(value)}"`;
+  }
+  return out;
+}
+
+/** `<name attributes>text</name>`, escaped; `<name attributes/>` when the text is empty. */
+export function element(name: string, text: string, attributes: Readonly<Record<string, string | undefined>> = {}): string {
+  const attrs = attributesText(attributes);
+  return text === '' ? `<${name}${attrs}/>` : `<${name}${attrs}>${escapeXml(text)}</${name}>`;
+}
+
+/** A start tag, escaped. */
+export const startTag = (name: string, attributes: Readonly<Record<string, string | undefined>> = {}): string => `<${name}${attributesText(attributes)}>`;
+
+/**
+ * An XML document written as text, piece by piece, instead of built as an xmlbuilder2
+ * tree and then serialised (most of a harvest's time went there: 0.02–0.07× the bare
+ * read). Every value goes through escapeXml; `raw` takes XML already written (a
+ * record's metadata) as it is.
+ */
+export class XmlWriter {
+  private readonly parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  private readonly open: string[] = [];
+
+  start(name: string, attributes: Readonly<Record<string, string | undefined>> = {}): this {
+    this.parts.push(startTag(name, attributes));
+    this.open.push(name);
+    return this;
+  }
+
+  end(): this {
+    const name = this.open.pop();
+    if (name === undefined) throw new Error('XmlWriter.end: no element is open');
+    this.parts.push(`</${name}>`);
+    return this;
+  }
+
+  element(name: string, text: string, attributes: Readonly<Record<string, string | undefined>> = {}): this {
+    this.parts.push(element(name, text, attributes));
+    return this;
+  }
+
+  raw(xml: string): this {
+    this.parts.push(xml);
+    return this;
+  }
+
+  /** The document as UTF-8, every element closed. */
+  toBuffer(): Buffer {
+    while (this.open.length > 0) this.end();
+    return Buffer.from(this.parts.join(''), 'utf8');
+  }
 }
 
 /** A new document whose root element is `name` in `namespace`, with xsi:schemaLocation. */
