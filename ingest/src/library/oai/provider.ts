@@ -70,7 +70,9 @@ export function createOaiProvider(deps: OaiProviderDeps) {
     out.start('record');
     if (!header(out, row, context.collections, context.now)) {
       const files = harvestShowsFiles(row.item, context.now) ? (context.formats.get(row.item.id) ?? []) : [];
-      out.start('metadata').raw(metadataFormat.text(row.item, { recordUrl: `${context.siteUrl}/item/${row.item.id}`, formats: files })).end();
+      out.start('metadata');
+      metadataFormat.write(out, row.item, { recordUrl: `${context.siteUrl}/item/${row.item.id}`, formats: files });
+      out.end();
     }
     out.end();
   }
