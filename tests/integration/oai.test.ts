@@ -247,4 +247,18 @@ describe('OAI-PMH 2.0 provider', () => {
     expect(stdout).toContain('status: deleted');
     expect((stdout.match(/<oai_dc:dc/g) ?? []).length).toBe(listed.length - (stdout.match(/^status: deleted$/gm) ?? []).length);
   }, 60_000);
+
+  it('cleans characters XML forbids from a record, in marc21 as in oai_dc, and never fails the page it is on', async () => {
+    const dirty = item('control-chars', 'published', { level: 'public' });
+    await archive.catalog.items.upsert({ ...dirty, title: [{ lang: 'vi', value: 'Báo cáo\u0001 về đồng bào\u0008 Khmer\uFFFF' }], description: [{ lang: 'vi', value: 'Tóm tắt\u001F <a> & "b"' }] }, { author: 'test' });
+    for (const prefix of ['marc21', 'oai_dc']) {
+      const one = await oai(`verb=GetRecord&metadataPrefix=${prefix}&identifier=oai:${REPO}:control-chars`);
+      expect(await schemaErrors(one), prefix).toBe('');
+      expect(one).toContain('Báo cáo về đồng bào Khmer<');
+      expect(one).toContain('Tóm tắt &lt;a&gt; &amp; ');
+      const pages = await harvest(`verb=ListRecords&metadataPrefix=${prefix}`);
+      for (const xml of pages) expect(await schemaErrors(xml), prefix).toBe('');
+      expect(pages.flatMap(identifiers)).toContain('control-chars');
+    }
+  });
 });

@@ -151,6 +151,16 @@ describe('MARC files', () => {
     expect(xml.startsWith('<record xmlns="http://www.loc.gov/MARC21/slim">')).toBe(true);
   });
 
+  it('writes MARCXML for a record with characters XML forbids, dropping them, that the schema accepts and reads back', async () => {
+    const item = { ...multilingualItem(), title: [{ lang: 'vi', value: 'Quyết\u0001 định <về> bảo tồn & "lễ hội"\u0008\uFFFE' }] };
+    const path = join(folder, 'control.xml');
+    writeFileSync(path, marcXmlCollection([toMarcRecord(item)]));
+    execFileSync('xmllint', ['--noout', '--nonet', '--schema', MARC21_XSD, path], { stdio: 'pipe' });
+    const file = await readMarcFile(readFileSync(path), 'control.xml');
+    const entry = file.entries[0]!;
+    expect(entry.ok && fromMarc(entry.record, { source: 'control.xml' }).title[0]!.value).toBe('Quyết định <về> bảo tồn & "lễ hội"');
+  });
+
   it('reads every shared fixture: each record imports or is refused with a reason', async () => {
     const outcomes: string[] = [];
     for (const name of readdirSync(FIXTURES).filter((file) => /\.(mrc|xml)$/.test(file))) {

@@ -3,10 +3,10 @@ import { ISO2709, MARCXML } from '@natlibfi/marc-record-serializers';
 import { isDataField, type MarcField, type MarcRecord } from './record.ts';
 
 /**
- * The one adapter for @natlibfi/marc-record and its serializers: ISO 2709 and MARCXML
- * in both directions. Records from other libraries are read leniently (an empty
- * subfield or a record without data fields is still a record); what the crosswalk
- * cannot use it ignores.
+ * The one adapter for @natlibfi/marc-record and its serializers: ISO 2709 in both
+ * directions, and MARCXML read (serialize.ts writes MARCXML as text). Records from
+ * other libraries are read leniently (an empty subfield or a record without data
+ * fields is still a record); what the crosswalk cannot use it ignores.
  */
 
 const LENIENT = { fields: false, subfields: false, subfieldValues: false, controlFieldValues: false } as const;
@@ -40,11 +40,6 @@ export function iso2709Bytes(record: MarcRecord): Buffer {
 /** One ISO 2709 record (without its 0x1D terminator) already decoded from UTF-8. */
 export function parseIso2709(text: string): MarcRecord {
   return fromNatlibfi(ISO2709.from(text, LENIENT));
-}
-
-/** A `<record>` element with the MARC21 slim namespace, no XML declaration. */
-export function marcXmlElement(record: MarcRecord): string {
-  return MARCXML.to(toNatlibfi(record), { omitDeclaration: true });
 }
 
 /** One `<record>` element (any prefix) as MARCXML text. */

@@ -1,12 +1,34 @@
-import { iso2709Bytes, marcXmlElement } from './natlibfi.ts';
-import { MARCXML_NAMESPACE, type MarcRecord } from './record.ts';
+import { XmlWriter } from '../oai/xml.ts';
+import { iso2709Bytes } from './natlibfi.ts';
+import { isDataField, MARCXML_NAMESPACE, type MarcRecord } from './record.ts';
 
 /**
  * A `<record xmlns="http://www.loc.gov/MARC21/slim">` element, without XML declaration,
- * ready to sit inside an OAI-PMH `<metadata>` or an SRU `<recordData>`.
+ * ready to sit inside an OAI-PMH `<metadata>` or an SRU `<recordData>`. Written here
+ * rather than by @natlibfi/marc-record-serializers (which reads MARCXML in natlibfi.ts):
+ * its writer throws on a character XML 1.0 forbids, so one record with a U+0001 in its
+ * title failed a whole ListRecords page, and it builds an object tree per record.
+ * Values are escaped and such characters dropped, as oai_dc does (escapeXml).
  */
+export function writeMarcXmlRecord(out: XmlWriter, record: MarcRecord): void {
+  out.start('record', { xmlns: MARCXML_NAMESPACE }).element('leader', record.leader);
+  for (const field of record.fields) {
+    if (!isDataField(field)) {
+      out.element('controlfield', field.value, { tag: field.tag });
+      continue;
+    }
+    out.start('datafield', { tag: field.tag, ind1: field.ind1, ind2: field.ind2 });
+    for (const subfield of field.subfields) out.element('subfield', subfield.value, { code: subfield.code });
+    out.end();
+  }
+  out.end();
+}
+
+/** writeMarcXmlRecord's element as text. */
 export function marcXmlRecord(record: MarcRecord): string {
-  return marcXmlElement(record);
+  const out = new XmlWriter({ declaration: false, capacity: 4096 });
+  writeMarcXmlRecord(out, record);
+  return out.toString();
 }
 
 /** A whole MARCXML document: declaration and `<collection>` around the records. */

@@ -8,7 +8,7 @@ import type { MetadataFormat } from './formats.ts';
 import type { HarvestQuery, HarvestRepository, HarvestRow } from './repository.ts';
 import { describeSets, parseSetSpec, setSpecsOf } from './sets.ts';
 import { readToken, signToken, TOKEN_LIFETIME_MS, type ListState } from './token.ts';
-import { OAI_NS, textElement, xmlDocument, XSI_NS, type XMLBuilder } from './xml.ts';
+import { OAI_NS, XmlWriter, XSI_NS } from './xml.ts';
 
 export interface OaiProviderDeps {
   harvest: HarvestRepository;
@@ -31,7 +31,7 @@ export interface OaiRequest {
   now?: Date;
 }
 
-type Answer = { element: (root: XMLBuilder) => void } | { errors: OaiError[] };
+type Answer = { write: (out: XmlWriter) => void } | { errors: OaiError[] };
 
 /**
  * The OAI-PMH 2.0 provider: one request in, one XML document out. Only what the public
@@ -56,42 +56,47 @@ export function createOaiProvider(deps: OaiProviderDeps) {
     return row && oaiExposure(row.item, row.exposedBefore, now) !== 'hidden' ? row : null;
   }
 
-  function header(parent: XMLBuilder, row: HarvestRow, collections: ReadonlySet<string>, now: Date): boolean {
+  function header(out: XmlWriter, row: HarvestRow, collections: ReadonlySet<string>, now: Date): boolean {
     const deleted = oaiExposure(row.item, row.exposedBefore, now) === 'deleted';
-    const element = parent.ele('header');
-    if (deleted) element.att('status', 'deleted');
-    textElement(element, 'identifier', identifierOf(row.item.id));
-    textElement(element, 'datestamp', datestamp(row.datestamp));
-    for (const spec of setSpecsOf(row.item, collections)) textElement(element, 'setSpec', spec);
+    out.start('header', { status: deleted ? 'deleted' : undefined });
+    out.element('identifier', identifierOf(row.item.id));
+    out.element('datestamp', datestamp(row.datestamp));
+    for (const spec of setSpecsOf(row.item, collections)) out.element('setSpec', spec);
+    out.end();
     return deleted;
   }
 
-  function record(parent: XMLBuilder, row: HarvestRow, metadataFormat: MetadataFormat, context: { collections: ReadonlySet<string>; now: Date; siteUrl: string; formats: Map<string, string[]> }): void {
-    const element = parent.ele('record');
-    if (header(element, row, context.collections, context.now)) return;
-    const files = harvestShowsFiles(row.item, context.now) ? (context.formats.get(row.item.id) ?? []) : [];
-    metadataFormat.write(element.ele('metadata'), row.item, { recordUrl: `${context.siteUrl}/item/${row.item.id}`, formats: files });
+  function record(out: XmlWriter, row: HarvestRow, metadataFormat: MetadataFormat, context: { collections: ReadonlySet<string>; now: Date; siteUrl: string; formats: Map<string, string[]> }): void {
+    out.start('record');
+    if (!header(out, row, context.collections, context.now)) {
+      const files = harvestShowsFiles(row.item, context.now) ? (context.formats.get(row.item.id) ?? []) : [];
+      out.start('metadata');
+      metadataFormat.write(out, row.item, { recordUrl: `${context.siteUrl}/item/${row.item.id}`, formats: files });
+      out.end();
+    }
+    out.end();
   }
 
   const verbs: Record<Verb, (args: Arguments, request: OaiRequest, now: Date) => Promise<Answer>> = {
     async Identify(_args, request, now) {
       const earliest = (await deps.harvest.earliest(now)) ?? now;
       return {
-        element: (root) => {
-          const identify = root.ele('Identify');
-          textElement(identify, 'repositoryName', deps.config.repositoryName);
-          textElement(identify, 'baseURL', request.baseUrl);
-          textElement(identify, 'protocolVersion', '2.0');
-          textElement(identify, 'adminEmail', deps.config.adminEmail);
-          textElement(identify, 'earliestDatestamp', datestamp(earliest));
-          textElement(identify, 'deletedRecord', 'persistent');
-          textElement(identify, 'granularity', 'YYYY-MM-DDThh:mm:ssZ');
+        write: (out) => {
+          out.start('Identify');
+          out.element('repositoryName', deps.config.repositoryName);
+          out.element('baseURL', request.baseUrl);
+          out.element('protocolVersion', '2.0');
+          out.element('adminEmail', deps.config.adminEmail);
+          out.element('earliestDatestamp', datestamp(earliest));
+          out.element('deletedRecord', 'persistent');
+          out.element('granularity', 'YYYY-MM-DDThh:mm:ssZ');
           const NS = 'http://www.openarchives.org/OAI/2.0/oai-identifier';
-          const description = identify.ele('description').ele(NS, 'oai-identifier').att(XSI_NS, 'xsi:schemaLocation', `${NS} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd`);
-          textElement(description, 'scheme', 'oai');
-          textElement(description, 'repositoryIdentifier', deps.config.repositoryId);
-          textElement(description, 'delimiter', ':');
-          textElement(description, 'sampleIdentifier', identifierOf('ok-om-bok'));
+          out.start('description').start('oai-identifier', { xmlns: NS, 'xsi:schemaLocation': `${NS} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd` });
+          out.element('scheme', 'oai');
+          out.element('repositoryIdentifier', deps.config.repositoryId);
+          out.element('delimiter', ':');
+          out.element('sampleIdentifier', identifierOf('ok-om-bok'));
+          out.end().end().end();
         },
       };
     },
@@ -99,14 +104,12 @@ export function createOaiProvider(deps: OaiProviderDeps) {
     async ListMetadataFormats(args, _request, now) {
       if (args.identifier !== undefined && !(await exposedRow(args.identifier, now))) return { errors: [oaiError('idDoesNotExist', `No record has the identifier ${args.identifier}`)] };
       return {
-        element: (root) => {
-          const list = root.ele('ListMetadataFormats');
+        write: (out) => {
+          out.start('ListMetadataFormats');
           for (const f of deps.formats) {
-            const element = list.ele('metadataFormat');
-            textElement(element, 'metadataPrefix', f.prefix);
-            textElement(element, 'schema', f.schema);
-            textElement(element, 'metadataNamespace', f.namespace);
+            out.start('metadataFormat').element('metadataPrefix', f.prefix).element('schema', f.schema).element('metadataNamespace', f.namespace).end();
           }
+          out.end();
         },
       };
     },
@@ -117,13 +120,10 @@ export function createOaiProvider(deps: OaiProviderDeps) {
       const shown = collections.filter((c) => canReadCollection(PUBLIC, c, now) && present.collections.includes(c.id));
       const sets = describeSets({ kinds: present.kinds, ethnicGroups: present.ethnicGroups, collections: shown });
       return {
-        element: (root) => {
-          const list = root.ele('ListSets');
-          for (const set of sets) {
-            const element = list.ele('set');
-            textElement(element, 'setSpec', set.spec);
-            textElement(element, 'setName', set.name);
-          }
+        write: (out) => {
+          out.start('ListSets');
+          for (const set of sets) out.start('set').element('setSpec', set.spec).element('setName', set.name).end();
+          out.end();
         },
       };
     },
@@ -141,7 +141,7 @@ export function createOaiProvider(deps: OaiProviderDeps) {
       if (!row || !metadataFormat) return { errors };
       const collections = await readable();
       const formats = await deps.harvest.formats([row.item.id]);
-      return { element: (root) => { record(root.ele('GetRecord'), row, metadataFormat, { collections, now, siteUrl: request.siteUrl, formats }); } };
+      return { write: (out) => { record(out.start('GetRecord'), row, metadataFormat, { collections, now, siteUrl: request.siteUrl, formats }); out.end(); } };
     },
   };
 
@@ -201,40 +201,37 @@ export function createOaiProvider(deps: OaiProviderDeps) {
     const expires = new Date(now.getTime() + TOKEN_LIFETIME_MS).toISOString();
     const next = more ? signToken({ ...state, after: { stamp: last.stamp, id: last.item.id }, cursor: state.cursor + page.length, total, expires }, await deps.tokenKey()) : undefined;
     return {
-      element: (root) => {
-        const element = root.ele(verb);
+      write: (out) => {
+        out.start(verb);
         for (const row of page) {
           if (oaiExposure(row.item, row.exposedBefore, now) === 'hidden') continue;
-          if (verb === 'ListRecords') record(element, row, metadataFormat, { collections, now, siteUrl: request.siteUrl, formats });
-          else header(element, row, collections, now);
+          if (verb === 'ListRecords') record(out, row, metadataFormat, { collections, now, siteUrl: request.siteUrl, formats });
+          else header(out, row, collections, now);
         }
         // The last page of a list that had tokens ends with an empty token (protocol 3.5).
         if (next !== undefined || state.after) {
-          const token = element.ele('resumptionToken').att('completeListSize', String(total)).att('cursor', String(state.cursor));
-          if (next !== undefined) token.att('expirationDate', datestamp(new Date(expires))).txt(next);
+          const expirationDate = next === undefined ? undefined : datestamp(new Date(expires));
+          out.element('resumptionToken', next ?? '', { completeListSize: String(total), cursor: String(state.cursor), expirationDate });
         }
+        out.end();
       },
     };
   }
 
   return {
-    /** The XML answer to one OAI-PMH request (always HTTP 200: errors are in the XML, as the protocol says). */
-    async answer(request: OaiRequest): Promise<string> {
+    /** The XML answer to one OAI-PMH request, UTF-8 (always HTTP 200: errors are in the XML, as the protocol says). */
+    async answer(request: OaiRequest): Promise<Buffer> {
       const now = request.now ?? new Date();
       const parsed = parseArguments(request.pairs);
       const answer = parsed.ok ? await verbs[parsed.verb](parsed.args, request, now) : { errors: parsed.errors };
-      const { doc, root } = xmlDocument(OAI_NS, 'OAI-PMH', `${OAI_NS} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd`);
-      textElement(root, 'responseDate', datestamp(now));
-      const requestElement = textElement(root, 'request', request.baseUrl);
+      const out = new XmlWriter().start('OAI-PMH', { xmlns: OAI_NS, 'xmlns:xsi': XSI_NS, 'xsi:schemaLocation': `${OAI_NS} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd` });
+      out.element('responseDate', datestamp(now));
       // The request's arguments are echoed only when they were understood (protocol 3.2).
       const misunderstood = 'errors' in answer && answer.errors.some((e) => e.code === 'badVerb' || e.code === 'badArgument');
-      if (parsed.ok && !misunderstood) {
-        requestElement.att('verb', parsed.verb);
-        for (const [name, value] of Object.entries(parsed.args)) requestElement.att(name, value);
-      }
-      if ('errors' in answer) for (const error of answer.errors) textElement(root, 'error', error.message, { code: error.code });
-      else answer.element(root);
-      return doc.end({ prettyPrint: false });
+      out.element('request', request.baseUrl, parsed.ok && !misunderstood ? { verb: parsed.verb, ...parsed.args } : {});
+      if ('errors' in answer) for (const error of answer.errors) out.element('error', error.message, { code: error.code });
+      else answer.write(out);
+      return out.toBuffer();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Item } from '@disan/schemas';
 import { create } from 'xmlbuilder2';
-import { MARC21, writeDcElements, type RecordContext } from '../oai/formats.ts';
+import { importFormat, MARC21, writeDcElements, type RecordContext } from '../oai/formats.ts';
 import { DC_NS } from '../oai/formats.ts';
 import { XSI_NS, type XMLBuilder } from '../oai/xml.ts';
 
@@ -37,7 +37,7 @@ const MARCXML: RecordSchema = {
   uri: 'info:srw/schema/1/marcxml-v1.1',
   title: 'MARCXML',
   aliases: ['marcxml', 'marc21', 'marc', 'info:srw/schema/1/marcxml-v1.1', 'http://www.loc.gov/marc21/slim'],
-  write: (parent, item, context) => { MARC21.write(parent, item, context); },
+  write: (parent, item, context) => { importFormat(parent, MARC21, item, context); },
 };
 
 /** The schemas, the default (dc) first. */
