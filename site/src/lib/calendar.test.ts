@@ -56,8 +56,9 @@ describe('monthWeeks', () => {
 describe('festivals by day', () => {
   const festivals = [festival('ok-om-bok', '2025-11-05', '2025-11-06'), festival('tet', '2026-02-17'), festival('ok-om-bok', '2026-11-24', '2026-11-25')];
 
-  it('puts a festival of two days on both', () => {
+  it('puts a festival of two days on both, and a record dated in two calendars once', () => {
     expect(festivalsOn(festivals, '2025-11-06').map((f) => f.id)).toEqual(['ok-om-bok']);
+    expect(festivalsOn([...festivals, festival('ok-om-bok', '2025-11-04', '2025-11-06')], '2025-11-05').map((f) => f.id)).toEqual(['ok-om-bok']);
     expect(festivalsOn(festivals, '2025-11-07')).toEqual([]);
   });
 

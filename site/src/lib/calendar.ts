@@ -63,9 +63,13 @@ export function monthWeeks(days: readonly DayDescription[]): (DayDescription | n
   return weeks;
 }
 
-/** The festivals under way on a day (`YYYY-MM-DD` compares as text). */
+/**
+ * The festivals under way on a day (`YYYY-MM-DD` compares as text), each record once: a record
+ * dated in two calendars (Ok Om Bok by the Vietnamese and the Khmer moon) can overlap itself.
+ */
 export function festivalsOn(festivals: readonly FestivalOccurrence[], day: string): FestivalOccurrence[] {
-  return festivals.filter((f) => f.start <= day && day <= f.end);
+  const seen = new Set<string>();
+  return festivals.filter((f) => f.start <= day && day <= f.end && !seen.has(f.id) && seen.add(f.id));
 }
 
 /**
