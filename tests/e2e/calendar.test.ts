@@ -87,6 +87,20 @@ test('the public finds Ok Om Bok in its month, on its Khmer day, and subscribes 
   expect(okOmBok?.summary).toContain('Ok Om Bok');
 }, STEP_TIMEOUT_MS);
 
+test('the month grid on a wide screen is a table axe-core finds nothing serious in', async () => {
+  const desktop = VIEWPORTS.find((v) => v.name === 'desktop');
+  if (!desktop || !browser) throw new Error('no desktop viewport or browser');
+  const wide = await desktop.open(browser);
+  try {
+    const page = await wide.newPage();
+    await page.goto(url('/km/calendar?group=khmer'));
+    expect(await page.getByTestId('calendar-month').locator('thead th').count()).toBe(7);
+    await checkPage(page, 'desktop', 'calendar-km');
+  } finally {
+    await wide.close();
+  }
+}, STEP_TIMEOUT_MS);
+
 test('the record\'s page says when Ok Om Bok falls next, and links to that month', async () => {
   const { page } = running();
   await page.goto(url(`/en/item/${OK_OM_BOK}`));
