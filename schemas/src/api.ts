@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ETHNIC_GROUP_CODES, ITEM_KINDS, MEDIA_KINDS, MEDIA_STATUSES } from './codes.ts';
 import { AgentRef } from './agent.ts';
+import { NextOccurrence } from './calendar.ts';
 import { AccessView, EdtfDate, EthnicGroup, GeoPoint, Id, LanguageTag, LocalizedText, Multilingual, NameVariant, RecurringDate, RightsUri, Status } from './common.ts';
 import { PlaceRef } from './place.ts';
 import { LegalLink, LibraryDescription } from './library.ts';
@@ -152,6 +153,8 @@ export const ItemView = Type.Object({
   library: Type.Optional(LibraryDescription),
   /** A legal document's relations both ways (amends / amended by, implements / implemented by…). */
   legalLinks: Type.Optional(Type.Array(LegalLink)),
+  /** With a `recurrence`: the festival's next days from today in Vietnam (one under way counts). */
+  nextOccurrence: Type.Optional(NextOccurrence),
 });
 export type ItemView = Static<typeof ItemView>;
 

@@ -94,3 +94,12 @@ export const CalendarAnswer = Type.Object({
   days: Type.Optional(Type.Array(DayDescription)),
 });
 export type CalendarAnswer = Static<typeof CalendarAnswer>;
+
+/** When a record's festival falls next (an item's `nextOccurrence`): its days, and its first day in the three calendars. */
+export const NextOccurrence = Type.Object({
+  start: IsoDay,
+  /** The last day (inclusive). */
+  end: IsoDay,
+  firstDay: DayDescription,
+});
+export type NextOccurrence = Static<typeof NextOccurrence>;

@@ -48,6 +48,7 @@ export const PAGE_TYPES: readonly (readonly [string, string])[] = [
   ['item-recording', '/item/chua-doi-mahatup'],
   ['item-document', '/item/bao-cao-bao-ton-ok-om-bok'],
   ['item-metadata-only', '/item/kathina-dang-y'],
+  ['calendar', '/calendar?month=2025-11&group=khmer'],
   ['about', '/about'],
   ['sign-in', '/sign-in'],
   ['forgot-password', '/forgot-password'],

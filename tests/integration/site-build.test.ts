@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../api/src/app.ts';
 import { importRecords } from '@disan/ingest';
 import { loadConfig } from '@disan/ingest/config';
+import { nextOccurrence, occurrences } from '@disan/ingest/calendar';
 import { temporaryArchive } from '../support/archive.ts';
 import { freePort } from '../support/launch.ts';
 import { addAccount, PASSWORD } from '../support/accounts.ts';
@@ -113,7 +114,7 @@ const page = async (path: string, headers: Record<string, string> = {}) => {
   return { response, html: await response.text() };
 };
 
-const PAGES = ['/', '/browse', '/search', '/search?q=ok+om+bok', '/collections', '/collection/khmer-festivals', '/people/khmer', '/kind/festival', '/item/ok-om-bok', '/about'];
+const PAGES = ['/', '/browse', '/search', '/search?q=ok+om+bok', '/collections', '/collection/khmer-festivals', '/people/khmer', '/kind/festival', '/item/ok-om-bok', '/calendar?month=2025-12', '/about'];
 
 describe('site pages', () => {
   it.each(LANG_PREFIXES.flatMap(([lang, prefix]) => PAGES.map((path) => [lang, prefix, path] as const)))(
@@ -222,6 +223,36 @@ describe('site pages', () => {
     for (const script of scripts) expect(await (await fetch(`${siteUrl}${script}`)).text(), script).not.toMatch(/additionalProperties|typebox/i);
   });
 
+  it('the calendar lays Ok Om Bok on its day in three calendars, filters with a GET form and offers its feeds', async () => {
+    // The record's 15th of the 10th Vietnamese lunar month, three days: by the engine the API uses.
+    const [okOmBok] = occurrences({ calendar: 'vietnamese-lunisolar', month: 10, day: 15, durationDays: 3 }, 2025);
+    const { response, html } = await page(`/en/calendar?month=${okOmBok!.start.slice(0, 7)}&group=khmer`);
+    expect(response.status, siteLog()).toBe(200);
+    expect(html).toMatch(/<table class="month[^"]*"[^>]*><caption[^>]*>Calendar of December 2025<\/caption>/);
+    const cell = new RegExp(`<td[^>]*><time[^>]*datetime="${okOmBok!.start}"[^]*?</td>`).exec(html)?.[0] ?? '';
+    expect(cell).toContain('lunar 15/10');
+    expect(cell).toMatch(/\d+ (waxing|waning) (Kadeuk|Migasir)/);
+    expect(cell).toContain('href="/en/item/ok-om-bok"');
+    expect(html).toMatch(/<form[^>]*action="\/en\/calendar" method="get"/);
+    expect(html).toMatch(/<option value="khmer" selected/);
+    expect(html).toContain('href="/en/calendar?month=2025-11&amp;group=khmer"');
+    expect(html).toContain('href="webcal://heritage.example.org/api/calendar.ics?group=khmer"');
+    expect(html).toContain('href="https://heritage.example.org/api/calendar.ics"');
+    expect(html).not.toContain('<script');
+    expect((await page('/en/calendar?month=2025-13')).response.status).toBe(404);
+  });
+
+  it('the item page says when the festival falls next, in the reader\'s language', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const next = nextOccurrence({ calendar: 'vietnamese-lunisolar', month: 10, day: 15, durationDays: 3 }, today)!;
+    const { html } = await page('/zh/item/ok-om-bok');
+    const fact = /data-testid="item-next-occurrence"[^]*?<\/dd>/.exec(html)?.[0] ?? '';
+    expect(fact).toContain(`datetime="${next.start}"`);
+    expect(fact).toContain('农历10月15日');
+    expect(fact).toMatch(/佛历\d{4}年/);
+    expect(fact).toContain(`href="/zh/calendar?month=${next.start.slice(0, 7)}"`);
+  });
+
   it('the language switcher keeps the page and its query', async () => {
     const { html } = await page('/en/search?q=chua');
     expect(html).toContain('href="/km/search?q=chua"');
@@ -314,9 +345,12 @@ describe('site server', () => {
     expect(after - before).toBeLessThan(15);
   }, 120_000);
 
-  it("keeps the item page's compressed HTML + CSS + JS within 100 KB", async () => {
+  it.each([
+    ['item', '/item/ok-om-bok'],
+    ['calendar', '/calendar?month=2025-12'],
+  ])("keeps the %s page's compressed HTML + CSS + JS within 100 KB", async (name, path) => {
     const headers = { 'accept-encoding': 'br' };
-    const document = await rawGet(`${siteUrl}/item/ok-om-bok`, headers);
+    const document = await rawGet(`${siteUrl}${path}`, headers);
     expect(document.headers['content-encoding']).toBe('br');
     const html = brotliDecompressSync(document.body).toString('utf8');
     const assets = [...new Set([...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!))];
@@ -326,7 +360,7 @@ describe('site server', () => {
       expect(answer.status).toBe(200);
       total += answer.body.length;
     }
-    console.log(`item page: ${(total / 1024).toFixed(1)} KB compressed (HTML ${(document.body.length / 1024).toFixed(1)} KB + ${assets.length} CSS/JS files)`);
+    console.log(`${name} page: ${(total / 1024).toFixed(1)} KB compressed (HTML ${(document.body.length / 1024).toFixed(1)} KB + ${assets.length} CSS/JS files)`);
     expect(assets.length).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(100 * 1024);
   });

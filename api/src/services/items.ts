@@ -6,6 +6,7 @@ import { toMediaView } from '../views/media.ts';
 import { mediaUrl } from '../views/urls.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
 import { libraryFields } from './legal-links.ts';
+import { nextOccurrenceOf, todayInVietnam } from './next-occurrence.ts';
 
 const RELATED = 6;
 
@@ -20,7 +21,8 @@ export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Pr
     collectionSummaries(deps, viewer, item.collections ?? []),
     libraryFields(deps, viewer, item),
   ]);
-  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections, ...library };
+  const next = nextOccurrenceOf(item, todayInVietnam());
+  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections, ...library, ...(next ? { nextOccurrence: next } : {}) };
 }
 
 function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections' | 'library' | 'legalLinks'> {

@@ -1,4 +1,4 @@
-import { CollectionList, CollectionView, EthnicGroupList, ItemPage, ItemView, MediaText, PlaceList, SearchResult, Waveform } from '@disan/schemas';
+import { CalendarAnswer, type CalendarQuery, CollectionList, CollectionView, EthnicGroupList, ItemPage, ItemView, MediaText, PlaceList, SearchResult, Waveform } from '@disan/schemas';
 import { ApiError } from './errors.ts';
 import { createTransport, type ListParams, type Transport, type TransportOptions } from './transport.ts';
 
@@ -12,6 +12,8 @@ export interface ApiClient {
   collection(id: string, params: ListParams): Promise<CollectionView>;
   ethnicGroups(): Promise<EthnicGroupList>;
   places(): Promise<PlaceList>;
+  /** The public's festivals of a year or a month (with `month`, its days in three calendars). */
+  calendar(params: CalendarQuery): Promise<CalendarAnswer>;
   /** The text inside a medium: one page's (`page`) or a window of its passages. */
   mediaText(mediaId: string, params: { page?: number; offset?: number; limit?: number }): Promise<MediaText>;
   /** A recording's waveform peaks, by the rendition URL an item's media gives (`/api/media/…`). */
@@ -40,6 +42,7 @@ export function recordsClient(transport: Transport): ApiClient {
     collection: (id, params) => get(CollectionView, `/api/collections/${segment(id)}`, params),
     ethnicGroups: () => get(EthnicGroupList, '/api/ethnic-groups'),
     places: () => get(PlaceList, '/api/places'),
+    calendar: (params) => get(CalendarAnswer, '/api/calendar', { ...params }),
     mediaText: (mediaId, params) => get(MediaText, `/api/media/${segment(mediaId)}/text`, params),
     waveform: (renditionUrl) => {
       // Only ever a media path on this API: the URL comes from an answer, but the site never follows it elsewhere.

@@ -9,6 +9,7 @@ import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
 import { keyboardStrings } from './keyboard.ts';
+import { calendarStrings } from './calendar.ts';
 import type { Dictionary } from './vi.ts';
 
 export const en: Dictionary = {
@@ -409,4 +410,5 @@ export const en: Dictionary = {
   ...review.en,
   ...uploads.en,
   ...keyboardStrings.en,
+  ...calendarStrings.en,
 };

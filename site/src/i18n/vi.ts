@@ -9,6 +9,7 @@ import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
 import { keyboardStrings } from './keyboard.ts';
+import { calendarStrings } from './calendar.ts';
 
 /**
  * Vietnamese: the reference dictionary. Every other locale has exactly these ids
@@ -413,6 +414,7 @@ export const vi = {
   ...review.vi,
   ...uploads.vi,
   ...keyboardStrings.vi,
+  ...calendarStrings.vi,
 } as const;
 
 export type MessageId = keyof typeof vi;

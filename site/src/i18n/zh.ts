@@ -9,6 +9,7 @@ import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
 import { keyboardStrings } from './keyboard.ts';
+import { calendarStrings } from './calendar.ts';
 import type { Dictionary } from './vi.ts';
 
 /** Simplified Chinese (zh-Hans); traditional-script data is shown as written. */
@@ -410,4 +411,5 @@ export const zh: Dictionary = {
   ...review.zh,
   ...uploads.zh,
   ...keyboardStrings.zh,
+  ...calendarStrings.zh,
 };
