@@ -161,6 +161,19 @@ describe('MARC files', () => {
     expect(entry.ok && fromMarc(entry.record, { source: 'control.xml' }).title[0]!.value).toBe('Quyết định <về> bảo tồn & "lễ hội"');
   });
 
+  it('writes ISO 2709 for a record whose title holds the format\'s own separators, which yaz-marcdump reads as one whole record', async () => {
+    const item = { ...multilingualItem(), title: [{ lang: 'vi', value: 'Quyết\u001D định\u001E bảo tồn\u001F lễ hội\u0001' }] };
+    const path = join(folder, 'separators.mrc');
+    const bytes = iso2709([toMarcRecord(item), records[1]!]);
+    writeFileSync(path, bytes);
+    expect(yazMarcdump('marc', path)).toContain('Quyết định bảo tồn lễ hội');
+    const file = await readMarcFile(bytes, 'separators.mrc');
+    expect(file.entries).toHaveLength(2);
+    const first = file.entries[0]!;
+    expect(first.ok && fromMarc(first.record, { source: 'separators.mrc' }).title[0]!.value).toBe('Quyết định bảo tồn lễ hội');
+    expect(file.entries[1]!.ok).toBe(true);
+  });
+
   it('reads every shared fixture: each record imports or is refused with a reason', async () => {
     const outcomes: string[] = [];
     for (const name of readdirSync(FIXTURES).filter((file) => /\.(mrc|xml)$/.test(file))) {
