@@ -88,6 +88,10 @@ export const ITEM_KINDS = [
   'artefact',
   'other',
   ...LIBRARY_KINDS,
+  /** A dictionary entry (issue 14): its `entry` block is in dictionary.ts. */
+  'word',
+  /** An inventory element (issue 15): known heritage, whether or not documented; its `element` block is in inventory.ts. */
+  'element',
 ] as const;
 
 /** Editorial life cycle; only `published` ever reaches the public. */

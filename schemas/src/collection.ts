@@ -7,6 +7,8 @@ export const Collection = Type.Object(
     title: Type.Array(LocalizedText, { minItems: 1, maxItems: 64 }),
     description: Type.Optional(Multilingual),
     ethnicGroups: Type.Optional(Type.Array(EthnicGroup, { maxItems: 20 })),
+    /** A plain collection, or a dictionary word list (issue 14): then its items are `word` entries, in `itemOrder`. */
+    type: Type.Optional(Type.Enum(['collection', 'word-list'])),
     status: Status,
     access: Access,
     /** The picture that stands for the collection: an item's cover, or one of its files. */

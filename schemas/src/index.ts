@@ -5,6 +5,8 @@ export * from './password-policy.ts';
 export * from './place.ts';
 export * from './agent.ts';
 export * from './library.ts';
+export * from './dictionary.ts';
+export * from './inventory.ts';
 export * from './harvest.ts';
 export * from './item.ts';
 export * from './collection.ts';

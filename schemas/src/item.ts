@@ -17,6 +17,8 @@ import {
 import { AgentRef } from './agent.ts';
 import { PlaceRef } from './place.ts';
 import { LibraryDescription } from './library.ts';
+import { DictionaryEntry } from './dictionary.ts';
+import { ElementLinks, InventoryElement } from './inventory.ts';
 
 export const ItemKind = Type.Enum(ITEM_KINDS);
 export type ItemKind = Static<typeof ItemKind>;
@@ -48,6 +50,12 @@ export const ItemFields = {
   provenance: Type.Optional(Provenance),
   /** The bibliographic description of a library record (books, reports, legal documents…); see library.ts. */
   library: Type.Optional(LibraryDescription),
+  /** The dictionary block of a `word` (issue 14); see dictionary.ts. */
+  entry: Type.Optional(DictionaryEntry),
+  /** The inventory block of an `element` (issue 15); see inventory.ts. */
+  element: Type.Optional(InventoryElement),
+  /** The inventory elements this record documents (ids of `element` items). */
+  elements: Type.Optional(ElementLinks),
 };
 
 /** What `disan import` and the API accept: an item description, media optional. */

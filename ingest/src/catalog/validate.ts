@@ -2,6 +2,7 @@ import type { TSchema, Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { ValidationError } from '../errors.ts';
 import { libraryProblems } from '../library/validate.ts';
+import { kindBlockProblems } from './kind-blocks.ts';
 
 export interface Problem {
   /** JSON Pointer to the bad value, e.g. /title/0/lang ('' for the record itself). */
@@ -40,7 +41,7 @@ export function validate<S extends TSchema>(schema: S, value: unknown, what: str
  */
 export function validateRecord<S extends TSchema>(schema: S, value: unknown, what: string): Static<S> {
   const valid = validate(schema, value, what);
-  const problems = libraryProblems(valid);
+  const problems = [...kindBlockProblems(valid), ...libraryProblems(valid)];
   if (problems.length > 0) throw new RecordValidationError(what, problems);
   return valid;
 }

@@ -30,6 +30,9 @@ const TYPE_AND_LEVEL: Record<ItemKind, string> = {
   'traditional-product': 'rm',
   craft: 'rm',
   artefact: 'rm',
+  // Neither leaves through OAI-PMH or SRU; a MARC export of one is mixed material.
+  word: 'pm',
+  element: 'pm',
 };
 
 /** LC Genre/Form Terms that name library kinds (655 _7 $2 lcgft). */
