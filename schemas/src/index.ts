@@ -25,3 +25,4 @@ export * from './words.ts';
 export * from './library-exchange.ts';
 export * from './citations.ts';
 export * from './calendar.ts';
+export * from './dictionary-api.ts';

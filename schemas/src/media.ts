@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { MEDIA_KINDS, MEDIA_STATUSES } from './codes.ts';
 import { GeoPoint, Id } from './common.ts';
+import { MediaAccess, RecordingInfo } from './dictionary.ts';
 
 export const Sha256 = Type.String({ pattern: '^[a-f0-9]{64}$' });
 
@@ -48,6 +49,10 @@ export const Media = Type.Object(
     position: Type.Integer({ minimum: 0 }),
     /** The file chosen in the workspace to stand for its record (its picture in lists and search). */
     cover: Type.Optional(Type.Boolean()),
+    /** A pronunciation or oral recording's speaker (with consent), locality and dialect (issue 14). */
+    recording: Type.Optional(RecordingInfo),
+    /** The medium's own access rule, narrower than its record's; absent: the record's rule alone. */
+    access: Type.Optional(MediaAccess),
     status: Type.Enum(MEDIA_STATUSES),
     error: Type.Optional(Type.String()),
     derivatives: Type.Array(Rendition),
