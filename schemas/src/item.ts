@@ -17,7 +17,7 @@ import {
 import { AgentRef } from './agent.ts';
 import { PlaceRef } from './place.ts';
 import { LibraryDescription } from './library.ts';
-import { DictionaryEntry } from './dictionary.ts';
+import { DictionaryEntry, MediaAccess, RecordingInfo } from './dictionary.ts';
 import { ElementLinks, InventoryElement } from './inventory.ts';
 
 export const ItemKind = Type.Enum(ITEM_KINDS);
@@ -74,11 +74,16 @@ export const Item = Type.Object(
 );
 export type Item = Static<typeof Item>;
 
-/** A file to attach to an imported record, relative to the JSON Lines file. */
+/**
+ * A file to attach to an imported record, relative to the JSON Lines file; a pronunciation
+ * recording brings its speaker, consent, locality and dialect, and may carry its own access rule.
+ */
 export const ImportMediaRef = Type.Object(
   {
     file: Type.String({ minLength: 1, maxLength: 1024 }),
     caption: Type.Optional(Type.String({ maxLength: 5000 })),
+    recording: Type.Optional(RecordingInfo),
+    access: Type.Optional(MediaAccess),
   },
   { additionalProperties: false },
 );

@@ -31,6 +31,7 @@ describe('disan import with media', () => {
         line('missing-file', { media: [{ file: 'photos/nope.jpg' }] }),
         line('bad-media-shape', { media: 'photos/thien-hau.jpg' }),
         line('no-files'),
+        line('recording-without-speaker', { media: [{ file: 'photos/thien-hau.jpg', recording: { consent: { given: true } } }] }),
       ].join('\n'),
     );
     report = await importRecords(archive, join(folder, 'records.jsonl'));
@@ -47,6 +48,7 @@ describe('disan import with media', () => {
       { line: 2, reason: expect.stringMatching(/outside the folder/) as unknown },
       { line: 3, reason: expect.stringMatching(/does not exist/) as unknown },
       { line: 4, reason: expect.stringMatching(/media must be a list/) as unknown },
+      { line: 6, reason: expect.stringMatching(/media\[0\]\/recording.*speaker/) as unknown },
     ]);
   });
 

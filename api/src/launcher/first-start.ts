@@ -22,7 +22,10 @@ export async function loadSamplesOnFirstStart(archive: Archive, log: (line: stri
     },
   });
   const records = await importRecords(archive, join(SAMPLES, 'records.jsonl'), { author: 'sample data' });
-  log(`first start: ${done} sample files (${report.outcomes.ingested} ingested, ${report.outcomes.failed} failed), ${records.created} imported records`);
+  // The word list after the records, so that its entries' links name records that exist.
+  const words = await importRecords(archive, join(SAMPLES, 'dictionary', 'entries.jsonl'), { author: 'sample data' });
+  for (const failure of words.failures) log(`  dictionary/entries.jsonl line ${failure.line}: ${failure.reason}`);
+  log(`first start: ${done} sample files (${report.outcomes.ingested} ingested, ${report.outcomes.failed} failed), ${records.created} imported records, ${words.created} dictionary entries`);
   return true;
 }
 

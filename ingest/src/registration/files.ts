@@ -107,7 +107,8 @@ export async function registerFiles(
       const position = positions.get(itemId) ?? 0;
       positions.set(itemId, position + 1);
       const original = { path: file.path, size: file.size, name: file.relativePath };
-      const registered = await registerOriginal(archive, original, { itemId, position, ...(entry?.caption ? { caption: entry.caption } : {}) }, (mediaId) => {
+      const described = { ...(entry?.caption ? { caption: entry.caption } : {}), ...(entry?.recording ? { recording: entry.recording } : {}), ...(entry?.access ? { access: entry.access } : {}) };
+      const registered = await registerOriginal(archive, original, { itemId, position, ...described }, (mediaId) => {
         waiting.set(mediaId, file.relativePath);
       });
       if (registered.status !== 'queued') {

@@ -55,7 +55,14 @@ export async function importRecords(archive: Archive, path: string, options: { a
       report[result.created ? 'created' : result.changed ? 'updated' : 'unchanged']++;
       pendingIndex.push(record.id);
       media.forEach((ref, index) => {
-        entries.push({ line: lineNumber, file: ref.file, itemId: record.id, ...(ref.caption ? { caption: ref.caption } : {}) });
+        entries.push({
+          line: lineNumber,
+          file: ref.file,
+          itemId: record.id,
+          ...(ref.caption ? { caption: ref.caption } : {}),
+          ...(ref.recording ? { recording: ref.recording } : {}),
+          ...(ref.access ? { access: ref.access } : {}),
+        });
         files.push(attach[index]!);
       });
     } catch (error) {
@@ -83,11 +90,12 @@ function parseLine(line: string): { record: ItemInput; media: ImportMediaRef[] }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ImportLineError('each line must be one JSON object (an item)');
   const { media = [], ...record } = value as { media?: unknown };
-  if (!Array.isArray(media) || !media.every((ref) => Value.Check(ImportMediaRef, ref))) {
-    throw new ImportLineError('media must be a list of { "file": "relative/path", "caption": "…" }');
-  }
+  const shape = 'media must be a list of { "file": "relative/path", "caption": "…", "recording": {…}, "access": {…} }';
+  if (!Array.isArray(media)) throw new ImportLineError(shape);
+  const problems = media.flatMap((ref: unknown, index) => [...Value.Errors(ImportMediaRef, ref)].map((e) => `media[${index}]${e.instancePath} ${e.message}`));
+  if (problems.length > 0) throw new ImportLineError(`${shape}: ${problems.join('; ')}`);
   // The item itself is validated against the Item schema by the catalog, every problem listed.
-  return { record: record as ItemInput, media };
+  return { record: record as ItemInput, media: media as ImportMediaRef[] };
 }
 
 class ImportLineError extends ValidationError {}

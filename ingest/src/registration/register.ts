@@ -14,7 +14,7 @@ import { originalKey } from '../storage/keys.ts';
 import { detectType, type DetectedType } from './detect.ts';
 import { HASH_CHUNK_BYTES, sha256File } from './hash.ts';
 import { mediaIdFor } from './media-id.ts';
-import type { UploadRefusal } from '@disan/schemas';
+import type { MediaAccess, RecordingInfo, UploadRefusal } from '@disan/schemas';
 
 /**
  * An original arriving: its bytes as a stream of known length, or a file already on
@@ -31,6 +31,10 @@ export interface RegistrationTarget {
   /** Order among the item's media. */
   position: number;
   caption?: string;
+  /** A pronunciation recording's speaker, consent, locality and dialect (issue 14). */
+  recording?: RecordingInfo;
+  /** The medium's own access rule, narrower than its record's. */
+  access?: MediaAccess;
   /**
    * Registered for the workspace (an upload): the medium is on no version until
    * `archive.workspace.media.attach` writes the version that adds it.
@@ -110,6 +114,8 @@ async function storeAndQueue(archive: Archive, file: LocalOriginal, target: Regi
       status: 'pending',
       derivatives: [],
       ...(target.caption ? { caption: target.caption } : {}),
+      ...(target.recording ? { recording: target.recording } : {}),
+      ...(target.access ? { access: target.access } : {}),
     }, { ...(target.attachLater ? { addedInVersion: NOT_YET_ATTACHED } : {}), ...(target.actor ? { actor: target.actor } : {}) });
   }
   const jobType = firstJobFor(file.type.kind);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { Value } from 'typebox/value';
-import { CALENDARS, ItemInput, type RecurringDate, type SheetRow } from '@disan/schemas';
+import { CALENDARS, ItemInput, type MediaAccess, type RecordingInfo, type RecurringDate, type SheetRow } from '@disan/schemas';
 import { ValidationError } from '../errors.ts';
 import { libraryProblems } from '../library/validate.ts';
 import { authorsOf, libraryColumnOf, libraryOf } from './sheet-library.ts';
@@ -13,6 +13,9 @@ export interface SheetEntry {
   file: string;
   itemId: string;
   caption?: string;
+  /** From a JSON Lines import: the recording's speaker and consent, and the medium's own access rule. */
+  recording?: RecordingInfo;
+  access?: MediaAccess;
 }
 
 export interface ParsedSheet {

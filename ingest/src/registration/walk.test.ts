@@ -16,6 +16,9 @@ describe('walk and resolveInside', () => {
     await writeFile(join(root, 'sub', 'ảnh.jpg'), 'b');
     await writeFile(join(root, '.hidden'), 'c');
     await writeFile(Buffer.concat([Buffer.from(join(root, 'caf')), Buffer.from([0xe9]), Buffer.from('.jpg')]), 'd');
+    await mkdir(join(root, 'words', 'audio'), { recursive: true });
+    await writeFile(join(root, 'words', 'entries.jsonl'), '{}');
+    await writeFile(join(root, 'words', 'audio', 'a.opus'), 'e');
     await writeFile(join(outside, 'secret.txt'), 'secret');
     await symlink(join(outside, 'secret.txt'), join(root, 'link.txt'));
   });
@@ -33,6 +36,15 @@ describe('walk and resolveInside', () => {
     expect(found.find((f) => f.relativePath === 'link.txt')).toMatchObject({ reason: /symbolic links/ });
     const latin1 = found.find((f) => f.relativePath.startsWith('caf'));
     expect(latin1 && 'path' in latin1 && latin1.path.includes(0xe9)).toBe(true);
+  });
+
+  it('leaves alone a subfolder carrying its own JSON Lines file (an import set), but not the folder given', async () => {
+    const found = [];
+    for await (const entry of walk([root])) found.push(entry.relativePath);
+    expect(found.some((name) => name.startsWith('words/'))).toBe(false);
+    const inside = [];
+    for await (const entry of walk([join(root, 'words')])) inside.push(entry.relativePath);
+    expect(inside.sort()).toEqual(['audio/a.opus', 'entries.jsonl']);
   });
 
   it('marks files named directly as given, and files found in folders as not', async () => {

@@ -20,7 +20,10 @@ const SKIPPED_NAMES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
 /**
  * Finds every regular file under the given files or folders, in a stable order. Hidden
- * files are skipped. A file given directly is named relative to `root` when it lies inside it.
+ * files are skipped, and so are subfolders that carry their own JSON Lines file: such a
+ * folder is a `disan import` set (media-samples/dictionary/ with its entries and their
+ * recordings), whose files are attached to its records by that import, not made into items
+ * of their own. A file given directly is named relative to `root` when it lies inside it.
  */
 export async function* walk(inputs: readonly string[], root?: string): AsyncGenerator<FoundFile | { relativePath: string; reason: string }> {
   for (const input of inputs) {
@@ -40,6 +43,13 @@ export async function* walk(inputs: readonly string[], root?: string): AsyncGene
   }
 }
 
+/** A folder holding a `*.jsonl` file at its top: its files belong to that import. */
+async function isImportSet(folder: Buffer): Promise<boolean> {
+  const names = await readdir(folder, { encoding: 'buffer' });
+  return names.some((name) => IMPORT_FILE.test(name.toString('utf8')));
+}
+const IMPORT_FILE = /^[^.].*\.jsonl$/i;
+
 async function* walkFolder(folder: Buffer, root: string): AsyncGenerator<FoundFile | { relativePath: string; reason: string }> {
   const entries = await readdir(folder, { encoding: 'buffer', withFileTypes: true });
   entries.sort((a, b) => Buffer.compare(a.name, b.name));
@@ -49,7 +59,7 @@ async function* walkFolder(folder: Buffer, root: string): AsyncGenerator<FoundFi
     const path = Buffer.concat([folder, Buffer.from(sep), entry.name]);
     const relativePath = relative(root, path.toString('utf8')).split(sep).join('/');
     if (entry.isDirectory()) {
-      yield* walkFolder(path, root);
+      if (!(await isImportSet(path))) yield* walkFolder(path, root);
     } else if (entry.isFile()) {
       const info = await lstat(path);
       yield { path, relativePath, root, size: info.size, given: false };
