@@ -199,3 +199,10 @@ export const CoverageReportQuery = Type.Object(
   { additionalProperties: false },
 );
 export type CoverageReportQuery = Static<typeof CoverageReportQuery>;
+
+export const CoverageTargetParams = Type.Object({ id: Id }, { additionalProperties: false });
+export type CoverageTargetParams = Static<typeof CoverageTargetParams>;
+
+/** `GET /api/coverage/public`: the public targets' figures, for everyone. */
+export const PublicCoverage = Type.Object({ reports: Type.Array(CoverageReport) }, { additionalProperties: false });
+export type PublicCoverage = Static<typeof PublicCoverage>;

@@ -10,7 +10,7 @@ import { additionsIn, coverageReport, yearOf, type ReportOptions } from './repor
 import { createTargetRepository } from './targets.ts';
 
 export { loadCoverageHistory, type CoverageHistory } from './history.ts';
-export { coverageReport, gapsOf, paceOf, yearEnd, yearOf, additionsIn, type ReportOptions } from './report.ts';
+export { coverageReport, withReadableGaps, gapsOf, paceOf, yearEnd, yearOf, additionsIn, type ReportOptions } from './report.ts';
 export { standingsAt, figureOf, type ElementStanding } from './compute.ts';
 export { GROUP_LANGUAGES, shortfall } from './rule.ts';
 export { createTargetRepository, validateTarget, type TargetRepository } from './targets.ts';

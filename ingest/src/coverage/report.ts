@@ -43,6 +43,12 @@ export function coverageReport(history: CoverageHistory, target: CoverageTarget,
   return { target, now: nowFigure, years, pace, gaps: visible, hiddenGaps: gaps.length - visible.length };
 }
 
+/** The report with only the gaps `mayRead` lets through named; the others are counted. */
+export function withReadableGaps<R extends CoverageReport>(report: R, mayRead: (elementId: string) => boolean): R {
+  const gaps = report.gaps.filter((gap) => mayRead(gap.elementId));
+  return { ...report, gaps, hiddenGaps: report.hiddenGaps + report.gaps.length - gaps.length };
+}
+
 /** Points per month needed from now to the deadline, against the last twelve months' gain. */
 export function paceOf(target: Pick<CoverageTarget, 'percentage' | 'deadline'>, now: CoverageFigure, yearAgo: CoverageFigure, at: number): CoveragePace {
   // The deadline day ends at midnight in Vietnam.
