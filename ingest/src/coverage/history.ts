@@ -76,23 +76,39 @@ export const foldedName = (text: string): string => analyze(text).map((token) =>
 const ms = (value: Date | string): number => (value instanceof Date ? value.getTime() : Date.parse(value));
 
 /**
- * Reads the history: every version of every inventory element, every version of every record
- * that named an element in any version (a record that stopped naming one must be seen to stop),
- * and those records' files grouped by kind and version. Only the fields coverage uses leave
- * the database, so 100 000 records stay a few megabytes.
+ * Brings coverage_facts up to date: the versions written since the last call, of every
+ * element and of every record that names an element in that version or in one before it
+ * (a record that stopped naming one must be seen to stop). Versions never change, so each is
+ * read out of its JSON once; two processes doing this at once insert each row once.
  */
-export async function loadCoverageHistory(sql: Sql): Promise<CoverageHistory> {
-  const rows = await sql.query<VersionRow & Record<string, unknown>>(
-    `SELECT v.item_id, v.version, v.created_at AS at, i.kind, i.deleted_at, v.data->>'status' AS status,
-       v.data->'elements' AS elements,
-       jsonb_path_query_array(v.data, '$.description[*].lang') AS langs,
+export async function syncCoverageFacts(sql: Sql): Promise<void> {
+  await sql.query(
+    `INSERT INTO coverage_facts (item_id, version, at, kind, status, elements, description_langs, facts)
+     SELECT v.item_id, v.version, v.created_at, i.kind, v.data->>'status',
+       COALESCE(ARRAY(SELECT jsonb_array_elements_text(v.data->'elements')), '{}'),
+       COALESCE(ARRAY(SELECT jsonb_path_query(v.data, '$.description[*].lang') #>> '{}'), '{}'),
        CASE WHEN i.kind = 'element' THEN jsonb_build_object(
          'category', v.data->'element'->'category', 'groups', v.data->'ethnicGroups',
          'provinces', jsonb_path_query_array(v.data, '$.places[*].province'), 'title', v.data->'title',
-         'viability', v.data->'element'->'viability', 'recurrence', v.data->'recurrence') END AS facts
+         'viability', v.data->'element'->'viability', 'recurrence', v.data->'recurrence') END
      FROM item_versions v JOIN items i ON i.id = v.item_id
-     WHERE i.kind = 'element' OR v.item_id IN (SELECT item_id FROM item_versions WHERE data ? 'elements')
-     ORDER BY v.item_id, v.version`,
+     WHERE (i.kind = 'element' OR v.data ? 'elements' OR v.item_id IN (SELECT item_id FROM coverage_facts))
+       AND NOT EXISTS (SELECT 1 FROM coverage_facts f WHERE f.item_id = v.item_id AND f.version = v.version)
+     ON CONFLICT (item_id, version) DO NOTHING`,
+  );
+}
+
+/**
+ * Reads the history: every version of every inventory element, every version of every record
+ * that named an element (from coverage_facts, brought up to date first), and those records'
+ * files grouped by kind and version. Only the fields coverage uses leave the database.
+ */
+export async function loadCoverageHistory(sql: Sql): Promise<CoverageHistory> {
+  await syncCoverageFacts(sql);
+  const rows = await sql.query<VersionRow & Record<string, unknown>>(
+    `SELECT f.item_id, f.version, f.at, f.kind, i.deleted_at, f.status, f.elements, f.description_langs AS langs, f.facts
+     FROM coverage_facts f JOIN items i ON i.id = f.item_id
+     ORDER BY f.item_id, f.version`,
   );
   const elements: ItemHistory<ElementVersion>[] = [];
   const records: ItemHistory<RecordVersion>[] = [];
@@ -122,11 +138,10 @@ export async function loadCoverageHistory(sql: Sql): Promise<CoverageHistory> {
       (current as ItemHistory<ElementVersion>).versions.push(version);
       current.title = version.title;
     } else {
-      (current as ItemHistory<RecordVersion>).versions.push({ ...base, elements: Array.isArray(row.elements) ? row.elements : [] });
+      (current as ItemHistory<RecordVersion>).versions.push({ ...base, elements: row.elements ?? [] });
     }
   }
   const media = await loadMediaGroups(sql, records.map((record) => record.id));
-  await addRecordTitles(sql, records);
   return { elements, records, media, firstAt };
 }
 
@@ -152,10 +167,9 @@ async function loadMediaGroups(sql: Sql, recordIds: string[]): Promise<Map<strin
   return groups;
 }
 
-/** The current titles of the records, for the yearly report's list of additions. */
-async function addRecordTitles(sql: Sql, records: ItemHistory<RecordVersion>[]): Promise<void> {
-  if (records.length === 0) return;
-  const rows = await sql.query<{ id: string; title: LocalizedText[] }>(`SELECT id, data->'title' AS title FROM items WHERE id = ANY($1::text[])`, [records.map((r) => r.id)]);
-  const titles = new Map(rows.map((row) => [row.id, row.title]));
-  for (const record of records) record.title = titles.get(record.id) ?? [];
+/** The current titles of some items (the yearly report's additions). */
+export async function titlesOf(sql: Sql, ids: readonly string[]): Promise<Map<string, LocalizedText[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.query<{ id: string; title: LocalizedText[] }>(`SELECT id, data->'title' AS title FROM items WHERE id = ANY($1::text[])`, [ids]);
+  return new Map(rows.map((row) => [row.id, row.title]));
 }

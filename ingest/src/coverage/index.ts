@@ -5,11 +5,11 @@
  */
 import type { CoverageReport, CoverageTarget, CoverageYearReport } from '@disan/schemas';
 import type { Sql } from '../database/database.ts';
-import { loadCoverageHistory, type CoverageHistory } from './history.ts';
+import { loadCoverageHistory, titlesOf, type CoverageHistory } from './history.ts';
 import { additionsIn, coverageReport, yearOf, type ReportOptions } from './report.ts';
 import { createTargetRepository } from './targets.ts';
 
-export { loadCoverageHistory, type CoverageHistory } from './history.ts';
+export { loadCoverageHistory, syncCoverageFacts, type CoverageHistory } from './history.ts';
 export { coverageReport, withReadableGaps, gapsOf, paceOf, yearEnd, yearOf, additionsIn, type ReportOptions } from './report.ts';
 export { standingsAt, figureOf, type ElementStanding } from './compute.ts';
 export { GROUP_LANGUAGES, shortfall } from './rule.ts';
@@ -37,7 +37,9 @@ export function createCoverage(sql: Sql) {
       const history = await loadCoverageHistory(sql);
       const report = coverageReport(history, target, options);
       const wanted = year ?? yearOf((options.now ?? new Date()).getTime());
-      return { ...report, year: wanted, added: additionsIn(history, report, wanted) };
+      const added = additionsIn(history, report, wanted);
+      const titles = await titlesOf(sql, added.map((addition) => addition.id));
+      return { ...report, year: wanted, added: added.map((addition) => ({ ...addition, title: titles.get(addition.id) ?? addition.title })) };
     },
   };
 }
