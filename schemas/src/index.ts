@@ -7,6 +7,7 @@ export * from './agent.ts';
 export * from './library.ts';
 export * from './dictionary.ts';
 export * from './inventory.ts';
+export * from './coverage.ts';
 export * from './harvest.ts';
 export * from './item.ts';
 export * from './collection.ts';

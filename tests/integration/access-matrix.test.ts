@@ -87,6 +87,9 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   // The festival calendar of this year: RECORD_DOORS checks which records it shows.
   'GET /api/calendar': EVERYONE,
   'GET /api/calendar.ics': EVERYONE,
+  // Digitisation coverage: the staff's targets and reports, the public's figures (coverage-api.test.ts checks which gaps each names).
+  'GET /api/coverage/targets': STAFF,
+  'GET /api/coverage/public': EVERYONE,
 };
 /** Routes whose path names a secret or a record: checked through the record doors, or meaningless with a made-up value. */
 const NOT_IN_ROUTE_WALK = new Set([
@@ -98,6 +101,8 @@ const NOT_IN_ROUTE_WALK = new Set([
   // Needs a source's id (a UUID): harvest-api.test.ts checks it with a real source for admins and others.
   'GET /api/harvest-sources/{id}/runs',
   'HEAD /api/uploads/{id}',
+  // Need a target's id: coverage-api.test.ts checks them with real targets for every kind of viewer.
+  'GET /api/coverage/targets/{id}', 'GET /api/coverage/targets/{id}/report.xlsx', 'GET /api/coverage/targets/{id}/report.pdf',
   // The citation and export doors show records: RECORD_DOORS checks them record by record.
   'GET /api/items/{id}/cite', 'GET /api/items/{id}/citations', 'GET /api/search/export', 'GET /api/collections/{id}/export',
   'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'GET /api/media/{mediaId}/words', 'GET /api/media/{mediaId}/find', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
@@ -133,9 +138,15 @@ const WRITE_ACCESS: Record<string, readonly Who[]> = {
   'PATCH /api/harvest-sources/{id}': ['operator', 'admin'],
   'DELETE /api/harvest-sources/{id}': ['operator', 'admin'],
   'POST /api/harvest-sources/{id}/run': ['operator', 'admin'],
+  'POST /api/coverage/targets': ['operator', 'admin'],
+  'PUT /api/coverage/targets/{id}': ['operator', 'admin'],
 };
 /** tus's own routes on an upload's id: a made-up id is a missing upload for everyone (uploads.test.ts checks whose they are). */
-const NOT_IN_WRITE_WALK = new Set(['PATCH /api/uploads/{id}', 'DELETE /api/uploads/{id}']);
+const NOT_IN_WRITE_WALK = new Set([
+  'PATCH /api/uploads/{id}', 'DELETE /api/uploads/{id}',
+  // A made-up target is a 404 for those let through too: coverage-api.test.ts deletes a real one as each viewer.
+  'DELETE /api/coverage/targets/{id}',
+]);
 
 interface Cell {
   door: string;
@@ -438,10 +449,10 @@ describe('the access matrix', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('every route that changes the workspace, takes uploads or manages harvest sources lets through exactly the viewers the rules name, and changes nothing', async () => {
+  it('every route that changes the workspace, takes uploads, manages harvest sources or coverage targets lets through exactly the viewers the rules name, and changes nothing', async () => {
     const paths = (await app.inject({ url: '/api/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>().paths;
     const routes = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
-    const changing = routes.filter((route) => /^(POST|PUT|PATCH|DELETE) \/api\/(workspace|uploads|harvest-sources)/.test(route) && !NOT_IN_WRITE_WALK.has(route));
+    const changing = routes.filter((route) => /^(POST|PUT|PATCH|DELETE) \/api\/(workspace|uploads|harvest-sources|coverage)/.test(route) && !NOT_IN_WRITE_WALK.has(route));
     // Every changing route must be in the table: a new one cannot slip past this test.
     expect(changing.filter((route) => WRITE_ACCESS[route] === undefined)).toEqual([]);
     const draft = idOf('draft');

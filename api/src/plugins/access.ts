@@ -34,6 +34,8 @@ const DOOR_RULES = {
   canHarvest: true,
   canImportLibraryRecords: true,
   canManageHarvestSources: true,
+  canManageCoverageTargets: true,
+  canReadCoverageReports: true,
   canManageCommunities: true,
   canManageSettings: true,
   canManageUsers: true,

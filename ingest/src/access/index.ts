@@ -30,6 +30,8 @@ export {
   canHarvest,
   canImportLibraryRecords,
   canManageHarvestSources,
+  canManageCoverageTargets,
+  canReadCoverageReports,
   canManageCommunities,
   canManageCommunity,
   canBackupArchive,

@@ -130,6 +130,15 @@ export const canImportLibraryRecords = (viewer: Viewer): boolean => canCreateRec
  */
 export const canManageHarvestSources = (viewer: Viewer): boolean => adminWrites(viewer);
 
+/** Digitisation targets are a province's plan: admins set them (issue 15). */
+export const canManageCoverageTargets = (viewer: Viewer): boolean => adminWrites(viewer);
+
+/**
+ * The staff dashboard and the yearly report: every target, public or not, and the records
+ * added in the year by name (drafts and restricted ones among them).
+ */
+export const canReadCoverageReports = (viewer: Viewer): boolean => isStaff(viewer);
+
 /**
  * Job counts by type and status include the jobs of hidden records' media (a draft's
  * transcode, a community film's captions), so even the counts are for staff only.
