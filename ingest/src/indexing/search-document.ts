@@ -1,5 +1,6 @@
 import type { Item, Media, SearchDocument, TextPassage } from '@disan/schemas';
 import { effectiveLevel } from '../access/index.ts';
+import { entryFields } from './entry-fields.ts';
 import { mediaText } from './full-text.ts';
 import { libraryFields } from './library-fields.ts';
 
@@ -40,6 +41,7 @@ export function toSearchDocument(item: Item, media: readonly Media[], passages: 
     geo: geo ? { lat: geo.lat, lon: geo.lon } : null,
     thumbnail: cover ? `${cover.media.id}/${cover.rendition}` : null,
     ...libraryFields(item),
+    ...entryFields(item),
   };
 }
 
