@@ -31,7 +31,8 @@ export function toSearchDocument(item: Item, media: readonly Media[], passages: 
     collections: item.collections ?? [],
     province: unique((item.places ?? []).map((p) => p.province).filter((p): p is string => Boolean(p))),
     period: year === null ? [] : [centuryOf(year)],
-    languages: unique([...(item.languages ?? []), ...item.title.map((t) => t.lang)]),
+    // A word's own language (km, cjm, yue…) too: the dictionary narrows by it.
+    languages: unique([...(item.languages ?? []), ...item.title.map((t) => t.lang), ...(item.entry ? [item.entry.language] : [])]),
     mediaKinds: unique(media.map((m) => m.kind)),
     status: item.status,
     access,
