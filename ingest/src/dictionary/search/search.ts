@@ -9,9 +9,10 @@ import { queryHeadwordKeys } from '../../search/query.ts';
 import { entryExactKeys } from '../script/index.ts';
 import { toEntrySummary } from './entry-summary.ts';
 
+/** What the search reads: the engine, and the catalog's bulk reads of items and their media. */
 export interface DictionarySearchDeps {
   search: SearchEngine;
-  catalog: Catalog;
+  catalog: { items: Pick<Catalog['items'], 'getMany'>; media: Pick<Catalog['media'], 'listForItems'> };
 }
 
 const DEFAULT_LIMIT = 20;
