@@ -1,6 +1,6 @@
 import { DictionarySearchQuery, type DictionarySearchResult } from '@disan/schemas';
 import { Value } from 'typebox/value';
-import { searchScopeFor, type Viewer } from '../../access/index.ts';
+import { readFilter, toSearchScope, type Viewer } from '../../access/index.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
 import { ValidationError } from '../../errors.ts';
 import { entryForms } from '../../indexing/entry-fields.ts';
@@ -34,7 +34,7 @@ export async function searchDictionary(deps: DictionarySearchDeps, viewer: Viewe
   const offset = query.offset ?? 0;
   const window = pagesCovering(offset, limit);
   const filters = { kind: ['word'], ...(query.language ? { languages: query.language } : {}) };
-  const scope = searchScopeFor(viewer);
+  const scope = toSearchScope(readFilter(viewer));
   const pages = await Promise.all(window.pages.map((page) => deps.search.search({ q: query.q, filters, facets: [], page, pageSize: window.pageSize }, scope)));
   const total = pages[0]!.total;
   const ids = pages
