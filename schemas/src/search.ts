@@ -122,6 +122,16 @@ export const SearchDocument = Type.Object({
    * analyzer's identifierKey): a query whose key equals one finds the record first.
    */
   identifierKeys: Type.Optional(Type.Array(Type.String())),
+  /**
+   * A dictionary entry's search keys (entrySearchKeys: headwords with their Khmer parts,
+   * pinyin, romanisations without tones, glosses), indexed with the names. Only on words.
+   */
+  entryKeys: Type.Optional(Type.Array(Type.String())),
+  /**
+   * A dictionary entry's headwords and romanisations as exact keys (see the analyzer's
+   * exactKey): a query whose exact key equals one ranks the entry above the others.
+   */
+  headwordKeys: Type.Optional(Type.Array(Type.String())),
   documentType: Type.Optional(Type.Array(Type.String())),
   issuer: Type.Optional(Type.Array(Type.String())),
   legalStatus: Type.Optional(Type.Array(Type.String())),

@@ -275,6 +275,7 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
 
   describe(`${label}: dictionary words`, () => {
     let engine: SearchEngine;
+    const search = (q: string): Promise<SearchResult> => engine.search({ q, pageSize: 100 });
     beforeAll(async () => {
       engine = await createEngine();
       await engine.clear();
@@ -284,19 +285,79 @@ export function describeSearchEngineContract(label: string, createEngine: Engine
       await engine.close();
     });
 
+    // The cross-script table (issue 14): every way a user types a word finds it.
     it.each([
       ['the Khmer headword', 'ទូកង', 'word-tuk-ngo'],
-      ['the Khmer word inside it', 'ទូក', 'word-tuk-ngo'],
+      ['the Khmer word inside a compound', 'ទូក', 'word-tuk-ngo'],
       ['the romanisation typed without marks', 'tuk ngo', 'word-tuk-ngo'],
+      ['the romanisation with its marks', 'tuk ngô', 'word-tuk-ngo'],
       ['the romanisation with a hyphen', 'tuk-ngo', 'word-tuk-ngo'],
+      ['the Vietnamese gloss', 'ghe ngo', 'word-tuk-ngo'],
+      ['the English gloss', 'racing boat', 'word-tuk-ngo'],
       ['the Han character', '船', 'word-chuan'],
       ['pinyin without tones', 'chuan', 'word-chuan'],
       ['pinyin with its tone mark', 'chuán', 'word-chuan'],
       ['pinyin with its tone number', 'chuan2', 'word-chuan'],
       ['Jyutping without its tone number', 'syun', 'word-chuan'],
       ['the Vietnamese gloss without tones', 'thuyen', 'word-chuan'],
+      ['traditional Han', '龍舟', 'word-long-zhou'],
+      ['simplified Han', '龙舟', 'word-long-zhou'],
+      ['pinyin with tone marks', 'lóngzhōu', 'word-long-zhou'],
+      ['pinyin without tones, joined', 'longzhou', 'word-long-zhou'],
+      ['pinyin without tones, syllables apart', 'long zhou', 'word-long-zhou'],
+      ['Jyutping with tone numbers', 'lung4 zau1', 'word-long-zhou'],
+      ['Jyutping without them', 'lung zau', 'word-long-zhou'],
+      ['a Vietnamese gloss with tones', 'thuyền rồng', 'word-long-zhou'],
+      ['the same gloss without tones', 'thuyen rong', 'word-long-zhou'],
+      ['an English gloss', 'dragon boat', 'word-long-zhou'],
+      ['an English gloss with a typo', 'dragn boat', 'word-long-zhou'],
+      ['Cham in Akhar Thrah', 'ꨆꨓꨬ', 'word-kate'],
+      ['Cham in Rumi', 'Katê', 'word-kate'],
+      ['Cham in Rumi without marks', 'kate', 'word-kate'],
+      ['Cham with a final consonant sign', 'ꨌꩌ', 'word-cam'],
+      ['a Vietnamese gloss of a Cham word, without tones', 'nguoi cham', 'word-cam'],
+      ['a typo in an English gloss', 'festivl', 'word-kate'],
+      ['a one-character Khmer prefix', 'ទ', 'word-tuk-ngo'],
+      ['a two-character Khmer prefix', 'ទូ', 'word-tuk'],
+      ['a one-letter prefix', 'k', 'word-kate'],
+      ['a two-letter prefix', 'ka', 'word-kate'],
+      ['a two-letter prefix of a gloss', 'dr', 'word-long-zhou'],
+      ['a one-character Cham prefix', 'ꨆ', 'word-kate'],
     ])('finds a word by %s: "%s"', async (_name, q, expected) => {
-      expect(ids(await engine.search({ q }))[0]).toBe(expected);
+      expect(ids(await search(q))).toContain(expected);
+    });
+
+    it.each([
+      ['its Khmer headword, above the compound holding it', 'ទូក', 'word-tuk'],
+      ['its romanisation, above the compound holding it', 'tuk', 'word-tuk'],
+      ['the compound itself', 'ទូកង', 'word-tuk-ngo'],
+      ['the compound\'s romanisation', 'tuk ngo', 'word-tuk-ngo'],
+      ['the Han character', '船', 'word-chuan'],
+      ['simplified Han of a traditional headword', '龙舟', 'word-long-zhou'],
+      ['pinyin syllables apart', 'long zhou', 'word-long-zhou'],
+      ['Jyutping without tones', 'lung zau', 'word-long-zhou'],
+      ['Akhar Thrah', 'ꨆꨓꨬ', 'word-kate'],
+      ['Rumi', 'kate', 'word-kate'],
+    ])('ranks the word named exactly by %s ("%s") first', async (_name, q, expected) => {
+      expect(ids(await search(q))[0]).toBe(expected);
+    });
+
+    it('lists the exact word first and the compound holding it after it', async () => {
+      const found = ids(await search('ទូក'));
+      expect(found.indexOf('word-tuk')).toBe(0);
+      expect(found).toContain('word-tuk-ngo');
+      expect(found).toContain('ok-om-bok');
+    });
+
+    it('keeps an exact word out of reach of a scope that excludes it', async () => {
+      const found = ids(await engine.search({ q: 'ទូក', pageSize: 100 }, [{ kind: ['festival'] }]));
+      expect(found).toContain('ok-om-bok');
+      expect(found).not.toContain('word-tuk');
+    });
+
+    it('narrows to words by the kind facet, as the dictionary searches', async () => {
+      const result = await engine.search({ q: 'ghe', filters: { kind: ['word'] }, pageSize: 100 });
+      expect(ids(result).sort()).toEqual(['word-tuk', 'word-tuk-ngo']);
     });
   });
 

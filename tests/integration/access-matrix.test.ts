@@ -13,10 +13,10 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '@disan/ingest';
-import type { CalendarAnswer, CollectionView, ItemPage, ItemView, MediaFind, MediaText, MediaWords, PlaceList, SearchResult } from '@disan/schemas';
+import type { CalendarAnswer, CollectionView, DictionarySearchResult, ItemPage, ItemView, MediaFind, MediaText, MediaWords, PlaceList, SearchResult } from '@disan/schemas';
 import { buildApp } from '../../api/src/app.ts';
 import { temporaryArchive } from '../support/archive.ts';
-import { ANCHOR, COLLECTION, COMMUNITY, idOf, loadMatrixRecords, OTHER_COMMUNITY, provinceOf, STATES, textWordOf, titleWordOf, type State } from '../support/matrix-fixture.ts';
+import { ANCHOR, COLLECTION, COMMUNITY, headwordOf, idOf, loadMatrixRecords, OTHER_COMMUNITY, provinceOf, STATES, textWordOf, titleWordOf, wordIdOf, type State } from '../support/matrix-fixture.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
 import { addAccount, PASSWORD } from '../support/accounts.ts';
 import type { AccountRole } from '@disan/ingest/access';
@@ -105,6 +105,8 @@ const NOT_IN_ROUTE_WALK = new Set([
   'GET /api/coverage/targets/{id}', 'GET /api/coverage/targets/{id}/report.xlsx', 'GET /api/coverage/targets/{id}/report.pdf',
   // The citation and export doors show records: RECORD_DOORS checks them record by record.
   'GET /api/items/{id}/cite', 'GET /api/items/{id}/citations', 'GET /api/search/export', 'GET /api/collections/{id}/export',
+  // Needs a query (400 without one): RECORD_DOORS checks which words it names.
+  'GET /api/dictionary/search',
   'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'GET /api/media/{mediaId}/words', 'GET /api/media/{mediaId}/find', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
 
 /**
@@ -273,6 +275,11 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const { status, body } = await api(who, `/api/search?q=${textWordOf(state)}`);
     return [status === 200 && body.includes(idOf(state)), String(status)];
   }), (who, state) => readsMedia(who, state) && state !== 'metadata-only'],
+  // Every state's dictionary word, searched by its headword (issue 14).
+  'GET /api/dictionary/search': [perRecord(async (who, state) => {
+    const { status, json } = await api(who, `/api/dictionary/search?q=${headwordOf(state)}`);
+    return [status === 200 && json<DictionarySearchResult>().hits.some((hit) => hit.id === wordIdOf(state)), String(status)];
+  }), reads],
   'facet counts (province)': [async (who) => {
     const { status, json } = await api(who, '/api/search?q=&facets=province&pageSize=1');
     const counts = status === 200 ? (json<SearchResult>().facets.province ?? {}) : {};

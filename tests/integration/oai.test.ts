@@ -66,6 +66,9 @@ beforeAll(async () => {
   // Public once, then withdrawn: a deleted header from then on.
   await archive.catalog.items.upsert(item('pub-then-withdrawn', 'published', { level: 'public' }), { author: 'test' });
   await archive.catalog.items.upsert(item('pub-then-withdrawn', 'withdrawn', { level: 'public' }), { author: 'test' });
+  // A public dictionary word and inventory element: the archive's own, never harvested (issue 14).
+  await archive.catalog.items.upsert({ ...item('word-tuk', 'published', { level: 'public' }), kind: 'word', entry: { language: 'km', headwords: [{ value: 'ទូក', script: 'Khmr' }], senses: [{ glosses: [{ lang: 'vi', value: 'ghe' }] }] } }, { author: 'test' });
+  await archive.catalog.items.upsert({ ...item('element-ok-om-bok', 'published', { level: 'public' }), kind: 'element', element: { category: 'festival' } }, { author: 'test' });
   await archive.catalog.media.insert({ id: 'm-pub-a', itemId: 'pub-a', sha256: 'a'.repeat(64), mimeType: 'application/pdf', kind: 'document', size: 10, originalName: 'a.pdf', originalKey: 'k/a', position: 0, status: 'ready', derivatives: [] });
   await archive.catalog.media.insert({ id: 'm-pub-meta', itemId: 'pub-meta', sha256: 'b'.repeat(64), mimeType: 'application/pdf', kind: 'document', size: 10, originalName: 'b.pdf', originalKey: 'k/b', position: 0, status: 'ready', derivatives: [] });
   app = await buildApp({ archive, config: archive.config, logger: false });
@@ -104,6 +107,14 @@ describe('OAI-PMH 2.0 provider', () => {
     expect(xml).toContain('<setSpec>kind:report</setSpec>');
     expect(xml).not.toContain('kho-mat');
     expect(await oai('verb=ListRecords&metadataPrefix=oai_dc&set=collection:kho-mat')).toContain('code="noRecordsMatch"');
+  });
+
+  it('never names a dictionary word or an inventory element: not in lists, sets or GetRecord', async () => {
+    expect(await oai('verb=ListSets')).not.toMatch(/kind:(word|element)/);
+    for (const id of ['word-tuk', 'element-ok-om-bok']) {
+      expect(await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:${REPO}:${id}`)).toContain('code="idDoesNotExist"');
+    }
+    expect(await oai('verb=ListRecords&metadataPrefix=oai_dc&set=kind:word')).toContain('code="noRecordsMatch"');
   });
 
   it('harvests every public record and the withdrawn one as deleted, page by page, and nothing restricted, draft or in review', async () => {

@@ -37,6 +37,9 @@ export const idOf = (state: State): string => `m-${state}`;
 export const titleWordOf = (state: State): string => WORDS[state][0];
 export const textWordOf = (state: State): string => WORDS[state][1];
 export const provinceOf = (state: State): string => `Tỉnh ${titleWordOf(state)}`;
+/** A dictionary word in every state too (issue 14), found by a headword no other record holds. */
+export const wordIdOf = (state: State): string => `m-word-${state}`;
+export const headwordOf = (state: State): string => `w${titleWordOf(state)}`;
 
 const ACCESS: Record<State, { status: ItemInput['status']; access: ItemInput['access'] }> = {
   public: { status: 'published', access: { level: 'public' } },
@@ -66,12 +69,21 @@ const record = (state: State, photo: number): Line => ({
   media: [{ file: `photos/photo-${String(photo).padStart(3, '0')}.jpg` }],
 });
 
+const word = (state: State): Line => ({
+  id: wordIdOf(state),
+  kind: 'word',
+  ethnicGroups: ['khmer'],
+  title: [{ lang: 'km', value: headwordOf(state) }],
+  entry: { language: 'km', headwords: [{ value: headwordOf(state), script: 'Latn' }], senses: [{ glosses: [{ lang: 'vi', value: `từ ${titleWordOf(state)}` }] }] },
+  ...ACCESS[state],
+});
+
 /** Imports the records (photos through the real pipeline) and gives each photo a text layer holding its word. */
 export async function loadMatrixRecords(archive: Archive, dataDir: string): Promise<void> {
   await makeImages(join(dataDir, 'input', 'photos'), STATES.length + 1);
   await archive.catalog.collections.upsert({ id: COLLECTION, title: [{ lang: 'vi', value: 'Bộ sưu tập kiểm tra' }], status: 'published', access: { level: 'public' } });
   const anchor: Line = { ...record('public', STATES.length), id: ANCHOR, title: [{ lang: 'vi', value: 'Hồ sơ neo' }], places: [{ name: 'Tỉnh Neo', province: 'Tỉnh Neo' }] };
-  const lines = [anchor, ...STATES.map((state, n) => record(state, n))];
+  const lines = [anchor, ...STATES.map((state, n) => record(state, n)), ...STATES.map(word)];
   const file = join(dataDir, 'input', 'matrix.jsonl');
   await writeFile(file, lines.map((line) => JSON.stringify(line)).join('\n'));
   const report = await importRecords(archive, file);
@@ -84,5 +96,7 @@ export async function loadMatrixRecords(archive: Archive, dataDir: string): Prom
   }
   const published = (await archive.workspace.get(SYSTEM, idOf('withdrawn')))!;
   await archive.workspace.withdraw(SYSTEM, idOf('withdrawn'), { ifMatch: published.version, reason: 'Withdrawn at the family’s request' });
-  await archive.indexer.indexItems(STATES.map(idOf));
+  const publishedWord = (await archive.workspace.get(SYSTEM, wordIdOf('withdrawn')))!;
+  await archive.workspace.withdraw(SYSTEM, wordIdOf('withdrawn'), { ifMatch: publishedWord.version, reason: 'Withdrawn at the community’s request' });
+  await archive.indexer.indexItems([...STATES.map(idOf), ...STATES.map(wordIdOf)]);
 }

@@ -101,6 +101,7 @@ describe('every route asks access', () => {
     '/api/items/{id}/cite': '?format=ris',
     '/api/search/export': '?format=ris',
     '/api/collections/{id}/export': '?format=ris',
+    '/api/dictionary/search': '?q=ok',
   };
 
   const operations = () => Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));

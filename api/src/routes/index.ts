@@ -10,6 +10,7 @@ import { passwordResetRoutes } from './password-resets/index.ts';
 import { userRoutes } from './users/index.ts';
 import { browseRoutes } from './browse/index.ts';
 import { calendarRoutes } from './calendar/index.ts';
+import { dictionaryRoutes } from './dictionary/index.ts';
 import { collectionRoutes } from './collections/index.ts';
 import type { RoutePlugin } from './context.ts';
 import { healthRoutes } from './health/index.ts';
@@ -41,8 +42,8 @@ import { coverageRoutes } from './coverage/index.ts';
  * oai (/oai) is the door other libraries harvest; sru (/sru) the one their catalogues search; harvest-sources (/harvest-sources) are the
  * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files;
  * citations (/items/:id/cite, /items/:id/citations) and exports (/search/export, /collections/:id/export) are the downloads;
- * calendar (/calendar, /calendar.ics) is the public's festival calendar; coverage (/coverage/…) the digitisation
- * targets, their figures, gaps and yearly reports.
+ * calendar (/calendar, /calendar.ics) is the public's festival calendar; dictionary (/dictionary/…) finds words (issue 14);
+ * coverage (/coverage/…) holds the digitisation targets, their figures, gaps and yearly reports (issue 15).
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -76,5 +77,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(exportRoutes, options);
   app.register(calendarRoutes, options);
   app.register(coverageRoutes, options);
+  app.register(dictionaryRoutes, { ...options, prefix: '/dictionary' });
   done();
 };

@@ -1,5 +1,6 @@
 import type { Item, Media, SearchDocument, TextPassage } from '@disan/schemas';
 import { effectiveLevel } from '../access/index.ts';
+import { entryFields } from './entry-fields.ts';
 import { mediaText } from './full-text.ts';
 import { libraryFields } from './library-fields.ts';
 
@@ -30,7 +31,8 @@ export function toSearchDocument(item: Item, media: readonly Media[], passages: 
     collections: item.collections ?? [],
     province: unique((item.places ?? []).map((p) => p.province).filter((p): p is string => Boolean(p))),
     period: year === null ? [] : [centuryOf(year)],
-    languages: unique([...(item.languages ?? []), ...item.title.map((t) => t.lang)]),
+    // A word's own language (km, cjm, yue…) too: the dictionary narrows by it.
+    languages: unique([...(item.languages ?? []), ...item.title.map((t) => t.lang), ...(item.entry ? [item.entry.language] : [])]),
     mediaKinds: unique(media.map((m) => m.kind)),
     status: item.status,
     access,
@@ -40,6 +42,7 @@ export function toSearchDocument(item: Item, media: readonly Media[], passages: 
     geo: geo ? { lat: geo.lat, lon: geo.lon } : null,
     thumbnail: cover ? `${cover.media.id}/${cover.rendition}` : null,
     ...libraryFields(item),
+    ...entryFields(item),
   };
 }
 

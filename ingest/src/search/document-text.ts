@@ -6,7 +6,7 @@ import { analyzeForIndex, type Token } from '../analyzer/index.ts';
  * compounds are followed by the words inside them (analyzeForIndex).
  */
 export interface DocumentText {
-  /** Titles and alternative names: keys joined by spaces. */
+  /** Titles, alternative names and a dictionary entry's search keys: keys joined by spaces. */
   names: string;
   /** Descriptions, subjects, places and a library record's catalogued text. */
   body: string;
@@ -27,7 +27,8 @@ export function documentText(document: SearchDocument): DocumentText {
       })
       .join(' ');
   return {
-    names: keysOf([...document.title.map((title) => title.value), ...document.alternativeNames]),
+    // A word's entry keys are analyzer keys already (see entrySearchKeys): indexed as they are.
+    names: [keysOf([...document.title.map((title) => title.value), ...document.alternativeNames]), ...(document.entryKeys ?? [])].join(' '),
     body: keysOf([...document.description.map((text) => text.value), ...document.subjects, ...document.places, ...(document.library ?? [])]),
     full: keysOf(document.fullText),
     toned: [...toned],

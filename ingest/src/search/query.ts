@@ -34,6 +34,11 @@ export interface PreparedQuery {
    * holding one of them matches even when the words do not, and ranks first.
    */
   identifierKeys: string[];
+  /**
+   * The whole query as one key (the analyzer's wholeKey): a dictionary entry with a headword
+   * or romanisation of that key is the word asked for, and ranks first. Empty without words.
+   */
+  headwordKeys: string[];
   filters: SearchFilters;
   scope: SearchScope;
   geo: SearchQuery['geo'];
@@ -57,6 +62,7 @@ export function prepareQuery(query: SearchQuery, scope?: SearchScope): PreparedQ
     q: input.q,
     words: queryWords(input.q),
     identifierKeys: queryIdentifierKeys(input.q),
+    headwordKeys: mayNameWords(input.filters) ? queryHeadwordKeys(input.q) : [],
     filters: input.filters ?? {},
     scope,
     geo: input.geo,
@@ -85,6 +91,21 @@ export function queryWords(q: string): QueryWord[] {
     budget: token.script === 'khmer' || token.script === 'han' ? 0 : typoBudget(token.key),
     script: token.script,
   }));
+}
+
+/** Headwords are short: a longer query names no word exactly (and Meilisearch is spared a request). */
+const MAX_HEADWORD_WORDS = 6;
+
+/** @example queryHeadwordKeys('Tuk ngô') // ['tukngo'] */
+export function queryHeadwordKeys(q: string): string[] {
+  const words = analyze(q);
+  if (words.length === 0 || words.length > MAX_HEADWORD_WORDS) return [];
+  return [words.map((word) => word.key).join('')];
+}
+
+/** A filter on kinds that leaves words out makes the exact-headword tier pointless. */
+function mayNameWords(filters: SearchFilters | undefined): boolean {
+  return filters?.kind === undefined || filters.kind.includes('word');
 }
 
 // Compiled once: checking 100k documents with the interpreter costs seconds.

@@ -3,3 +3,4 @@ export { chamSortKey, compareCham } from './cham-order.ts';
 export { DEBIAN_UNICODE_DIR, loadHanRadicals, type HanRadicals, type RadicalStroke } from './han-radicals.ts';
 export { foldRomanisation, pinyinOf, type PinyinForms } from './romanisation.ts';
 export { entryMatches, entrySearchKeys, type EntryForms } from './search-keys.ts';
+export { entryExactKeys } from './exact-keys.ts';

@@ -4,6 +4,7 @@ import { onVersion } from '../../catalog/media.ts';
 import { ITEM_ACCESS_COLUMNS } from '../../catalog/oai-stamps.ts';
 import { isoDate } from '../../catalog/rows.ts';
 import type { Row, Sql } from '../../database/database.ts';
+import { NOT_HARVESTED_KINDS } from '../harvested-kinds.ts';
 import type { SetSpec } from './sets.ts';
 
 /** A record as harvesting reads it: the face, its datestamp, and whether the public ever read it. */
@@ -39,7 +40,8 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const COLUMNS = `id, data, concat_ws(' ', version, ${ISO('created_at')}, ${ISO('updated_at')}, oai_exposed_at IS NOT NULL, ${STAMP}) AS meta`;
 
 /**
- * The catalog as OAI-PMH and SRU read it: records the public may read, and those it once
+ * The catalog as OAI-PMH and SRU read it: records the public may read (never dictionary
+ * words or inventory elements: see harvested-kinds.ts), and those it once
  * could (deleted headers), in (datestamp, id) order, a page at a time from an index, so a
  * harvest of millions costs each request the same and never holds more than a page.
  */
@@ -50,7 +52,7 @@ export function createHarvestRepository(sql: Sql) {
     const add = (value: unknown) => `$${params.push(value)}`;
     const visible = toSqlWhere(readFilter(PUBLIC), ITEM_ACCESS_COLUMNS, { now: query.now, firstParam: 1 });
     params.push(...visible.params);
-    const parts = [`(${visible.sql} OR oai_exposed_at IS NOT NULL)`];
+    const parts = [`(${visible.sql} OR oai_exposed_at IS NOT NULL)`, `kind <> ALL(${add(NOT_HARVESTED_KINDS)}::text[])`];
     if (query.from) parts.push(`oai_datestamp >= ${add(query.from.toISOString())}::timestamptz`);
     if (query.before) parts.push(`oai_datestamp < ${add(query.before.toISOString())}::timestamptz`);
     if (query.set) parts.push(setCondition(query.set, query.readableCollections, add));
@@ -74,7 +76,7 @@ export function createHarvestRepository(sql: Sql) {
     },
 
     async get(id: string): Promise<HarvestRow | null> {
-      const [row] = await sql.query(`SELECT ${COLUMNS} FROM items WHERE id = $1`, [id]);
+      const [row] = await sql.query(`SELECT ${COLUMNS} FROM items WHERE id = $1 AND kind <> ALL($2::text[])`, [id, NOT_HARVESTED_KINDS]);
       return row ? toHarvestRow(row) : null;
     },
 
@@ -88,8 +90,9 @@ export function createHarvestRepository(sql: Sql) {
     /** Kinds, ethnic groups and collections that have a record the public may read today. */
     async presentInPublic(now: Date): Promise<{ kinds: string[]; ethnicGroups: string[]; collections: string[] }> {
       const visible = toSqlWhere(readFilter(PUBLIC), ITEM_ACCESS_COLUMNS, { now, firstParam: 1 });
+      const harvested = `kind <> ALL($${visible.params.length + 1}::text[])`;
       const values = async (select: string) =>
-        (await sql.query<{ v: string }>(`SELECT DISTINCT ${select} AS v FROM items WHERE ${visible.sql} ORDER BY 1`, visible.params)).map((row) => row.v);
+        (await sql.query<{ v: string }>(`SELECT DISTINCT ${select} AS v FROM items WHERE ${visible.sql} AND ${harvested} ORDER BY 1`, [...visible.params, NOT_HARVESTED_KINDS])).map((row) => row.v);
       return {
         kinds: await values('kind'),
         ethnicGroups: await values(`jsonb_array_elements_text(COALESCE(data->'ethnicGroups', '[]'::jsonb))`),

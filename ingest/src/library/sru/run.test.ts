@@ -55,6 +55,21 @@ describe('runSearch', () => {
     expect((await runSearch(archive, plan('rec.identifier = r-2 or rec.identifier = r-1'), { start: 1, count: 10 })).records.map((r) => r.id)).toEqual(['r-1']);
   });
 
+  it('asks the engine for harvested kinds only, and names no dictionary word or inventory element even by identifier', async () => {
+    const archive = archiveOf([record(1), record(2, { kind: 'word' }), record(3, { kind: 'element' })]);
+    expect((await runSearch(archive, plan('sách'), { start: 1, count: 10 })).records.map((r) => r.id)).toEqual(['r-1']);
+    expect(archive.asked[0]?.filters?.kind).not.toContain('word');
+    expect(archive.asked[0]?.filters?.kind).not.toContain('element');
+    expect(archive.asked[0]?.filters?.kind).toContain('book');
+    expect((await runSearch(archive, plan('rec.identifier = r-2 or rec.identifier = r-3'), { start: 1, count: 10 })).records).toEqual([]);
+  });
+
+  it('answers a query for words alone with nothing, without asking the engine', async () => {
+    const archive = archiveOf([record(2, { kind: 'word' })]);
+    expect(await runSearch(archive, plan('disan.kind = word'), { start: 1, count: 10 })).toEqual({ total: 0, records: [] });
+    expect(archive.asked).toEqual([]);
+  });
+
   it(`refuses with diagnostic 60 a check that would look through more than ${MAX_CANDIDATES} records`, async () => {
     const archive = archiveOf(Array.from({ length: MAX_CANDIDATES + 1 }, (_, n) => record(n)));
     const refused = await runSearch(archive, plan('dc.creator = "Trần"'), { start: 1, count: 10 }).catch((error: unknown) => error);

@@ -1,6 +1,7 @@
 import type { Item, SearchQuery, SearchResult, Sort } from '@disan/schemas';
 import { canReadRecord, PUBLIC } from '../../access/index.ts';
 import { yearOf } from '../../indexing/search-document.ts';
+import { harvestedFilters, isHarvestedKind } from '../harvested-kinds.ts';
 import { DIAGNOSTIC, SruDiagnostic } from './diagnostics.ts';
 import type { Leaf } from './indexes.ts';
 import type { Plan, SruSearch } from './plan.ts';
@@ -44,7 +45,7 @@ export async function runSearch(deps: SruSearchDeps, search: SruSearch, window: 
 
 async function engineWindow(deps: SruSearchDeps, leaf: Leaf, sort: Sort, window: ResultWindow, now: Date): Promise<{ total: number; records: Item[] }> {
   const query = (page: number, pageSize: number): SearchQuery => ({ q: leaf.q, filters: leaf.filters, facets: [], sort, page, pageSize });
-  if (window.count === 0) return { total: (await deps.find(query(1, 1))).total, records: [] };
+  if (window.count === 0) return { total: (await findHarvested(deps, query(1, 1))).total, records: [] };
   const offset = window.start - 1;
   // A client stepping by its page size (the usual way) costs one engine page; any other window, one or two pages of 100.
   const aligned = offset % window.count === 0 && offset / window.count + 1 <= ENGINE_MAX_PAGE;
@@ -53,7 +54,7 @@ async function engineWindow(deps: SruSearchDeps, leaf: Leaf, sort: Sort, window:
   const last = Math.floor((offset + window.count - 1) / pageSize) + 1;
   if (last > ENGINE_MAX_PAGE) throw new SruDiagnostic(DIAGNOSTIC.firstRecordOutOfRange, String(window.start), `Records past position ${ENGINE_MAX_PAGE * ENGINE_PAGE} cannot be reached; narrow the query`);
   const results: SearchResult[] = [];
-  for (let page = first; page <= last; page++) results.push(await deps.find(query(page, pageSize)));
+  for (let page = first; page <= last; page++) results.push(await findHarvested(deps, query(page, pageSize)));
   const skip = offset - (first - 1) * pageSize;
   const ids = results.flatMap((result) => result.hits.map((hit) => hit.id)).slice(skip, skip + window.count);
   return { total: results[0]!.total, records: await readableRecords(deps, ids, now) };
@@ -80,7 +81,7 @@ async function leafIds(deps: SruSearchDeps, leaf: Leaf, sort: Sort, now: Date): 
   if (leaf.ids) return (await readableRecords(deps, leaf.ids, now)).filter(passes).map((record) => record.id);
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const result = await deps.find({ q: leaf.q, filters: leaf.filters, facets: [], sort, page, pageSize: ENGINE_PAGE });
+    const result = await findHarvested(deps, { q: leaf.q, filters: leaf.filters, facets: [], sort, page, pageSize: ENGINE_PAGE });
     if (result.total > MAX_CANDIDATES) {
       throw new SruDiagnostic(DIAGNOSTIC.tooManyMatchingRecords, String(MAX_CANDIDATES), `This query has to look through ${result.total} records, more than ${MAX_CANDIDATES}; add words or a full-text clause (cql.serverChoice) to narrow it`);
     }
@@ -91,15 +92,23 @@ async function leafIds(deps: SruSearchDeps, leaf: Leaf, sort: Sort, now: Date): 
   return (await readableRecords(deps, ids, now)).filter(passes).map((record) => record.id);
 }
 
+/** The engine's answer among the kinds harvesters see (no dictionary words, no inventory elements). */
+async function findHarvested(deps: SruSearchDeps, query: SearchQuery): Promise<SearchResult> {
+  const filters = harvestedFilters(query.filters);
+  if (filters === null) return { query: query.q, total: 0, page: query.page ?? 1, pageSize: query.pageSize ?? ENGINE_PAGE, hits: [], facets: {}, engine: 'none', tookMs: 0 };
+  return deps.find({ ...query, filters });
+}
+
 /**
  * The records of `ids` in that order, each read from the catalog and kept only if the
- * public may read it now: the engine already scoped its answer, and this holds even when
- * the index lags behind the catalog (a record withdrawn a moment ago).
+ * public may read it now and it is of a harvested kind: the engine already scoped its
+ * answer, and this holds even when the index lags behind the catalog (a record withdrawn
+ * a moment ago) and for records named by identifier.
  */
 async function readableRecords(deps: SruSearchDeps, ids: readonly string[], now: Date): Promise<Item[]> {
   const byId = new Map<string, Item>();
   for (let i = 0; i < ids.length; i += 500) for (const record of await deps.records(ids.slice(i, i + 500))) byId.set(record.id, record);
-  return ids.map((id) => byId.get(id)).filter((record): record is Item => record !== undefined && canReadRecord(PUBLIC, record, now));
+  return ids.map((id) => byId.get(id)).filter((record): record is Item => record !== undefined && isHarvestedKind(record.kind) && canReadRecord(PUBLIC, record, now));
 }
 
 const titleOf = (record: Item) => record.title[0]?.value ?? '';

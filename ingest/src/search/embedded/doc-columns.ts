@@ -15,11 +15,14 @@ export interface DocMeta {
   titleSort: Record<string, string>;
   /** Document numbers and identifiers as identifier keys (absent on records without any). */
   identifierKeys?: string[];
+  /** A dictionary entry's headwords and romanisations as whole keys (absent on other records). */
+  headwordKeys?: string[];
 }
 
 export function docMeta(document: SearchDocument): DocMeta {
   const meta: DocMeta = { facets: facetValues(document), year: document.year, updatedAt: document.updatedAt, geo: document.geo, titleSort: titleSortKeys(document.title) };
   if (document.identifierKeys && document.identifierKeys.length > 0) meta.identifierKeys = document.identifierKeys;
+  if (document.headwordKeys && document.headwordKeys.length > 0) meta.headwordKeys = document.headwordKeys;
   return meta;
 }
 
@@ -46,7 +49,9 @@ export class DocColumns {
   #lons: Float64Array = new Float64Array(0);
   #facets = emptyFacets();
   /** Rowids by identifier key: few records have one, so a map of small sets, not bitsets. */
-  #identifiers = new Map<string, Set<number>>();
+  #identifiers: KeyHolders = new Map();
+  /** Rowids by headword key: words only, so again a map of small sets. */
+  #headwords: KeyHolders = new Map();
 
   /** Room for every rowid below the capacity; match sets are made this size. */
   get capacity(): number {
@@ -74,11 +79,8 @@ export class DocColumns {
       const column = this.#facets[facet];
       for (const value of meta.facets[facet]) column.members[this.#intern(column, value)]!.add(rowid);
     }
-    for (const key of meta.identifierKeys ?? []) {
-      let holders = this.#identifiers.get(key);
-      if (!holders) this.#identifiers.set(key, (holders = new Set()));
-      holders.add(rowid);
-    }
+    addHolder(this.#identifiers, meta.identifierKeys, rowid);
+    addHolder(this.#headwords, meta.headwordKeys, rowid);
   }
 
   delete(rowid: number): void {
@@ -90,11 +92,8 @@ export class DocColumns {
       const column = this.#facets[facet];
       for (const value of meta.facets[facet]) column.members[column.ids.get(value)!]!.delete(rowid);
     }
-    for (const key of meta.identifierKeys ?? []) {
-      const holders = this.#identifiers.get(key);
-      holders?.delete(rowid);
-      if (holders?.size === 0) this.#identifiers.delete(key);
-    }
+    deleteHolder(this.#identifiers, meta.identifierKeys, rowid);
+    deleteHolder(this.#headwords, meta.headwordKeys, rowid);
   }
 
   clear(): void {
@@ -104,6 +103,7 @@ export class DocColumns {
     this.#years = this.#lats = this.#lons = new Float64Array(0);
     this.#facets = emptyFacets();
     this.#identifiers = new Map();
+    this.#headwords = new Map();
   }
 
   /** Grows every column to hold rowids below `size` (doubling, so loading stays linear). */
@@ -137,8 +137,17 @@ export class DocColumns {
 
   /** Documents holding any of the identifier keys, as a new set. */
   withIdentifier(keys: readonly string[]): Bitset {
+    return this.#holding(this.#identifiers, keys);
+  }
+
+  /** Dictionary entries with one of the headword keys, as a new set. */
+  withHeadword(keys: readonly string[]): Bitset {
+    return this.#holding(this.#headwords, keys);
+  }
+
+  #holding(holders: KeyHolders, keys: readonly string[]): Bitset {
     const found = new Bitset(this.#capacity);
-    for (const key of keys) for (const rowid of this.#identifiers.get(key) ?? []) found.add(rowid);
+    for (const key of keys) for (const rowid of holders.get(key) ?? []) found.add(rowid);
     return found;
   }
 
@@ -213,6 +222,24 @@ export class DocColumns {
       column.members.push(new Bitset(this.#capacity));
     }
     return id;
+  }
+}
+
+type KeyHolders = Map<string, Set<number>>;
+
+function addHolder(holders: KeyHolders, keys: readonly string[] | undefined, rowid: number): void {
+  for (const key of keys ?? []) {
+    let rowids = holders.get(key);
+    if (!rowids) holders.set(key, (rowids = new Set()));
+    rowids.add(rowid);
+  }
+}
+
+function deleteHolder(holders: KeyHolders, keys: readonly string[] | undefined, rowid: number): void {
+  for (const key of keys ?? []) {
+    const rowids = holders.get(key);
+    rowids?.delete(rowid);
+    if (rowids?.size === 0) holders.delete(key);
   }
 }
 

@@ -148,7 +148,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return { set, candidates: { total, get rowids() { return all(); }, relevance: () => new Uint8Array(total), firstRowids: (count) => set.first(count) } };
     }
     if (set.firstAnd(set) < 0) return { set, candidates: { total: 0, rowids: new Uint32Array(0), relevance: () => new Uint8Array(0) } };
-    const identified = this.#identified(set, query.identifierKeys);
+    const identified = this.#identified(set, query);
     this.#vocabulary ??= this.#loadVocabulary();
     const words = query.words.map((word) => this.#vocabulary!.alternatives(word));
     set.and(this.#match(allWords(words)));
@@ -175,10 +175,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
   }
 
-  /** The allowed documents holding one of the query's identifier keys, or null when none does. */
-  #identified(allowed: Bitset, keys: readonly string[]): Bitset | null {
-    if (keys.length === 0) return null;
-    const found = this.#columns.withIdentifier(keys).and(allowed);
+  /**
+   * The allowed documents the query names exactly, or null when none: records holding one of
+   * its identifier keys, and dictionary entries with a headword or romanisation equal to it.
+   */
+  #identified(allowed: Bitset, query: PreparedQuery): Bitset | null {
+    if (query.identifierKeys.length === 0 && query.headwordKeys.length === 0) return null;
+    const found = this.#columns.withIdentifier(query.identifierKeys).or(this.#columns.withHeadword(query.headwordKeys)).and(allowed);
     return found.firstAnd(found) < 0 ? null : found;
   }
 
@@ -275,7 +278,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 }
 
-/** Records found by their number rank above every record found by words (bucket 0; the rest move down one). */
+/** Records found by their number and words by their headword rank above every record found by words (bucket 0; the rest move down one). */
 function identifiedFirst(buckets: Uint8Array, rowids: Uint32Array, identified: Bitset): Uint8Array {
   rowids.forEach((rowid, index) => {
     buckets[index] = identified.has(rowid) ? 0 : Math.min(buckets[index]! + 1, 255);

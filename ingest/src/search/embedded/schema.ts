@@ -16,7 +16,8 @@ import type { DatabaseSync } from 'node:sqlite';
 // 4: documents carry library text, library facets and identifier keys (issue 13).
 // 5: Khmer compounds are followed by the words inside them, and Cham vowel signs and
 //    finals are kept (the analyzer's analyzeForIndex), so older indexes miss those keys.
-export const FORMAT = 5;
+// 6: dictionary words carry their entry keys among the names and headword keys (issue 14).
+export const FORMAT = 6;
 
 export function createSchema(db: DatabaseSync): boolean {
   const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canReadRecord, PUBLIC, searchScopeFor, SYSTEM, type Viewer } from '../../access/index.ts';
 import { createSearchEngine } from '../create.ts';
 import type { SearchEngine } from '../engine.ts';
-import { MEILI_SETTINGS } from './mapping.ts';
+import { encodeExact, MEILI_SETTINGS } from './mapping.ts';
 import { FIXTURES, fixture } from '../../../../tests/contract/search-fixtures.ts';
 import { LIBRARY_FIXTURES } from '../../../../tests/contract/library-fixtures.ts';
+import { DICTIONARY_FIXTURES } from '../../../../tests/contract/dictionary-fixtures.ts';
 import { filterAttributes, FilterSyntaxError, matchesFilter, parseFilter, type FilterNode } from '../../../../tests/support/meili-filter.ts';
 import { startMeilisearchStandIn, type MeilisearchStandIn } from '../../../../tests/support/meilisearch-stand-in.ts';
 
@@ -15,6 +16,7 @@ const ACCESS_FIELDS = new Set(['status', 'access', 'communities']);
 const DOCUMENTS: SearchDocument[] = [
   ...FIXTURES,
   ...LIBRARY_FIXTURES,
+  ...DICTIONARY_FIXTURES,
   ...(['researchers', 'embargo', 'metadata-only'] as const).map((access) => ({ ...fixture('ok-om-bok'), id: `ok-om-bok-${access}`, access })),
 ];
 
@@ -147,10 +149,28 @@ describe('meilisearch driver requests (loopback stand-in)', () => {
     expect(bodies[0]).toMatchObject({ q: '' });
     expect(bodies[0]!.filter).toContain('identifierKeys IN ["452024qdubnd", "2024"]');
     expect(bodies[1]!.q.trim()).toBe('45 2024 qd ubnd');
-    expect(bodies[1]!.filter).toContain('NOT (identifierKeys IN ["452024qdubnd", "2024"])');
+    expect(bodies[1]!.filter).toMatch(/NOT \(.*identifierKeys IN \["452024qdubnd", "2024"\]/u);
     expect(result.hits[0]?.id).toBe('decision-45');
     expect(result.hits.map((hit) => hit.id)).not.toContain('decision-47-draft');
     expect(result.facets.documentType?.['quyet-dinh']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('finds the word a query names exactly in the first tier, by its encoded headword key, and leaves it out of the word tiers', async () => {
+    const before = standIn.requests.length;
+    const result = await engine.search({ q: 'ទូក' }, searchScopeFor(PUBLIC));
+    const bodies = standIn.requests.slice(before).filter((request) => request.path === `/indexes/${INDEX}/search`).map((request) => request.body as { q: string; filter: string });
+    const headwordFilter = `headwordKeys IN ["${encodeExact('ទូក')}"]`;
+    expect(bodies[0]).toMatchObject({ q: '' });
+    expect(bodies[0]!.filter).toContain(headwordFilter);
+    expect(bodies[1]!.filter).toContain(`NOT ((${headwordFilter}))`);
+    expect(result.hits[0]?.id).toBe('word-tuk');
+  });
+
+  it('asks for no headword tier when the kinds asked for leave words out', async () => {
+    const before = standIn.requests.length;
+    await engine.search({ q: 'ទូក', filters: { kind: ['festival'] } }, searchScopeFor(PUBLIC));
+    const bodies = standIn.requests.slice(before).filter((request) => request.path === `/indexes/${INDEX}/search`).map((request) => request.body as { filter: string });
+    expect(bodies.every((body) => !body.filter.includes('headwordKeys'))).toBe(true);
   });
 
   it('shows staff drafts and every access level, and the public none of the restricted ones', async () => {

@@ -3,7 +3,7 @@ import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } 
 import type { Config } from '../../config.ts';
 import { DisanError, UpstreamError } from '../../errors.ts';
 import type { EngineResult, SearchEngine, SearchScope } from '../engine.ts';
-import { identifierFilter, joinAnd, meiliFilter, meiliQueryText, meiliSort, MEILI_SETTINGS, tonedFilter, toMeiliDocument, type MeiliDocument } from './mapping.ts';
+import { headwordFilter, identifierFilter, joinAnd, joinOr, meiliFilter, meiliQueryText, meiliSort, MEILI_SETTINGS, tonedFilter, toMeiliDocument, type MeiliDocument } from './mapping.ts';
 import { assertDocuments, prepareQuery, type PreparedQuery } from '../query.ts';
 import { buildResult, pageOffset, type FacetCounts } from '../result.ts';
 
@@ -141,11 +141,13 @@ interface Tier {
  * them out. Then tones: with a relevance sort and toned words, documents having those
  * exact words are one tier, the rest a second, so "lễ hội" lists "lễ hội" before "lê hồi"
  * as in the embedded engine. Meilisearch's own exactness rule cannot see tones: it sees keys.
+ * Dictionary entries whose headword or romanisation is the whole query join the first tier
+ * (ទូក lists the word ទូក before ទូកង), as the embedded engine ranks them.
  */
 function rankTiers(query: PreparedQuery): Tier[] {
   const q = meiliQueryText(query.words);
   const base = meiliFilter(query);
-  const identified = query.words.length > 0 ? identifierFilter(query.identifierKeys) : null;
+  const identified = query.words.length > 0 ? joinOr([identifierFilter(query.identifierKeys), headwordFilter(query.headwordKeys)]) : null;
   const byNumber: Tier[] = identified === null ? [] : [{ q: '', filter: joinAnd([base, identified]) }];
   const words = identified === null ? base : joinAnd([base, `NOT (${identified})`]);
   const toned = query.sort === 'relevance' ? tonedFilter(query.words) : null;

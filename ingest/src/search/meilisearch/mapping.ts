@@ -36,6 +36,8 @@ export interface MeiliDocument {
   subjectHeadings: string[];
   /** Document numbers and identifiers as identifier keys, matched by filter (see rankTiers). */
   identifierKeys: string[];
+  /** A dictionary entry's whole headword keys, encoded as ASCII like exactWords (Khmer, Han and Cham must not be folded by facet normalization). */
+  headwordKeys: string[];
   /** Left out when unknown: Meilisearch sorts documents missing the field last. */
   year?: number;
   updatedAt: string;
@@ -49,7 +51,7 @@ const TEXT_ATTRIBUTES = ['names', 'body', 'full'];
 export const MEILI_SETTINGS = {
   // Order is the attribute ranking: names above descriptions above full text.
   searchableAttributes: TEXT_ATTRIBUTES,
-  filterableAttributes: [...FACETS, 'exactWords', 'identifierKeys', '_geo'],
+  filterableAttributes: [...FACETS, 'exactWords', 'identifierKeys', 'headwordKeys', '_geo'],
   sortableAttributes: ['year', 'updatedAt', ...[...KNOWN_LANGUAGES, undefined].map((lang) => `titleSort.${sortLanguageKey(lang)}`)],
   // Sort first so an explicit sort orders all results, as in the embedded engine.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
@@ -84,6 +86,7 @@ export function toMeiliDocument(document: SearchDocument): MeiliDocument {
     publisher: document.publisher ?? [],
     subjectHeadings: document.subjectHeadings ?? [],
     identifierKeys: document.identifierKeys ?? [],
+    headwordKeys: (document.headwordKeys ?? []).map(encodeExact),
     ...(document.year === null ? {} : { year: document.year }),
     updatedAt: document.updatedAt,
     titleSort: titleSortKeys(document.title),
@@ -120,6 +123,11 @@ export function identifierFilter(keys: readonly string[]): string | null {
   return keys.length === 0 ? null : `identifierKeys IN [${keys.map(quoteValue).join(', ')}]`;
 }
 
+/** Dictionary entries whose headword or romanisation is the whole query, or null when the query has no words. */
+export function headwordFilter(keys: readonly string[]): string | null {
+  return keys.length === 0 ? null : `headwordKeys IN [${keys.map((key) => quoteValue(encodeExact(key))).join(', ')}]`;
+}
+
 export function meiliSort(sort: Sort, lang: string | undefined): string[] {
   switch (sort) {
     case 'relevance':
@@ -138,6 +146,11 @@ export function meiliSort(sort: Sort, lang: string | undefined): string[] {
 export function joinAnd(parts: readonly (string | null)[]): string | null {
   const present = parts.filter((part): part is string => part !== null);
   return present.length === 0 ? null : present.map((part) => `(${part})`).join(' AND ');
+}
+
+export function joinOr(parts: readonly (string | null)[]): string | null {
+  const present = parts.filter((part): part is string => part !== null);
+  return present.length === 0 ? null : present.map((part) => `(${part})`).join(' OR ');
 }
 
 function filtersExpression(filters: SearchFilters): string | null {

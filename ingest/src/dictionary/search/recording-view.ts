@@ -1,0 +1,42 @@
+import type { Item, Media, RecordingView } from '@disan/schemas';
+import { accessView, canReadMedia, canReadRecord, type Viewer } from '../../access/index.ts';
+import { isStaff } from '../../access/viewer.ts';
+
+const rendition = (medium: Media, name: string): string | null =>
+  medium.derivatives.some((derivative) => derivative.name === name) ? `/api/media/${encodeURIComponent(medium.id)}/${encodeURIComponent(name)}` : null;
+
+/**
+ * May the viewer hear this recording of the entry? The record's media rule (canReadMedia),
+ * then the medium's own narrower rule when it has one, and a voice recorded without its
+ * speaker's consent is heard by staff only (issue 14: such a recording is never published).
+ * Once canReadMedia itself weighs the medium's own rule (another branch of issue 14), this reduces to it.
+ */
+export function canHear(viewer: Viewer, record: Item, medium: Media): boolean {
+  if (!canReadMedia(viewer, record)) return false;
+  if (medium.access && !canReadRecord(viewer, { status: record.status, access: medium.access })) return false;
+  return isStaff(viewer) || medium.recording === undefined || medium.recording.consent.given;
+}
+
+/** A pronunciation as the player gets it: rendition URLs (null while processing) and who speaks, where. */
+export function toRecordingView(record: Item, medium: Media): RecordingView {
+  return {
+    mediaId: medium.id,
+    opus: rendition(medium, 'audio-opus'),
+    mp3: rendition(medium, 'audio-mp3'),
+    waveform: rendition(medium, 'waveform-json'),
+    durationSeconds: medium.durationSeconds ?? null,
+    caption: medium.caption ?? null,
+    speaker: medium.recording?.speaker ?? null,
+    locality: medium.recording?.locality ?? null,
+    dialect: medium.recording?.dialect ?? null,
+    generated: medium.recording?.generated ?? false,
+    access: accessView(medium.access ?? record.access),
+  };
+}
+
+/** The entry's first recording the viewer may hear, one that is ready before one still processing; null when none. */
+export function firstRecording(viewer: Viewer, record: Item, media: readonly Media[]): RecordingView | null {
+  const audible = media.filter((medium) => medium.kind === 'audio' && medium.status !== 'failed' && canHear(viewer, record, medium));
+  const chosen = audible.find((medium) => medium.status === 'ready') ?? audible[0];
+  return chosen ? toRecordingView(record, chosen) : null;
+}
