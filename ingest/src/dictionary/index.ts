@@ -3,3 +3,7 @@
  * keys an entry is searched by. Pure functions, except loadHanRadicals (reads Unihan).
  */
 export * from './script/index.ts';
+export { readLift } from './lift/read.ts';
+export { writeLift, LIFT_VERSION } from './lift/write.ts';
+export { formRole } from './lift/writing-systems.ts';
+export { guidOf, idFromLift, type ExchangeEntry, type ExchangeRecording, type ReadEntry } from './exchange/entry.ts';
