@@ -7,3 +7,5 @@ export { readLift } from './lift/read.ts';
 export { writeLift, LIFT_VERSION } from './lift/write.ts';
 export { formRole } from './lift/writing-systems.ts';
 export { guidOf, idFromLift, type ExchangeEntry, type ExchangeRecording, type ReadEntry } from './exchange/entry.ts';
+export { entriesCsv, entriesXlsx, readEntrySheet } from './sheet/files.ts';
+export type { SheetEntry } from './sheet/rows.ts';
