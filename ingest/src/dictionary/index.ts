@@ -9,3 +9,4 @@ export { formRole } from './lift/writing-systems.ts';
 export { guidOf, idFromLift, type ExchangeEntry, type ExchangeRecording, type ReadEntry } from './exchange/entry.ts';
 export { entriesCsv, entriesXlsx, readEntrySheet } from './sheet/files.ts';
 export type { SheetEntry } from './sheet/rows.ts';
+export * from './exchange/index.ts';

@@ -30,7 +30,8 @@ export interface ExchangeRecording {
 export interface ReadEntry {
   /** Where the entry was: its position among entries (LIFT), or its row (CSV, XLSX; the header is row 1). */
   line: number;
-  entry?: ExchangeEntry;
+  /** With the status a sheet's row asks for (LIFT carries none). */
+  entry?: ExchangeEntry & { status?: ItemStatus };
   errors: string[];
   warnings: string[];
 }
