@@ -1,6 +1,8 @@
 /**
  * The dictionary's script support: browse orders per script, romanisation keys and the
  * keys an entry is searched by. Pure functions, except loadHanRadicals (reads Unihan).
+ * Then its exchange (issue 14): LIFT and sheets read and written (pure), and their import
+ * into and export from the catalog (exchange/, which takes the archive).
  */
 export * from './script/index.ts';
 export { readLift } from './lift/read.ts';
