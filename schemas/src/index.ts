@@ -27,3 +27,4 @@ export * from './library-exchange.ts';
 export * from './citations.ts';
 export * from './calendar.ts';
 export * from './dictionary-api.ts';
+export * from './dictionary-exchange.ts';

@@ -78,6 +78,7 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   'GET /api/workspace/collections': STAFF,
   'GET /api/workspace/export.csv': STAFF,
   'GET /api/workspace/export.xlsx': STAFF,
+  'GET /api/workspace/dictionary/export': STAFF,
   'GET /api/uploads/quota': STAFF,
   'GET /api/harvest-sources': ['operator', 'admin'],
   // Without a verb OAI-PMH answers its badVerb error, as XML with 200: the door is open.
@@ -131,6 +132,7 @@ const WRITE_ACCESS: Record<string, readonly Who[]> = {
   'POST /api/workspace/sheets/preview': STAFF,
   'POST /api/workspace/sheets/import': STAFF,
   'POST /api/workspace/library/marc': STAFF,
+  'POST /api/workspace/dictionary/import': STAFF,
   'POST /api/workspace/collections': STAFF,
   'PUT /api/workspace/collections/{id}': STAFF,
   'PUT /api/workspace/collections/{id}/items': STAFF,

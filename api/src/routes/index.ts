@@ -30,6 +30,7 @@ import { libraryImportRoutes } from './library-import/index.ts';
 import { citationRoutes } from './citations/index.ts';
 import { exportRoutes } from './exports/index.ts';
 import { coverageRoutes } from './coverage/index.ts';
+import { dictionaryExchangeRoutes } from './dictionary-exchange/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -41,6 +42,7 @@ import { coverageRoutes } from './coverage/index.ts';
  * collections and places in workspace-bulk/; uploads (/uploads) takes resumable uploads;
  * oai (/oai) is the door other libraries harvest; sru (/sru) the one their catalogues search; harvest-sources (/harvest-sources) are the
  * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files;
+ * dictionary-exchange (/workspace/dictionary/import, /export) takes and gives LIFT, CSV and XLSX;
  * citations (/items/:id/cite, /items/:id/citations) and exports (/search/export, /collections/:id/export) are the downloads;
  * calendar (/calendar, /calendar.ics) is the public's festival calendar; dictionary (/dictionary/…) finds words (issue 14);
  * coverage (/coverage/…) holds the digitisation targets, their figures, gaps and yearly reports (issue 15).
@@ -73,6 +75,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(sruRoutes, { ...options, prefix: '/sru' });
   app.register(harvestSourceRoutes, { ...options, prefix: '/harvest-sources' });
   app.register(libraryImportRoutes, { ...options, prefix: '/workspace/library' });
+  app.register(dictionaryExchangeRoutes, { ...options, prefix: '/workspace/dictionary' });
   app.register(citationRoutes, { ...options, prefix: '/items' });
   app.register(exportRoutes, options);
   app.register(calendarRoutes, options);

@@ -13,6 +13,7 @@ import { runBackupCommand, runRestoreCommand } from './commands/backup.ts';
 import { runUsersCommand } from './commands/users.ts';
 import { runAuditCommand } from './commands/audit.ts';
 import { runHarvestCommand } from './commands/harvest.ts';
+import { runDictionaryCommand } from './commands/dictionary.ts';
 
 const HELP = `disan: the Disan heritage archive from the command line
 
@@ -27,6 +28,11 @@ Usage:
   disan harvest <base URL> [--prefix oai_dc|marc21] [--set spec] [--from 2024-01-31]
                                harvests an OAI-PMH repository into library records; run again,
                                it fetches only what changed (deletions withdraw the records)
+  disan dictionary import <file.lift|file.zip|file.csv|file.xlsx> [--status draft|in-review|published] [--dry-run]
+                               dictionary entries (LIFT from FieldWorks or WeSay with its audio/ folder,
+                               or a sheet); the same LIFT guid or id reaches the same entry next time
+  disan dictionary export --format lift|csv|xlsx <out>
+                               every entry; LIFT as <out> with audio/ beside it, or a .zip of both
   disan reindex
   disan jobs [--retry-failed] [--backfill]
   disan worker [--concurrency n] [--once]
@@ -69,6 +75,8 @@ const OPTIONS = {
   prefix: { type: 'string' },
   set: { type: 'string' },
   from: { type: 'string' },
+  format: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -87,7 +95,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return command || parsed.values.help ? 0 : 2;
   }
   const withoutArchive = { backup: runBackupCommand, restore: runRestoreCommand };
-  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand, users: runUsersCommand, audit: runAuditCommand, 'import-marc': runImportMarcCommand, harvest: runHarvestCommand };
+  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand, users: runUsersCommand, audit: runAuditCommand, 'import-marc': runImportMarcCommand, harvest: runHarvestCommand, dictionary: runDictionaryCommand };
   if (!(command in commands) && !(command in withoutArchive)) {
     err(`unknown command "${command}"\n\n${HELP}\n`);
     return 2;

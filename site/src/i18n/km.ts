@@ -2,6 +2,7 @@ import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
+import { dictionaryExchange } from './dictionary/exchange.ts';
 import { libraryHarvest } from './library/harvest.ts';
 import { citeStrings } from './library/cite.ts';
 import { libraryEditor } from './library/editor.ts';
@@ -403,6 +404,7 @@ export const km: Dictionary = {
   ...readerStrings.km,
   ...libraryFacts.km,
   ...libraryMarc.km,
+  ...dictionaryExchange.km,
   ...libraryHarvest.km,
   ...citeStrings.km,
   ...libraryEditor.km,

@@ -2,6 +2,7 @@ import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
+import { dictionaryExchange } from './dictionary/exchange.ts';
 import { libraryHarvest } from './library/harvest.ts';
 import { citeStrings } from './library/cite.ts';
 import { libraryEditor } from './library/editor.ts';
@@ -407,6 +408,7 @@ export const vi = {
   ...readerStrings.vi,
   ...libraryFacts.vi,
   ...libraryMarc.vi,
+  ...dictionaryExchange.vi,
   ...libraryHarvest.vi,
   ...citeStrings.vi,
   ...libraryEditor.vi,

@@ -2,6 +2,7 @@ import { libraryKinds } from './library/kinds.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
+import { dictionaryExchange } from './dictionary/exchange.ts';
 import { libraryHarvest } from './library/harvest.ts';
 import { citeStrings } from './library/cite.ts';
 import { libraryEditor } from './library/editor.ts';
@@ -404,6 +405,7 @@ export const zh: Dictionary = {
   ...readerStrings.zh,
   ...libraryFacts.zh,
   ...libraryMarc.zh,
+  ...dictionaryExchange.zh,
   ...libraryHarvest.zh,
   ...citeStrings.zh,
   ...libraryEditor.zh,
