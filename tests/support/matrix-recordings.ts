@@ -34,7 +34,8 @@ const entry: ItemInput = {
 export async function loadMatrixRecordings(archive: Archive, dataDir: string): Promise<Record<RecordingCase, string>> {
   const folder = join(dataDir, 'input', 'words');
   await mkdir(folder, { recursive: true });
-  for (const name of RECORDINGS) await generateAudio(join(folder, `${name}.wav`), { seconds: 1, format: 'wav' });
+  // Lengths differ so that the three files differ (one file is stored once per record).
+  for (const [n, name] of RECORDINGS.entries()) await generateAudio(join(folder, `${name}.wav`), { seconds: 1 + n / 2, format: 'wav' });
   const file = join(dataDir, 'input', 'words.jsonl');
   await writeFile(file, JSON.stringify({ ...entry, media: RECORDINGS.map((name) => ({ file: `words/${name}.wav` })) }));
   const report = await importRecords(archive, file);
