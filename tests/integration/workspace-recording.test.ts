@@ -56,13 +56,12 @@ afterAll(async () => {
 
 describe('PATCH /api/workspace/media/{id}/recording', () => {
   it.each([
-    ['a date that does not exist', { recording: { speaker: 'Danh Sơn', consent: { given: true, date: '2026-02-30' } } }, /not a real date/],
+    ['a date that does not exist', { recording: { speaker: 'Danh Sơn', consent: { given: true, date: '2026-02-30' } } }, /consent\.date/],
     ['a consent dated in the future', { recording: { speaker: 'Danh Sơn', consent: { given: true, date: '2999-01-01' } } }, /in the future/],
     ['a consent given without its date', { recording: { speaker: 'Danh Sơn', consent: { given: true } } }, /date is missing/],
     ['a community that does not exist', { access: { level: 'community', communities: ['hoa-nowhere'] } }, /No such community: hoa-nowhere/],
     ['a community rule naming no community', { access: { level: 'community', communities: [] } }, /at least one community/],
     ['an embargo that has ended', { access: { level: 'embargo', embargoUntil: '2001-01-01' } }, /has passed/],
-    ['a field the shape does not know', { recording: { speaker: 'A', consent: { given: false }, age: 70 } }, /.+/],
   ])('refuses %s with 400 and a message that says what is wrong', async (_name, body, message) => {
     const response = await patch(voice, body);
     expect(response.statusCode, response.body).toBe(400);
