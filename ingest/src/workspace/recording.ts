@@ -1,6 +1,7 @@
 import type { MediaAccess, MediaRecordingPatch, RecordingInfo, WorkspaceMedia } from '@disan/schemas';
 import { canEditRecord, canUseWorkspace, type Viewer } from '../access/index.ts';
 import { writeAudit } from '../catalog/audit.ts';
+import { canonicalJson } from '../catalog/validate.ts';
 import type { Sql } from '../database/database.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { mediaRow, readState } from './state.ts';
@@ -37,7 +38,8 @@ export function createRecordingOperation(deps: RecordingDeps) {
         recording: patch.recording === undefined ? before.recording : patch.recording,
         access: patch.access === undefined ? before.access : patch.access,
       };
-      if (JSON.stringify(before) === JSON.stringify(after)) return { itemId: state.id, changed: false };
+      // jsonb keeps its own key order: compared canonically, the same patch twice writes nothing.
+      if (canonicalJson(before) === canonicalJson(after)) return { itemId: state.id, changed: false };
       await tx.query('UPDATE media SET recording = $2::jsonb, access = $3::jsonb, updated_at = now() WHERE id = $1', [
         mediaId,
         after.recording === null ? null : JSON.stringify(after.recording),
