@@ -41,7 +41,12 @@ describe('parseLoudnorm and applyFilter', () => {
     expect(() => parseLoudnorm('{ "input_i" : "-20" }')).toThrow(/no input_tp/);
   });
 
-  it('applies the measured figures in linear mode, towards the target', () => {
+  it('applies one plain gain when it keeps the true peak under its ceiling', () => {
+    expect(applyFilter({ integrated: -30, truePeak: -20, range: 3, threshold: -40, offset: 0.2 })).toBe('volume=14.00dB');
+    expect(applyFilter({ integrated: -8, truePeak: 0, range: 3, threshold: -18, offset: 0 })).toBe('volume=-8.00dB');
+  });
+
+  it('leaves loud peaks to loudnorm, with the measured figures', () => {
     const filter = applyFilter({ integrated: -30, truePeak: -12, range: 3, threshold: -40, offset: 0.2 });
     expect(filter).toContain(`I=${LOUDNESS_TARGET.integrated}:TP=${LOUDNESS_TARGET.truePeak}`);
     expect(filter).toContain('measured_I=-30:measured_TP=-12:measured_LRA=3:measured_thresh=-40:offset=0.2:linear=true');
