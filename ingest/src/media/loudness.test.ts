@@ -18,7 +18,7 @@ async function integratedLoudness(file: string): Promise<number> {
   return Number(match[1]);
 }
 
-/** A five-second voice-like tone (330 Hz with a 3 Hz tremolo) at a given amplitude, as WAV. */
+/** A five-second voice-like tone (330 Hz with a 3 Hz tremolo) at a given gain, as WAV. */
 async function tone(file: string, amplitude: number): Promise<string> {
   await run('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:sample_rate=48000:duration=5',
     '-af', `volume='${amplitude}*(0.6+0.4*sin(2*PI*3*t))':eval=frame`, '-c:a', 'pcm_s16le', file]);
@@ -64,7 +64,8 @@ describe('two-pass loudness normalisation with real ffmpeg', () => {
 
   it.each([
     ['a quiet voice far from the microphone', (file: string) => tone(file, 0.02)],
-    ['a voice shouting into it', (file: string) => tone(file, 1)],
+    // lavfi's sine is at 1/8 of full scale: 7.5 brings its peaks near 0 dBFS (about -8 LUFS).
+    ['a voice shouting into it', (file: string) => tone(file, 7.5)],
   ])('brings %s within 1 LU of the target, in Opus and MP3', async (_name, make) => {
     const input = await make(join(dir, `${_name.length}.wav`));
     const before = await integratedLoudness(input);
