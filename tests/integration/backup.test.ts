@@ -71,14 +71,16 @@ describe('backup and restore', () => {
   /** What the archive answered when the backup was made, URL by URL, for the public and the operator. */
   const asBackedUp = new Map<string, Awaited<ReturnType<typeof answer>>>();
   let urls: string[];
-  /** A recording given a speaker (without consent) and its own access rule before the backup. */
+  /** A file given a speaker (without consent) and its own access rule before the backup. */
   let voice: Media;
 
   beforeAll(async () => {
     f = await apiFixture();
-    const audio = (await f.archive.catalog.media.listByStatus('ready')).find((m) => m.kind === 'audio');
-    if (!audio) throw new Error('the samples have no recording');
-    voice = await f.archive.workspace.media.setRecording(SYSTEM, audio.id, {
+    // Any file but the one the route walk reads may carry them (the fixture's samples have no recording).
+    const walked = await f.mediaOf('ok-om-bok');
+    const other = (await f.archive.catalog.media.listByStatus('ready')).find((m) => m.id !== walked);
+    if (!other) throw new Error('the samples have a single file');
+    voice = await f.archive.workspace.media.setRecording(SYSTEM, other.id, {
       recording: { speaker: 'Thạch Sa Rinh', consent: { given: false, note: 'chờ gia đình đồng ý' }, locality: 'Sóc Trăng', dialect: 'Khmer Sóc Trăng' },
       access: { level: 'researchers' },
     });
