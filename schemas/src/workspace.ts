@@ -131,6 +131,12 @@ export const WorkspaceRecord = Type.Object(
     withdrawal: Type.Optional(Type.Object({ at: Type.String({ format: 'date-time' }), reason: Type.String() }, { additionalProperties: false })),
     comments: Type.Array(RecordComment),
     media: Type.Array(WorkspaceMedia),
+    /**
+     * The record's recordings whose speaker has not given consent: published or not, only
+     * staff read them (access canReadMedia). Said beside every answer, a publication's
+     * included, so that the reviewer knows which voices stayed behind. Absent when none.
+     */
+    withheldMedia: Type.Optional(Type.Array(Id)),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
     updatedBy: ActorView,

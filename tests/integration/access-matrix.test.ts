@@ -19,6 +19,7 @@ import { temporaryArchive } from '../support/archive.ts';
 import { ANCHOR, COLLECTION, COMMUNITY, headwordOf, idOf, loadMatrixRecords, OTHER_COMMUNITY, provinceOf, STATES, textWordOf, titleWordOf, wordIdOf, type State } from '../support/matrix-fixture.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
 import { addAccount, PASSWORD } from '../support/accounts.ts';
+import { loadMatrixRecordings, RECORDINGS, WORD, type RecordingCase } from '../support/matrix-recordings.ts';
 import type { AccountRole } from '@disan/ingest/access';
 
 const OPERATOR_TOKEN = 'matrix-operator-token-0123456789abcdef';
@@ -129,6 +130,7 @@ const WRITE_ACCESS: Record<string, readonly Who[]> = {
   'PATCH /api/workspace/records/{id}/media/{mediaId}': STAFF,
   'DELETE /api/workspace/records/{id}/media/{mediaId}': STAFF,
   'POST /api/workspace/media/{mediaId}/retry': STAFF,
+  'PATCH /api/workspace/media/{mediaId}/recording': STAFF,
   'POST /api/workspace/sheets/preview': STAFF,
   'POST /api/workspace/sheets/import': STAFF,
   'POST /api/workspace/library/marc': STAFF,
@@ -155,7 +157,7 @@ const NOT_IN_WRITE_WALK = new Set([
 interface Cell {
   door: string;
   who: Who;
-  state: State | '-';
+  state: State | RecordingCase | '-';
   expected: boolean;
   actual: boolean;
   detail: string;
@@ -169,6 +171,7 @@ const credentials = new Map<Who, Record<string, string>>();
 /** What a viewer's changes carry besides the credential: the site's origin and, with a session, its CSRF token. */
 const writeHeaders = new Map<Who, Record<string, string>>();
 const mediaIds = new Map<State, string>();
+let recordingIds: Record<RecordingCase, string>;
 let memberUserId = '';
 const cells: Cell[] = [];
 
@@ -192,6 +195,7 @@ beforeAll(async () => {
   await loadMatrixRecords(archive, temp.dataDir);
   for (const state of STATES) mediaIds.set(state, (await archive.catalog.media.listForItem(idOf(state)))[0]!.id);
   for (const id of [COMMUNITY, OTHER_COMMUNITY]) await archive.accounts.communities.create({ id, name: id }, { id: 'cli' });
+  recordingIds = await loadMatrixRecordings(archive, temp.dataDir);
 
   app = await buildApp({ archive, config: archive.config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -244,7 +248,7 @@ const viaSite = async (who: Who, path: string) => {
   return { status: response.status, body: await response.text() };
 };
 
-function record(door: string, who: Who, state: State | '-', expected: boolean, actual: boolean, detail = ''): void {
+function record(door: string, who: Who, state: State | RecordingCase | '-', expected: boolean, actual: boolean, detail = ''): void {
   cells.push({ door, who, state, expected, actual, detail });
 }
 
@@ -418,6 +422,40 @@ const SITE_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state: 
 };
 const BROWSER_VIEWERS = VIEWERS.filter((who) => !['operator', 'read-token', 'revoked-token'].includes(who));
 
+/**
+ * A public dictionary entry's recordings (matrix-recordings.ts): one its speaker consented
+ * to, which follows the entry; one its community keeps to itself; one whose speaker has not
+ * given consent, for staff only. Cell by cell, who hears each.
+ */
+const HEARS: Record<RecordingCase, readonly Who[]> = {
+  consented: EVERYONE,
+  community: [...STAFF, 'member', 'steward'],
+  'no-consent': STAFF,
+};
+type RecordingDoor = (who: Who, mediaId: string) => Promise<[shown: boolean, detail: string]>;
+const RECORDING_DOORS: Record<string, RecordingDoor> = {
+  'recording: GET /api/media/{id}/original': async (who, id) => {
+    const { status } = await api(who, `/api/media/${id}/original`);
+    return [status === 200, String(status)];
+  },
+  'recording: HEAD /api/media/{id}/audio-opus': async (who, id) => {
+    const { status } = await api(who, `/api/media/${id}/audio-opus`, 'HEAD');
+    return [status === 200, String(status)];
+  },
+  'recording: GET /api/media/{id}/audio-mp3': async (who, id) => {
+    const { status } = await api(who, `/api/media/${id}/audio-mp3`);
+    return [status === 200, String(status)];
+  },
+  'recording: GET /api/media/{id}/waveform-json': async (who, id) => {
+    const { status } = await api(who, `/api/media/${id}/waveform-json`);
+    return [status === 200, String(status)];
+  },
+  'recording: GET /api/items/{id} (media list)': async (who, id) => {
+    const { status, json } = await api(who, `/api/items/${WORD}`);
+    return [status === 200 && json<ItemView>().media.some((m) => m.id === id), String(status)];
+  },
+};
+
 describe('the access matrix', () => {
   it.each(Object.keys(RECORD_DOORS))('%s: every viewer sees exactly the records the rules allow', async (name) => {
     const [door, expected] = RECORD_DOORS[name]!;
@@ -428,6 +466,19 @@ describe('the access matrix', () => {
   it.each(Object.keys(SITE_DOORS))('%s: every visitor sees exactly the records the rules allow', async (name) => {
     const [door, expected] = SITE_DOORS[name]!;
     const wrong = await checkDoor(name, door, expected, BROWSER_VIEWERS);
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(Object.keys(RECORDING_DOORS))('%s: a public entry\'s recordings are heard by exactly the viewers their own rule and consent allow', async (name) => {
+    const wrong: string[] = [];
+    for (const who of VIEWERS) {
+      for (const recording of RECORDINGS) {
+        const [actual, detail] = await RECORDING_DOORS[name]!(who, recordingIds[recording]);
+        const want = HEARS[recording].includes(who);
+        record(name, who, recording, want, actual, detail);
+        if (actual !== want) wrong.push(`${name}: ${who} on the ${recording} recording ${actual ? 'HEARD IT (leak)' : 'was refused'} (${detail})`);
+      }
+    }
     expect(wrong).toEqual([]);
   });
 

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupArchive, openArchive, restoreArchive, type Archive, type BackupSummary } from '@disan/ingest';
 import { loadConfig } from '@disan/ingest/config';
+import { SYSTEM } from '@disan/ingest/access';
+import type { Media } from '@disan/schemas';
 import { buildApp } from '../../api/src/app.ts';
 import { apiFixture, OPERATOR, OPERATOR_TOKEN, type ApiFixture } from '../support/api-fixture.ts';
 
@@ -69,9 +71,19 @@ describe('backup and restore', () => {
   /** What the archive answered when the backup was made, URL by URL, for the public and the operator. */
   const asBackedUp = new Map<string, Awaited<ReturnType<typeof answer>>>();
   let urls: string[];
+  /** A file given a speaker (without consent) and its own access rule before the backup. */
+  let voice: Media;
 
   beforeAll(async () => {
     f = await apiFixture();
+    // Any file but the one the route walk reads may carry them (the fixture's samples have no recording).
+    const walked = await f.mediaOf('ok-om-bok');
+    const other = (await f.archive.catalog.media.listByStatus('ready')).find((m) => m.id !== walked);
+    if (!other) throw new Error('the samples have a single file');
+    voice = await f.archive.workspace.media.setRecording(SYSTEM, other.id, {
+      recording: { speaker: 'Thạch Sa Rinh', consent: { given: false, note: 'chờ gia đình đồng ý' }, locality: 'Sóc Trăng', dialect: 'Khmer Sóc Trăng' },
+      access: { level: 'researchers' },
+    });
     work = await mkdtemp(join(tmpdir(), 'disan-backup-'));
     file = join(work, 'archive.tar');
     // Readers keep the archive busy while the backup runs, and a record is written as it starts.
@@ -126,6 +138,12 @@ describe('backup and restore', () => {
       expect(row!.n, name).toBe(rows);
     }
     expect(backedUp.tables.find((t) => t.name === 'items')!.rows).toBe((await f.archive.catalog.items.count()) - 1);
+  });
+
+  it('carries a recording\'s speaker and consent and a medium\'s own access rule', async () => {
+    const restoredVoice = await restored.catalog.media.get(voice.id);
+    expect(restoredVoice?.recording).toEqual(voice.recording);
+    expect(restoredVoice?.access).toEqual({ level: 'researchers' });
   });
 
   it('refuses a backup cut short, leaving the target folder empty', async () => {

@@ -28,7 +28,7 @@ export async function forViewer<H extends SearchHit>(deps: BrowseDeps, viewer: V
     const item = items.get(hit.id);
     // Gone from the catalog since the search: nothing of its media to show, its state as indexed.
     if (!item) return { ...hit, thumbnail: null };
-    const thumbnail = hit.thumbnail !== null && canReadMedia(viewer, item, now) ? thumbnailUrl(hit.thumbnail) : null;
+    const thumbnail = hit.thumbnail !== null && canReadMedia(viewer, item, undefined, now) ? thumbnailUrl(hit.thumbnail) : null;
     return { ...hit, thumbnail, status: item.status, access: accessView(item.access, now) };
   });
 }

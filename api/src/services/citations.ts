@@ -1,5 +1,5 @@
 import type { Collection, Item, SearchQuery } from '@disan/schemas';
-import { canReadCollection, canReadMedia, canReadRecord, type Viewer } from '@disan/ingest/access';
+import { canReadCollection, canReadMedia, canReadRecord, withTiedRecording, type Viewer } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { searchArchive } from '@disan/ingest/search';
 import type { BrowseDeps } from './browse.ts';
@@ -19,7 +19,9 @@ export async function citableItem(deps: BrowseDeps, viewer: Viewer, id: string):
 /** The media types of the item's files, when the viewer may fetch them (Dublin Core's dc:format); none for a metadata-only record. */
 export async function readableFormats(deps: BrowseDeps, viewer: Viewer, item: Item): Promise<string[]> {
   if (!canReadMedia(viewer, item)) return [];
-  return [...new Set((await deps.catalog.media.listForItem(item.id)).map((media) => media.mimeType))];
+  const media = await deps.catalog.media.listForItem(item.id);
+  const readable = media.filter((medium) => canReadMedia(viewer, item, withTiedRecording(medium, media)));
+  return [...new Set(readable.map((media) => media.mimeType))];
 }
 
 export interface ExportBatch {

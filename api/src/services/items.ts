@@ -1,5 +1,5 @@
-import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, SearchFilters } from '@disan/schemas';
-import { accessView, canReadCollection, canReadMedia, canReadRecord, type Viewer } from '@disan/ingest/access';
+import type { Collection, CollectionSummary, Item, ItemSummary, ItemView, Media, MediaView, SearchFilters } from '@disan/schemas';
+import { accessView, canReadCollection, canReadMedia, canReadRecord, canSeeMedium, withTiedRecording, type Viewer } from '@disan/ingest/access';
 import { NotFoundError } from '@disan/ingest';
 import { coverOf } from '@disan/ingest/search';
 import { toMediaView } from '../views/media.ts';
@@ -14,7 +14,6 @@ const RELATED = 6;
 export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Promise<ItemView> {
   const item = await deps.catalog.items.get(id);
   if (!item || !canReadRecord(viewer, item)) throw new NotFoundError(`Item ${id} not found`);
-  const readable = canReadMedia(viewer, item);
   const [media, related, collections, library] = await Promise.all([
     deps.catalog.media.listForItem(id),
     relatedItems(deps, viewer, item),
@@ -22,7 +21,15 @@ export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Pr
     libraryFields(deps, viewer, item),
   ]);
   const next = nextOccurrenceOf(item, todayInVietnam());
-  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections, ...library, ...(next ? { nextOccurrence: next } : {}) };
+  return { ...publicFields(item), media: visibleMedia(viewer, item, media),  related, collections, ...library, ...(next ? { nextOccurrence: next } : {}) };
+}
+
+/** The media the viewer may know of (canSeeMedium), each with its files when the viewer may read them. */
+function visibleMedia(viewer: Viewer, item: Item, media: readonly Media[]): MediaView[] {
+  return media
+    .map((m) => withTiedRecording(m, media))
+    .filter((m) => canSeeMedium(viewer, item, m))
+    .map((m) => toMediaView(m, canReadMedia(viewer, item, m)));
 }
 
 function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections' | 'library' | 'legalLinks'> {
@@ -91,10 +98,11 @@ export async function collectionCovers(deps: BrowseDeps, viewer: Viewer, collect
   if (wanted.length === 0) return covers;
   const now = new Date();
   const items = new Map((await deps.catalog.items.getMany(wanted.map((w) => w.itemId))).map((item) => [item.id, item]));
-  const readable = [...items.values()].filter((item) => canReadRecord(viewer, item, now) && canReadMedia(viewer, item, now));
+  const readable = [...items.values()].filter((item) => canReadRecord(viewer, item, now) && canReadMedia(viewer, item, undefined, now));
   const media = await deps.catalog.media.listForItems(readable.map((item) => item.id), 'face');
   for (const { collection, itemId, mediaId } of wanted) {
-    const ready = (media.get(itemId) ?? []).filter((m) => m.status === 'ready' && (mediaId === undefined || m.id === mediaId));
+    const item = items.get(itemId);
+    const ready = (media.get(itemId) ?? []).filter((m) => m.status === 'ready' && (mediaId === undefined || m.id === mediaId) && item !== undefined && canReadMedia(viewer, item, m, now));
     const cover = coverOf(ready);
     if (cover) covers.set(collection, mediaUrl(cover.media.id, cover.rendition));
   }

@@ -1,7 +1,7 @@
 import type { Media, MediaView } from '@disan/schemas';
 import { mediaUrl } from './urls.ts';
 
-/** A medium as the viewer sees it; `readable` is canReadMedia for its item. Storage keys never leave. */
+/** A medium as the viewer sees it; `readable` is canReadMedia for its item and itself. Storage keys never leave. */
 export function toMediaView(media: Media, readable: boolean): MediaView {
   return {
     id: media.id,

@@ -8,13 +8,20 @@ export {
   canReadCollection,
   canReadMedia,
   canReadRecord,
+  canSeeMedium,
   canSeeTombstone,
+  consentWithheld,
   effectiveLevel,
+  followsRecord,
   harvestShowsFiles,
+  isMediumRestricted,
   isRestricted,
+  mediumAccessView,
   oaiExposure,
+  withTiedRecording,
   type AccessInfo,
   type HarvestExposure,
+  type MediumAccessInfo,
 } from './records.ts';
 export { readFilter, searchScopeFor, toSearchScope, type ReadClause, type ReadFilter, type SearchScope } from './filter.ts';
 export { toSqlWhere, type AccessColumns, type SqlCondition } from './sql.ts';

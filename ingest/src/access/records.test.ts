@@ -27,7 +27,7 @@ describe('canReadRecord and canReadMedia', () => {
     ['anything, system', rec('draft', 'community', { communities: ['x'] }), SYSTEM, true, true],
   ])('%s', (_name, record, viewer, record_, media) => {
     expect(canReadRecord(viewer, record, now)).toBe(record_);
-    expect(canReadMedia(viewer, record, now)).toBe(media);
+    expect(canReadMedia(viewer, record, undefined, now)).toBe(media);
   });
 
   it('treats an embargo as public from its end date on', () => {
@@ -76,7 +76,7 @@ describe('reading by role', () => {
   ])('%s reads drafts and community records of others: %s', (role, staff) => {
     for (const status of ITEM_STATUSES) expect(canReadRecord(user(role), rec(status, 'public'), now)).toBe(staff || status === 'published');
     expect(canReadRecord(user(role), rec('published', 'community', { communities: ['x'] }), now)).toBe(staff);
-    expect(canReadMedia(user(role), rec('published', 'metadata-only'), now)).toBe(staff);
+    expect(canReadMedia(user(role), rec('published', 'metadata-only'), undefined, now)).toBe(staff);
     expect(readFilter(user(role)) === true).toBe(staff);
   });
 

@@ -44,7 +44,7 @@ const PATCHABLE: Record<keyof MediaPatch, { column: string; json?: true }> = {
 };
 
 export const MEDIA_COLUMNS = `id, item_id, sha256, mime_type, kind, size, original_name, original_key, width, height, duration_seconds,
-  page_count, technical, captured_at, geo, caption, position, status, error, derivatives, created_at`;
+  page_count, technical, captured_at, geo, caption, position, status, error, derivatives, recording, access, created_at`;
 const M_COLUMNS = MEDIA_COLUMNS.split(',').map((c) => `m.${c.trim()}`).join(', ');
 
 /**
@@ -100,14 +100,15 @@ export function createMediaRepository(sql: Sql) {
         return await sql.transaction(async (tx) => {
           const [row] = await tx.query(
             `INSERT INTO media (id, item_id, sha256, mime_type, kind, size, original_name, original_key, width, height,
-               duration_seconds, captured_at, geo, caption, position, status, error, derivatives, page_count, technical, added_in_version, added_by)
+               duration_seconds, captured_at, geo, caption, position, status, error, derivatives, page_count, technical, added_in_version, added_by,
+               recording, access)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18::jsonb, $19, $20::jsonb,
-               COALESCE($21::integer, (SELECT version FROM items WHERE id = $2), 1), $22)
+               COALESCE($21::integer, (SELECT version FROM items WHERE id = $2), 1), $22, $23::jsonb, $24::jsonb)
              RETURNING ${MEDIA_COLUMNS}`,
             [m.id, m.itemId, m.sha256, m.mimeType, m.kind, m.size, m.originalName, m.originalKey, m.width ?? null, m.height ?? null,
               m.durationSeconds ?? null, m.capturedAt ?? null, jsonParam(m.geo), m.caption ?? null, m.position, m.status,
               m.error ?? null, JSON.stringify(m.derivatives), m.pageCount ?? null, jsonParam(m.technical), options.addedInVersion ?? null,
-              options.actor ?? 'system'],
+              options.actor ?? 'system', jsonParam(m.recording), jsonParam(m.access)],
           );
           await writeAudit(tx, { actor: options.actor ?? 'system', action: 'media.create', target: m.id, details: { itemId: m.itemId, sha256: m.sha256 } });
           // A file on the face is seen by harvesters (dc:format): the record's OAI datestamp moves.
@@ -213,6 +214,8 @@ export function toMedia(row: Row): Media {
     status: row.status as MediaStatus,
     error: row.error as string | null,
     derivatives: row.derivatives as Media['derivatives'],
+    recording: row.recording as Media['recording'] | null,
+    access: row.access as Media['access'] | null,
     createdAt: isoDate(row.created_at),
   });
 }

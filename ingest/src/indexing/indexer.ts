@@ -1,10 +1,21 @@
 import type { Catalog } from '../catalog/catalog.ts';
+import type { Media } from '@disan/schemas';
+import { followsRecord, withTiedRecording } from '../access/index.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import { toSearchDocument } from './search-document.ts';
 
 const BATCH = 500;
 /** Items whose media text is loaded at once: a few books of 5 000 pages, not 500 of them. */
 const TEXT_BATCH = 25;
+
+/**
+ * The media indexed with their record: the index filters by the record's rule alone, so a
+ * medium with a narrower rule of its own (or a recording without its speaker's consent, or
+ * the captions of such a recording) lends it neither its kind, nor its picture, nor its words.
+ */
+function indexedMedia(byItem: Map<string, Media[]>, now: Date): Map<string, Media[]> {
+  return new Map([...byItem].map(([item, list]) => [item, list.filter((m) => followsRecord(withTiedRecording(m, list), now))]));
+}
 
 /** Keeps the search index in step with the catalog, the system of record. */
 export function createIndexer(catalog: Catalog, search: SearchEngine) {
@@ -15,7 +26,7 @@ export function createIndexer(catalog: Catalog, search: SearchEngine) {
     for (let start = 0; start < wanted.length; start += BATCH) {
       const batch = wanted.slice(start, start + BATCH);
       const items = await catalog.items.getMany(batch);
-      const media = await catalog.media.listForItems(batch);
+      const media = indexedMedia(await catalog.media.listForItems(batch), now);
       for (let from = 0; from < items.length; from += TEXT_BATCH) {
         const some = items.slice(from, from + TEXT_BATCH);
         const texts = await catalog.texts.listForItems(some.map((item) => item.id));

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { UnsupportedMediaError, UpstreamError } from '../errors.ts';
 import { parseProbe, type AvProbe } from './ffprobe-json.ts';
+import { applyFilter, MEASURE_FILTER, parseLoudnorm, type LoudnessMeasure } from './loudness.ts';
 
 /**
  * The audio/video adapter: the only file that starts ffmpeg or ffprobe.
@@ -16,6 +17,7 @@ import { parseProbe, type AvProbe } from './ffprobe-json.ts';
  */
 
 export type { AvProbe } from './ffprobe-json.ts';
+export type { LoudnessMeasure } from './loudness.ts';
 
 export interface AvAdapterOptions {
   ffmpegPath: string;
@@ -65,6 +67,7 @@ export const PINNED_INPUT = ['-protocol_whitelist', 'file', '-format_whitelist',
 
 const fromFile = (input: string): string[] => [...PINNED_INPUT, '-i', input];
 const PROGRESS = ['-progress', 'pipe:1', '-nostats'];
+const normalised = (measure: LoudnessMeasure | null): string[] => (measure ? ['-af', applyFilter(measure)] : []);
 const STDERR_TAIL = 4096;
 
 export function createAvAdapter(options: AvAdapterOptions) {
@@ -110,20 +113,37 @@ export function createAvAdapter(options: AvAdapterOptions) {
     await ffmpeg(args, run, durationSeconds).catch(rethrowDecodeErrors);
   }
 
-  /** Opus in Ogg (96 kb/s, the modern default) or MP3 (128 kb/s, plays everywhere). */
-  async function audio(input: string, output: string, format: AudioFormat, durationSeconds: number, run: RunOptions = {}): Promise<void> {
+  /**
+   * The first loudness pass: the integrated loudness, true peak and range of the first
+   * audio stream (EBU R128, loudness.ts), or null for silence. Decodes, writes nothing.
+   */
+  async function loudness(input: string, durationSeconds: number, run: RunOptions = {}): Promise<LoudnessMeasure | null> {
+    // loudnorm prints its figures at the info level, after the run.
+    const args = ['-loglevel', 'info', '-nostats', ...fromFile(input), '-map', '0:a:0', '-vn', '-sn', '-af', MEASURE_FILTER, '-f', 'null', '-'];
+    const { stderr } = await ffmpeg(args, run, durationSeconds).catch(rethrowDecodeErrors);
+    return parseLoudnorm(stderr);
+  }
+
+  /**
+   * Opus in Ogg (96 kb/s, the modern default) or MP3 (128 kb/s, plays everywhere), at
+   * 48 kHz; with a first pass's `measure`, normalised to the loudness target in one gain.
+   */
+  async function audio(input: string, output: string, format: AudioFormat, durationSeconds: number, run: RunOptions = {}, measure: LoudnessMeasure | null = null): Promise<void> {
     const codec = format === 'opus' ? ['-c:a', 'libopus', '-b:a', '96k', '-f', 'ogg'] : ['-c:a', 'libmp3lame', '-b:a', '128k', '-f', 'mp3'];
-    const args = [...fromFile(input), ...PROGRESS, '-map', '0:a:0', '-vn', '-sn', '-map_metadata', '-1', ...codec, output];
+    const args = [...fromFile(input), ...PROGRESS, '-map', '0:a:0', '-vn', '-sn', '-map_metadata', '-1', ...normalised(measure), '-ar', '48000', ...codec, output];
     await ffmpeg(args, run, durationSeconds).catch(rethrowDecodeErrors);
   }
 
-  /** Decodes the first audio stream to mono signed 16-bit PCM at `sampleRate`, streamed to `onSamples`. */
-  async function pcm(input: string, sampleRate: number, onSamples: (chunk: Buffer) => void, durationSeconds: number, run: RunOptions = {}): Promise<void> {
-    const args = [...fromFile(input), '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-c:a', 'pcm_s16le', 'pipe:1'];
+  /**
+   * Decodes the first audio stream to mono signed 16-bit PCM at `sampleRate`, streamed to
+   * `onSamples`; with `measure`, as the normalised renditions play it.
+   */
+  async function pcm(input: string, sampleRate: number, onSamples: (chunk: Buffer) => void, durationSeconds: number, run: RunOptions = {}, measure: LoudnessMeasure | null = null): Promise<void> {
+    const args = [...fromFile(input), '-map', '0:a:0', '-vn', ...normalised(measure), '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-c:a', 'pcm_s16le', 'pipe:1'];
     await ffmpeg(args, { ...run, onStdout: onSamples }, durationSeconds).catch(rethrowDecodeErrors);
   }
 
-  return { probe, mp4, poster, sprite, audio, pcm };
+  return { probe, mp4, poster, sprite, audio, pcm, loudness };
 }
 
 export type AvAdapter = ReturnType<typeof createAvAdapter>;
@@ -146,7 +166,7 @@ interface ToolRun extends RunOptions {
 }
 
 /** Runs one child to completion. Kills it on abort or timeout; never leaves it running. */
-function runTool(binary: string, args: string[], run: ToolRun): Promise<{ stdout: Buffer }> {
+function runTool(binary: string, args: string[], run: ToolRun): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
     if (run.signal?.aborted) {
       reject(abortReason(run.signal));
@@ -182,7 +202,7 @@ function runTool(binary: string, args: string[], run: ToolRun): Promise<{ stdout
       clearTimeout(timer);
       run.signal?.removeEventListener('abort', onAbort);
       if (failure) reject(failure);
-      else if (code === 0) resolve({ stdout: Buffer.concat(stdout) });
+      else if (code === 0) resolve({ stdout: Buffer.concat(stdout), stderr });
       else reject(new AvToolError(`${toolName(binary)} failed (${code === null ? `signal ${String(signal)}` : `exit ${code}`}): ${lastLine(stderr)}`, stderr, code));
     });
   });

@@ -1,14 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UnsupportedMediaError } from '../errors.ts';
-import type { AvProbe } from '../media/ffmpeg.ts';
+import type { AvProbe, LoudnessMeasure } from '../media/ffmpeg.ts';
 import { createPeakCollector, samplesPerPeak, WAVEFORM_SAMPLE_RATE } from '../media/waveform.ts';
 import { acceptRecording, createAvJobHandler, type AvJobDeps, type AvWork, type Step } from './av-job.ts';
 
 /**
  * `audio.derivatives`: Opus (`audio-opus`, Ogg) and MP3 (`audio-mp3`, 128 kb/s)
- * renditions and waveform peaks (`waveform-json`) for the player. A damaged or
- * empty recording fails its media with the reason; the original is kept.
+ * renditions, loudness-normalised (media/loudness.ts: one measuring pass, then one gain),
+ * and waveform peaks (`waveform-json`) for the player. A damaged or empty recording
+ * fails its media with the reason; the original is kept.
  */
 export function createAudioJobHandler(deps: AvJobDeps) {
   return createAvJobHandler(deps, (work, probe) => audioSteps(deps, work, probe), acceptAudio);
@@ -23,12 +24,16 @@ export function acceptAudio(probe: AvProbe): void {
 export function audioSteps({ av }: AvJobDeps, { input, dir, signal }: AvWork, probe: AvProbe): Step[] {
   const run = signal ? { signal } : {};
   const duration = probe.durationSeconds;
+  // Measured once per run, and only when a step still has to be made: a run resumed after
+  // a crash measures again (the same original gives the same figures, so the same gain).
+  let measured: Promise<LoudnessMeasure | null> | undefined;
+  const measure = () => (measured ??= av.loudness(input, duration, run));
   const encode = (name: string, format: 'opus' | 'mp3', extension: string, mimeType: string): Step => ({
     names: [name],
     announce: format === 'opus',
     run: async () => {
       const file = join(dir, `${name}.${extension}`);
-      await av.audio(input, file, format, duration, run);
+      await av.audio(input, file, format, duration, run, await measure());
       return [{ name, extension, mimeType, file, durationSeconds: duration }];
     },
   });
@@ -39,7 +44,8 @@ export function audioSteps({ av }: AvJobDeps, { input, dir, signal }: AvWork, pr
       names: ['waveform-json'],
       run: async () => {
         const peaks = createPeakCollector(WAVEFORM_SAMPLE_RATE, samplesPerPeak(duration, WAVEFORM_SAMPLE_RATE));
-        await av.pcm(input, WAVEFORM_SAMPLE_RATE, (chunk) => { peaks.push(chunk); }, duration, run);
+        // Drawn from the audio as it plays (normalised): a quiet word is not a flat line.
+        await av.pcm(input, WAVEFORM_SAMPLE_RATE, (chunk) => { peaks.push(chunk); }, duration, run, await measure());
         const file = join(dir, 'waveform.json');
         await writeFile(file, JSON.stringify(peaks.finish()));
         return [{ name: 'waveform-json', extension: 'json', mimeType: 'application/json', file }];

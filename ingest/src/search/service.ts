@@ -1,5 +1,5 @@
 import type { HitPassage, Item, SearchHit, SearchQuery, SearchResult } from '@disan/schemas';
-import { canReadMedia, effectiveLevel, readFilter, toSearchScope, type Viewer } from '../access/index.ts';
+import { canReadMedia, effectiveLevel, readFilter, toSearchScope, withTiedRecording, type Viewer } from '../access/index.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { SearchEngine } from './engine.ts';
 import { collectionsHiddenFrom, withoutHiddenCollections, withoutHiddenFacets } from './hidden-collections.ts';
@@ -53,12 +53,17 @@ async function passagesByHit(
   // A metadata-only record's media text is not indexed (see indexing/full-text.ts), so the
   // engine cannot say whether it holds the words; staff, who may read it, are told anyway.
   const worthLoading = (item: Item) => mediaTextHits.has(item.id) || effectiveLevel(item.access) === 'metadata-only';
-  const readable = items.filter((item) => worthLoading(item) && canReadMedia(viewer, item)).map((item) => item.id);
+  const readableItems = items.filter((item) => worthLoading(item) && canReadMedia(viewer, item));
+  const readable = readableItems.map((item) => item.id);
   const [texts, media] = await Promise.all([catalog.texts.listForItems(readable), catalog.media.listForItems(readable)]);
   const located = new Map<string, HitPassage[]>();
-  for (const id of readable) {
-    const order = new Map((media.get(id) ?? []).map((m) => [m.id, m.position]));
-    located.set(id, locatePassages(inReadingOrder(texts.get(id) ?? [], order), words));
+  for (const item of readableItems) {
+    const files = media.get(item.id) ?? [];
+    // A recording kept to a community, or without its speaker's consent, keeps its words (and its captions') too.
+    const hidden = new Set(files.filter((m) => !canReadMedia(viewer, item, withTiedRecording(m, files))).map((m) => m.id));
+    const order = new Map(files.map((m) => [m.id, m.position]));
+    const shown = (texts.get(item.id) ?? []).filter((passage) => !hidden.has(passage.mediaId));
+    located.set(item.id, locatePassages(inReadingOrder(shown, order), words));
   }
   return located;
 }

@@ -34,7 +34,7 @@ function mediaChange(state: RecordState, media: Change['media'], audit: Record<s
   return { action: 'media', target, data: { ...state.head, status }, media, note, audit };
 }
 
-export function createMediaOperations(deps: MediaDeps): WorkspaceMediaOperations {
+export function createMediaOperations(deps: MediaDeps): Omit<WorkspaceMediaOperations, 'setRecording'> {
   /** The common part of every media change: the edit right in the workflow's state. */
   const edit = (viewer: Viewer, itemId: string, ifMatch: number | null, build: ChangeBuilder) =>
     deps.step(viewer, itemId, ifMatch, (state, tx) => {

@@ -11,6 +11,7 @@ import type {
 } from '@disan/schemas';
 import type { Viewer } from '../access/index.ts';
 import { DisanError } from '../errors.ts';
+import type { SetRecording } from './recording.ts';
 
 /**
  * The archivists' workspace as the API and the CLI use it: `archive.workspace`.
@@ -71,6 +72,8 @@ export interface WorkspaceMediaOperations {
   remove(viewer: Viewer, itemId: string, mediaId: string, options: SaveOptions): Promise<WorkspaceRecord>;
   /** Re-queues the first job of a medium whose processing failed (canRetryMedia). */
   retry(viewer: Viewer, mediaId: string): Promise<FailedMedia | null>;
+  /** A recording's speaker, consent, locality and dialect, and the medium's own access rule (recording.ts): at once, audited. */
+  setRecording: SetRecording;
 }
 
 export interface AttachOptions {

@@ -1,4 +1,4 @@
-import type { ActorView, RecordComment, RecordPermissions, WorkspaceRecord } from '@disan/schemas';
+import type { ActorView, Media, RecordComment, RecordPermissions, WorkspaceRecord } from '@disan/schemas';
 import {
   canEditRecord,
   canPublish,
@@ -6,6 +6,7 @@ import {
   canSubmitForReview,
   canUpload,
   canWithdraw,
+  consentWithheld,
   type Viewer,
 } from '../access/index.ts';
 import type { Accounts } from '../accounts/types.ts';
@@ -56,6 +57,12 @@ export async function commentView(comment: CommentRow, nameOf: (actor: string) =
 }
 
 /** The head of the record as the workspace shows it. */
+/** The recordings that stay with staff whatever the record's state: their speaker has not given consent. */
+function withheld(media: readonly Media[]): { withheldMedia?: string[] } {
+  const ids = media.filter((m) => consentWithheld(m)).map((m) => m.id);
+  return ids.length === 0 ? {} : { withheldMedia: ids };
+}
+
 export async function recordView(sql: Sql, viewer: Viewer, state: RecordState, nameOf: (actor: string) => Promise<ActorView>): Promise<WorkspaceRecord> {
   const [media, comments] = await Promise.all([mediaOnVersion(sql, state.id, state.headVersion), readComments(sql, state.id)]);
   return {
@@ -67,6 +74,7 @@ export async function recordView(sql: Sql, viewer: Viewer, state: RecordState, n
     ...(state.faceStatus === 'withdrawn' && state.withdrawal ? { withdrawal: state.withdrawal } : {}),
     comments: await Promise.all(comments.map((c) => commentView(c, nameOf))),
     media: media.map((row) => row.media),
+    ...withheld(media.map((row) => row.media)),
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     updatedBy: await nameOf(state.headAuthor),

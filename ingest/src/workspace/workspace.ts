@@ -20,6 +20,7 @@ import type { JobQueue } from '../jobs/queue.ts';
 import { compareVersions } from './compare.ts';
 import { createMediaOperations } from './media.ts';
 import { myWork } from './my-work.ts';
+import { createRecordingOperation } from './recording.ts';
 import { assertReferencesExist } from './references.ts';
 import { mediaOfVersion, readState, readVersion, readVersions, type RecordState, type VersionRow } from './state.ts';
 import { NotPermittedError, VersionConflictError, type SaveOptions, type Workspace } from './types.ts';
@@ -238,7 +239,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
 
     myWork: (viewer) => myWork(db, viewer, createActorNames(deps.accounts)),
 
-    media: createMediaOperations({ ...deps, step }),
+    media: { ...createMediaOperations({ ...deps, step }), setRecording: createRecordingOperation(deps) },
   };
   return workspace;
 }

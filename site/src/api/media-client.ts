@@ -1,4 +1,4 @@
-import { SheetPreview, StaffCollectionList, UploadQuota, WorkspaceRecord, type MediaDetailsBody, type StaffCollection } from '@disan/schemas';
+import { SheetPreview, StaffCollectionList, UploadQuota, WorkspaceRecord, type MediaDetailsBody, type MediaRecordingPatch, type StaffCollection } from '@disan/schemas';
 import { ApiNotFoundError, ApiRefusal } from './errors.ts';
 import { RawBody, type Transport } from './transport.ts';
 
@@ -15,6 +15,8 @@ export interface MediaClient {
   remove(id: string, version: number, mediaId: string): Promise<void>;
   /** Queues a file whose processing failed again (no version: the record does not change). */
   retry(mediaId: string): Promise<void>;
+  /** A recording's speaker, consent, locality, dialect and own access (no version: it holds at once, audited). */
+  recording(mediaId: string, patch: MediaRecordingPatch): Promise<void>;
   quota(): Promise<UploadQuota>;
   /** The sheet's rows and their errors; nothing is written. */
   previewSheet(sheet: Sheet): Promise<SheetPreview>;
@@ -60,6 +62,7 @@ export function mediaClient({ get, send }: Transport): MediaClient {
     details: (id, version, mediaId, body) => send('PATCH', `${record(id)}/media/${segment(mediaId)}`, body, null, { ifMatch: versionTag(version) }),
     remove: (id, version, mediaId) => send('DELETE', `${record(id)}/media/${segment(mediaId)}`, undefined, null, { ifMatch: versionTag(version) }),
     retry: (mediaId) => send('POST', `/api/workspace/media/${segment(mediaId)}/retry`, undefined, null),
+    recording: (mediaId, patch) => send('PATCH', `/api/workspace/media/${segment(mediaId)}/recording`, patch, null),
     quota: () => get(UploadQuota, '/api/uploads/quota'),
     previewSheet: (input) => sheet('/api/workspace/sheets/preview', input),
     importSheet: (input) => sheet('/api/workspace/sheets/import', input),

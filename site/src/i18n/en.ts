@@ -9,6 +9,7 @@ import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
+import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
 import type { Dictionary } from './vi.ts';
@@ -411,6 +412,7 @@ export const en: Dictionary = {
   ...editor.en,
   ...review.en,
   ...uploads.en,
+  ...recordingStrings.en,
   ...keyboardStrings.en,
   ...calendarStrings.en,
 };

@@ -9,6 +9,7 @@ import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
+import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
 
@@ -415,6 +416,7 @@ export const vi = {
   ...editor.vi,
   ...review.vi,
   ...uploads.vi,
+  ...recordingStrings.vi,
   ...keyboardStrings.vi,
   ...calendarStrings.vi,
 } as const;

@@ -9,6 +9,7 @@ import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
 import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
+import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
 import type { Dictionary } from './vi.ts';
@@ -412,6 +413,7 @@ export const zh: Dictionary = {
   ...editor.zh,
   ...review.zh,
   ...uploads.zh,
+  ...recordingStrings.zh,
   ...keyboardStrings.zh,
   ...calendarStrings.zh,
 };

@@ -10,6 +10,7 @@ const file = (over: Partial<ResolvedFile>): ResolvedFile => ({
   original: false,
   isPublic: true,
   record: { status: 'published', access: { level: 'public' } },
+  medium: {},
   ...over,
 });
 

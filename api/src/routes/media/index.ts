@@ -92,7 +92,7 @@ export const mediaRoutes: RoutePlugin = (app, { archive }, done) => {
         // Every GET that sends bytes of restricted material is audited, each range too: a
         // file read a piece at a time is still read.
         const bytes = range.kind === 'range' ? `${range.start}-${range.end}` : 'all';
-        await auditRead(archive, request, file.record, { action: 'media.read', target: request.params.mediaId, details: { rendition: request.params.rendition, bytes } });
+        await auditRead(archive, request, file.record, { action: 'media.read', target: request.params.mediaId, details: { rendition: request.params.rendition, bytes } }, file.medium);
         const { body } = await archive.storage.get(file.key, range.kind === 'range' ? { start: range.start, end: range.end } : undefined);
         return reply.send(body);
       },

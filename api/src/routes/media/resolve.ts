@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Item, Media } from '@disan/schemas';
-import { canReadMedia, canUseWorkspace, PUBLIC, type AccessInfo, type Viewer } from '@disan/ingest/access';
+import { canReadMedia, canUseWorkspace, PUBLIC, withTiedRecording, type AccessInfo, type MediumAccessInfo, type Viewer } from '@disan/ingest/access';
 import { type Archive, NotFoundError } from '@disan/ingest';
 import type { ObjectInfo } from '@disan/ingest/storage';
 import { auditRead } from '../../services/read-audit.ts';
@@ -15,8 +15,9 @@ export interface ResolvedFile {
   original: boolean;
   /** Anyone may read it: shared caches may keep it. */
   isPublic: boolean;
-  /** The item's state and access: whether reading the file is audited (isRestricted). */
+  /** The item's state and access, and the medium's own rule: whether reading the file is audited (isMediumRestricted). */
   record: AccessInfo;
+  medium: MediumAccessInfo;
 }
 
 /**
@@ -31,18 +32,24 @@ export async function resolveFile(archive: Archive, viewer: Viewer, mediaId: str
   if (!file) throw notFound;
   const info = await archive.storage.head(file.key);
   if (!info) throw notFound;
-  return { ...file, info, original: rendition === 'original', isPublic: canReadMedia(PUBLIC, item), record: item };
+  return { ...file, info, original: rendition === 'original', isPublic: canReadMedia(PUBLIC, item, media), record: item, medium: media };
 }
 
 /**
- * A medium and its item, if the viewer may read the medium's files and words; else
+ * A medium and its item, if the viewer may read the medium's files and words (its record's
+ * rule and its own: canReadMedia with the medium); else
  * `notFound` is thrown, the same whether the medium is hidden or does not exist.
  */
-export async function readableMedia(archive: Archive, viewer: Viewer, mediaId: string, notFound: NotFoundError): Promise<{ media: Media; item: Item }> {
+export async function readableMedia(archive: Archive, viewer: Viewer, mediaId: string, notFound: NotFoundError): Promise<{ media: Media & MediumAccessInfo; item: Item }> {
   // The public reads the face's files: one a revision added (or removed) waits for its publication.
-  const media = await archive.catalog.media.get(mediaId, canUseWorkspace(viewer) ? 'all' : 'face');
-  const item = media ? await archive.catalog.items.get(media.itemId) : null;
-  if (!media || !item || !canReadMedia(viewer, item)) throw notFound;
+  const found = await archive.catalog.media.get(mediaId, canUseWorkspace(viewer) ? 'all' : 'face');
+  const item = found ? await archive.catalog.items.get(found.itemId) : null;
+  if (!found || !item) throw notFound;
+  // Captions follow the rule of the recording they are tied to.
+  const recordingId = found.technical?.recordingId;
+  const recording = typeof recordingId === 'string' ? await archive.catalog.media.get(recordingId) : null;
+  const media = withTiedRecording(found, recording ? [recording] : []);
+  if (!canReadMedia(viewer, item, media)) throw notFound;
   return { media, item };
 }
 
@@ -59,8 +66,8 @@ export async function openReadableWords(
   details: Record<string, unknown>,
 ): Promise<{ media: Media; item: Item }> {
   const found = await readableMedia(archive, request.viewer, mediaId, new NotFoundError(`Media ${mediaId} not found`));
-  await auditRead(archive, request, found.item, { action: 'media.read', target: mediaId, details });
-  reply.header('cache-control', canReadMedia(PUBLIC, found.item) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
+  await auditRead(archive, request, found.item, { action: 'media.read', target: mediaId, details }, found.media);
+  reply.header('cache-control', canReadMedia(PUBLIC, found.item, found.media) ? PUBLIC_MEDIA_CACHE : 'private, no-store');
   return found;
 }
 

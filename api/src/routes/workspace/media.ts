@@ -1,4 +1,4 @@
-import { CoverBody, FailedMedia, IdParams, MediaDetailsBody, MediaIdParams, MediaOrderBody, RecordMediaParams, VersionConflictBody, WorkspaceRecord } from '@disan/schemas';
+import { CoverBody, FailedMedia, IdParams, MediaDetailsBody, MediaIdParams, MediaOrderBody, MediaRecordingPatch, RecordMediaParams, VersionConflictBody, WorkspaceMedia, WorkspaceRecord } from '@disan/schemas';
 import { NotFoundError } from '@disan/ingest';
 import { ifMatchOf, withVersionTag } from '../../http/if-match.ts';
 import { ERRORS, type RoutePlugin } from '../context.ts';
@@ -43,7 +43,7 @@ export const recordMediaRoutes: RoutePlugin = (app, { archive }, done) => {
   done();
 };
 
-/** `/api/workspace/media/{mediaId}/retry`: a file whose processing failed, queued again. */
+/** `/api/workspace/media/{mediaId}/…`: a file whose processing failed, queued again; a recording's speaker, consent and access. */
 export const mediaRetryRoutes: RoutePlugin = (app, { archive }, done) => {
   app.post(
     '/:mediaId/retry',
@@ -63,6 +63,26 @@ export const mediaRetryRoutes: RoutePlugin = (app, { archive }, done) => {
       if (!failed) throw new NotFoundError(`Media ${request.params.mediaId} not found`);
       return failed;
     },
+  );
+
+  app.patch(
+    '/:mediaId/recording',
+    {
+      config: { access: 'canUseWorkspace' },
+      schema: {
+        operationId: 'setMediaRecording',
+        summary: 'Set or clear a recording’s speaker, consent, locality and dialect, and the file’s own access rule',
+        description:
+          'Absent keeps a field, null clears it. Takes effect at once, on the published record too (it decides who may hear a voice), and is written to the audit trail (`media.recording`). ' +
+          'A recording whose speaker has not given consent is read by staff only, even once its record is published (the record’s `withheldMedia` lists it). ' +
+          '400 `invalid`: a consent given without its date, a date that does not exist or is in the future, a community that does not exist; 403 when the viewer may not change the record in its state (canEditRecord).',
+        tags: TAGS,
+        params: MediaIdParams,
+        body: MediaRecordingPatch,
+        response: { 200: WorkspaceMedia, ...ERRORS },
+      },
+    },
+    async (request) => archive.workspace.media.setRecording(request.viewer, request.params.mediaId, request.body),
   );
   done();
 };

@@ -1,8 +1,8 @@
-import type { Item, ItemInput } from '@disan/schemas';
-import { PUBLIC, readFilter, toSqlWhere } from '../../access/index.ts';
+import type { Item, ItemInput, Media } from '@disan/schemas';
+import { followsRecord, PUBLIC, readFilter, toSqlWhere, withTiedRecording } from '../../access/index.ts';
 import { onVersion } from '../../catalog/media.ts';
 import { ITEM_ACCESS_COLUMNS } from '../../catalog/oai-stamps.ts';
-import { isoDate } from '../../catalog/rows.ts';
+import { isoDate, withoutNulls } from '../../catalog/rows.ts';
 import type { Row, Sql } from '../../database/database.ts';
 import { NOT_HARVESTED_KINDS } from '../harvested-kinds.ts';
 import type { SetSpec } from './sets.ts';
@@ -100,15 +100,25 @@ export function createHarvestRepository(sql: Sql) {
       };
     },
 
-    /** The media types of each record's files on its face (dc:format). */
-    async formats(itemIds: readonly string[]): Promise<Map<string, string[]>> {
+    /**
+     * The media types of each record's files on its face (dc:format), of the files the public
+     * reads with their record (followsRecord): not a voice kept to a community nor one without consent.
+     */
+    async formats(itemIds: readonly string[], now: Date = new Date()): Promise<Map<string, string[]>> {
       const out = new Map<string, string[]>();
       if (itemIds.length === 0) return out;
-      const rows = await sql.query<{ item_id: string; mime_type: string }>(
-        `SELECT DISTINCT m.item_id, m.mime_type FROM media m JOIN items i ON i.id = m.item_id WHERE m.item_id = ANY($1::text[]) AND ${onVersion('i.version')} ORDER BY 1, 2`,
+      const rows = await sql.query(
+        `SELECT m.id, m.item_id, m.mime_type, m.access, m.recording, m.technical FROM media m JOIN items i ON i.id = m.item_id
+         WHERE m.item_id = ANY($1::text[]) AND ${onVersion('i.version')} ORDER BY m.item_id, m.mime_type`,
         [itemIds],
       );
-      for (const row of rows) out.set(row.item_id, [...(out.get(row.item_id) ?? []), row.mime_type]);
+      const media = rows.map((row) => ({ itemId: row.item_id as string, mimeType: row.mime_type as string, ...withoutNulls({ id: row.id as string, access: row.access as Media['access'] | null, recording: row.recording as Media['recording'] | null, technical: row.technical as Media['technical'] | null }) }));
+      for (const medium of media) {
+        const siblings = media.filter((m) => m.itemId === medium.itemId);
+        if (!followsRecord(withTiedRecording(medium, siblings), now)) continue;
+        const formats = out.get(medium.itemId) ?? [];
+        if (!formats.includes(medium.mimeType)) out.set(medium.itemId, [...formats, medium.mimeType]);
+      }
       return out;
     },
   };
