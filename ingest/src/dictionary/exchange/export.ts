@@ -33,8 +33,7 @@ export async function collectEntries(archive: Archive, viewer: Viewer): Promise<
 }
 
 function audible(viewer: Viewer, item: Item, medium: Media): boolean {
-  if (medium.kind !== 'audio' || !canReadMedia(viewer, item)) return false;
-  return medium.access === undefined || canReadMedia(viewer, { status: item.status, access: medium.access });
+  return medium.kind === 'audio' && canReadMedia(viewer, item, medium);
 }
 
 function outgoing(item: Item, media: Media[]): OutgoingEntry {

@@ -1,20 +1,16 @@
 import type { Item, Media, RecordingView } from '@disan/schemas';
-import { accessView, canReadMedia, canReadRecord, type Viewer } from '../../access/index.ts';
-import { isStaff } from '../../access/viewer.ts';
+import { accessView, canReadMedia, type Viewer } from '../../access/index.ts';
 
 const rendition = (medium: Media, name: string): string | null =>
   medium.derivatives.some((derivative) => derivative.name === name) ? `/api/media/${encodeURIComponent(medium.id)}/${encodeURIComponent(name)}` : null;
 
 /**
- * May the viewer hear this recording of the entry? The record's media rule (canReadMedia),
- * then the medium's own narrower rule when it has one, and a voice recorded without its
- * speaker's consent is heard by staff only (issue 14: such a recording is never published).
- * Once canReadMedia itself weighs the medium's own rule (another branch of issue 14), this reduces to it.
+ * May the viewer hear this recording of the entry? Access decides (canReadMedia with the
+ * medium): the record's media rule, the medium's own narrower rule, and a voice recorded
+ * without its speaker's consent heard by staff only.
  */
 export function canHear(viewer: Viewer, record: Item, medium: Media): boolean {
-  if (!canReadMedia(viewer, record)) return false;
-  if (medium.access && !canReadRecord(viewer, { status: record.status, access: medium.access })) return false;
-  return isStaff(viewer) || medium.recording === undefined || medium.recording.consent.given;
+  return canReadMedia(viewer, record, medium);
 }
 
 /** A pronunciation as the player gets it: rendition URLs (null while processing) and who speaks, where. */
