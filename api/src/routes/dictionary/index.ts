@@ -1,0 +1,16 @@
+import type { RoutePlugin } from '../context.ts';
+import { browseRoutes } from './browse.ts';
+import { entryRoutes } from './entries.ts';
+import { wordListRoutes } from './word-lists.ts';
+
+/**
+ * The dictionary's public reads under /api/dictionary: entries, browse orders, word lists
+ * and the word of the day. A record's words (/api/items/{id}/words, record-words.ts) and
+ * the workspace's link suggestions (word-links.ts) are registered at their own prefixes.
+ */
+export const dictionaryRoutes: RoutePlugin = (app, options, done) => {
+  app.register(entryRoutes, options);
+  app.register(browseRoutes, options);
+  app.register(wordListRoutes, options);
+  done();
+};
