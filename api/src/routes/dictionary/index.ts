@@ -8,7 +8,9 @@ import { wordListRoutes } from './word-lists.ts';
  * and the word of the day. A record's words (/api/items/{id}/words, record-words.ts) and
  * the workspace's link suggestions (word-links.ts) are registered at their own prefixes.
  */
-export const dictionaryRoutes: RoutePlugin = (app, options, done) => {
+export const dictionaryRoutes: RoutePlugin = (app, { archive, config }, done) => {
+  // Not the options themselves: they carry this plugin's prefix, which the children would add again.
+  const options = { archive, config };
   app.register(entryRoutes, options);
   app.register(browseRoutes, options);
   app.register(wordListRoutes, options);
