@@ -54,6 +54,7 @@ let archive: Archive;
 let app: FastifyInstance;
 let dispose: () => Promise<void> = async () => {};
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of the body it expects
 const get = async <T>(url: string, headers: Record<string, string> = {}) => {
   const response = await app.inject({ method: 'GET', url, headers });
   return { status: response.statusCode, body: response.json<T>(), headers: response.headers };
