@@ -5,6 +5,7 @@
 import { benchAccounts } from './accounts.ts';
 import { benchApi } from './api.ts';
 import { benchCalendar } from './calendar.ts';
+import { benchDictionaryBrowse } from './dictionary-browse.ts';
 import { benchIngest } from './ingest.ts';
 import { benchOai } from './oai.ts';
 import { benchPdf } from './pdf.ts';
@@ -14,7 +15,7 @@ import { benchSite } from './site.ts';
 import { benchUploads } from './uploads.ts';
 import { benchVideo } from './video.ts';
 
-const sections = { ingest: benchIngest, pdf: benchPdf, reader: benchReader, search: benchSearch, site: benchSite, video: benchVideo, api: benchApi, accounts: benchAccounts, uploads: benchUploads, oai: benchOai, calendar: benchCalendar };
+const sections = { ingest: benchIngest, pdf: benchPdf, reader: benchReader, search: benchSearch, site: benchSite, video: benchVideo, api: benchApi, accounts: benchAccounts, uploads: benchUploads, oai: benchOai, calendar: benchCalendar, 'dictionary-browse': benchDictionaryBrowse };
 const chosen = (process.env.BENCH ?? Object.keys(sections).join(',')).split(',');
 
 for (const name of chosen) {

@@ -38,7 +38,7 @@ export const titleWordOf = (state: State): string => WORDS[state][0];
 export const textWordOf = (state: State): string => WORDS[state][1];
 export const provinceOf = (state: State): string => `Tỉnh ${titleWordOf(state)}`;
 
-const ACCESS: Record<State, { status: ItemInput['status']; access: ItemInput['access'] }> = {
+export const ACCESS: Record<State, { status: ItemInput['status']; access: ItemInput['access'] }> = {
   public: { status: 'published', access: { level: 'public' } },
   'metadata-only': { status: 'published', access: { level: 'metadata-only' } },
   researchers: { status: 'published', access: { level: 'researchers' } },

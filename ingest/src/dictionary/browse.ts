@@ -19,6 +19,25 @@ let radicals: Promise<HanRadicals> | undefined;
 /** Unihan is read once per process (~0.5 s), and only when the radical order is built. */
 const hanRadicals = (): Promise<HanRadicals> => (radicals ??= loadHanRadicals());
 
+/**
+ * Section counts per order, build and read filter (the public's is one filter for everyone),
+ * and day (an embargo ends at midnight): counting groups every entry of the order, so it
+ * is done once per change of the dictionary, not per page. Only the latest build is kept.
+ */
+const sectionCache = new Map<string, { key: string; sections: Sections }>();
+
+async function sectionsOf(repository: DictionaryRepository, order: BrowseOrder, stamp: string, filter: ReturnType<typeof readFilter>, now: Date): Promise<Sections> {
+  const key = `${stamp}\u0000${now.toISOString().slice(0, 10)}`;
+  const slot = `${order}\u0000${JSON.stringify(filter)}`;
+  const cached = sectionCache.get(slot);
+  if (cached?.key === key) return cached.sections;
+  const sections = await sectionsOf(repository, order, stamp, filter, now);
+  // Bounded: one slot per order and filter, and filters are per community set, not per person.
+  if (sectionCache.size > 1000) sectionCache.clear();
+  sectionCache.set(slot, { key, sections });
+  return sections;
+}
+
 /** Rebuilds in flight, so two readers of a stale order wait for one rebuild. */
 const building = new Map<string, Promise<string>>();
 
@@ -76,7 +95,7 @@ export async function browseDictionary(deps: DictionaryDeps, viewer: Viewer, que
   const limit = query.limit ?? 50;
   const stamp = await ensureBrowseOrder(repository, order);
   const filter = readFilter(viewer);
-  const sections = await repository.browseSections(order, filter, { now });
+  const sections = await sectionsOf(repository, order, stamp, filter, now);
   const start = await startOf(repository, order, stamp, query, sections);
   const rows = await repository.browsePage(order, filter, { ...start, limit: limit + 1, now });
   const page = rows.slice(0, limit);
