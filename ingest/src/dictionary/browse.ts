@@ -31,7 +31,7 @@ async function sectionsOf(repository: DictionaryRepository, order: BrowseOrder, 
   const slot = `${order}\u0000${JSON.stringify(filter)}`;
   const cached = sectionCache.get(slot);
   if (cached?.key === key) return cached.sections;
-  const sections = await sectionsOf(repository, order, stamp, filter, now);
+  const sections = await repository.browseSections(order, filter, { now });
   // Bounded: one slot per order and filter, and filters are per community set, not per person.
   if (sectionCache.size > 1000) sectionCache.clear();
   sectionCache.set(slot, { key, sections });
