@@ -11,7 +11,7 @@ const headwordOf = (item: Item): string => item.entry?.headwords[0]?.value ?? it
 /** An entry's page as the viewer may see it, or NotFoundError: a hidden entry and a missing one answer alike, as items do. */
 export async function entryView(deps: Deps, viewer: Viewer, id: string, now: Date = new Date()): Promise<EntryView> {
   const item = await deps.catalog.items.get(id);
-  if (!item || !isEntry(item) || !canReadRecord(viewer, item, now)) throw new NotFoundError(`Dictionary entry ${id} not found`);
+  if (!item || !canReadRecord(viewer, item, now) || !isEntry(item)) throw new NotFoundError(`Dictionary entry ${id} not found`);
   const entry = item.entry!;
   const [media, records, related, wordLists] = await Promise.all([
     deps.catalog.media.listForItem(id, 'face'),

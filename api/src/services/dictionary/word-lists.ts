@@ -9,7 +9,7 @@ const isWordList = (c: Collection | null): c is Collection => c !== null && c.ty
 
 /** The word lists the viewer may see, each with the number of its entries the viewer may read. */
 export async function wordLists(deps: Deps, viewer: Viewer, now: Date = new Date()): Promise<WordListSummary[]> {
-  const lists = (await deps.catalog.collections.list()).filter((c) => isWordList(c) && canReadCollection(viewer, c, now));
+  const lists = (await deps.catalog.collections.list()).filter((c) => canReadCollection(viewer, c, now) && isWordList(c));
   const counts = await deps.catalog.dictionary.countEntriesIn(lists.map((c) => c.id), readFilter(viewer), { now });
   return lists.map((c) => toSummary(c, counts.get(c.id) ?? 0));
 }
@@ -20,7 +20,7 @@ export async function wordLists(deps: Deps, viewer: Viewer, now: Date = new Date
  */
 export async function wordListView(deps: Deps, viewer: Viewer, id: string, now: Date = new Date()): Promise<WordListView> {
   const list = await deps.catalog.collections.get(id);
-  if (!isWordList(list) || !canReadCollection(viewer, list, now)) throw new NotFoundError(`Word list ${id} not found`);
+  if (!list || !canReadCollection(viewer, list, now) || !isWordList(list)) throw new NotFoundError(`Word list ${id} not found`);
   const members = await deps.catalog.dictionary.entriesIn(id, readFilter(viewer), { now });
   const order = list.itemOrder ?? [];
   const rank = new Map(order.map((entryId, index) => [entryId, index]));
