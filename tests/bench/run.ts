@@ -7,6 +7,7 @@ import { benchApi } from './api.ts';
 import { benchCalendar } from './calendar.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchDictionary } from './dictionary.ts';
+import { benchDictionaryBrowse } from './dictionary-browse.ts';
 import { benchIngest } from './ingest.ts';
 import { benchOai } from './oai.ts';
 import { benchPdf } from './pdf.ts';
@@ -16,7 +17,7 @@ import { benchSite } from './site.ts';
 import { benchUploads } from './uploads.ts';
 import { benchVideo } from './video.ts';
 
-const sections = { ingest: benchIngest, pdf: benchPdf, reader: benchReader, search: benchSearch, site: benchSite, video: benchVideo, api: benchApi, accounts: benchAccounts, uploads: benchUploads, oai: benchOai, calendar: benchCalendar, coverage: benchCoverage, dictionary: benchDictionary };
+const sections = { ingest: benchIngest, pdf: benchPdf, reader: benchReader, search: benchSearch, site: benchSite, video: benchVideo, api: benchApi, accounts: benchAccounts, uploads: benchUploads, oai: benchOai, calendar: benchCalendar, coverage: benchCoverage, dictionary: benchDictionary, 'dictionary-browse': benchDictionaryBrowse };
 const chosen = (process.env.BENCH ?? Object.keys(sections).join(',')).split(',');
 
 for (const name of chosen) {

@@ -13,11 +13,12 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '@disan/ingest';
-import type { CalendarAnswer, CollectionView, DictionarySearchResult, ItemPage, ItemView, MediaFind, MediaText, MediaWords, PlaceList, SearchResult } from '@disan/schemas';
+import type { CalendarAnswer, CollectionView, DictionaryBrowsePage, DictionarySearchResult, EntryView, RecordWords, WordListView, ItemPage, ItemView, MediaFind, MediaText, MediaWords, PlaceList, SearchResult } from '@disan/schemas';
 import { buildApp } from '../../api/src/app.ts';
 import { temporaryArchive } from '../support/archive.ts';
 import { ANCHOR, COLLECTION, COMMUNITY, headwordOf, idOf, loadMatrixRecords, OTHER_COMMUNITY, provinceOf, STATES, textWordOf, titleWordOf, wordIdOf, type State } from '../support/matrix-fixture.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
+import { loadMatrixWords, WORD_ANCHOR, WORD_LIST, wordOf } from '../support/matrix-words.ts';
 import { addAccount, PASSWORD } from '../support/accounts.ts';
 import { loadMatrixRecordings, RECORDINGS, WORD, type RecordingCase } from '../support/matrix-recordings.ts';
 import type { AccountRole } from '@disan/ingest/access';
@@ -92,6 +93,9 @@ const ROUTE_ACCESS: Record<string, readonly Who[]> = {
   // Digitisation coverage: the staff's targets and reports, the public's figures (coverage-api.test.ts checks which gaps each names).
   'GET /api/coverage/targets': STAFF,
   'GET /api/coverage/public': EVERYONE,
+  // The dictionary's lists: RECORD_DOORS checks which entries they show.
+  'GET /api/dictionary/word-lists': EVERYONE,
+  'GET /api/dictionary/word-of-the-day': EVERYONE,
 };
 /** Routes whose path names a secret or a record: checked through the record doors, or meaningless with a made-up value. */
 const NOT_IN_ROUTE_WALK = new Set([
@@ -109,6 +113,9 @@ const NOT_IN_ROUTE_WALK = new Set([
   'GET /api/items/{id}/cite', 'GET /api/items/{id}/citations', 'GET /api/search/export', 'GET /api/collections/{id}/export',
   // Needs a query (400 without one): RECORD_DOORS checks which words it names.
   'GET /api/dictionary/search',
+  // The dictionary's doors on an entry, a word list, a record's words: RECORD_DOORS checks them entry by entry.
+  // Browse needs its order: RECORD_DOORS reads it with one, for every viewer.
+  'GET /api/dictionary/browse', 'GET /api/dictionary/entries/{id}', 'GET /api/dictionary/word-lists/{id}', 'GET /api/items/{id}/words', 'GET /api/workspace/records/{id}/word-links',
   'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'GET /api/media/{mediaId}/words', 'GET /api/media/{mediaId}/find', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
 
 /**
@@ -193,6 +200,7 @@ beforeAll(async () => {
   const temp = await temporaryArchive({ LOG_LEVEL: 'silent', DISAN_OPERATOR_TOKEN: OPERATOR_TOKEN, DISAN_PUBLIC_URL: PUBLIC_URL, DISAN_API_CACHE_SECONDS: '0', DISAN_RATE_LIMIT: '1000000' });
   ({ archive, dispose } = temp);
   await loadMatrixRecords(archive, temp.dataDir);
+  await loadMatrixWords(archive);
   for (const state of STATES) mediaIds.set(state, (await archive.catalog.media.listForItem(idOf(state)))[0]!.id);
   for (const id of [COMMUNITY, OTHER_COMMUNITY]) await archive.accounts.communities.create({ id, name: id }, { id: 'cli' });
   recordingIds = await loadMatrixRecordings(archive, temp.dataDir);
@@ -399,6 +407,46 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const { status, json } = await api(who, `/api/media/${mediaIds.get(state)}/find?q=${encodeURIComponent(textWordOf(state))}`);
     return [status === 200 && json<MediaFind>().hits > 0, String(status)];
   }), readsMedia],
+  'GET /api/dictionary/entries/{id}': [perRecord(async (who, state) => {
+    const { status } = await api(who, `/api/dictionary/entries/${wordOf(state)}`);
+    return [status === 200, String(status)];
+  }), reads],
+  'GET /api/dictionary/entries/{id} (recordings)': [perRecord(async (who, state) => {
+    const { status, json } = await api(who, `/api/dictionary/entries/${wordOf(state)}`);
+    return [status === 200 && json<EntryView>().recordings.some((r) => r.mediaId === `a-${state}`), String(status)];
+  }), readsMedia],
+  'GET /api/dictionary/entries/{id} (records of a public entry)': [async (who) => {
+    const { status, json } = await api(who, `/api/dictionary/entries/${WORD_ANCHOR}`);
+    const ids = status === 200 ? json<EntryView>().records.map((r) => r.id) : [];
+    return Object.fromEntries(STATES.map((s) => [s, [ids.includes(idOf(s)), String(status)]]));
+  }, reads],
+  'GET /api/items/{id}/words (of a public record)': [async (who) => {
+    const { status, json } = await api(who, `/api/items/${ANCHOR}/words`);
+    const ids = status === 200 ? json<RecordWords>().entries.map((e) => e.id) : [];
+    return Object.fromEntries(STATES.map((s) => [s, [ids.includes(wordOf(s)), String(status)]]));
+  }, reads],
+  'GET /api/items/{id}/words': [perRecord(async (who, state) => {
+    const { status } = await api(who, `/api/items/${idOf(state)}/words`);
+    return [status === 200, String(status)];
+  }), reads],
+  'GET /api/dictionary/browse (khmer)': [async (who) => {
+    const { status, json } = await api(who, '/api/dictionary/browse?order=khmer&limit=200');
+    const page = status === 200 ? json<DictionaryBrowsePage>() : undefined;
+    const ids = page?.entries.map((e) => e.id) ?? [];
+    const counted = page?.sections.reduce((sum, s) => sum + s.count, 0) ?? 0;
+    const countRight = counted === ids.length;
+    return Object.fromEntries(STATES.map((s) => [s, [ids.includes(wordOf(s)) && countRight, countRight ? String(status) : `count ${counted}`]]));
+  }, reads],
+  'GET /api/dictionary/word-lists/{id}': [async (who) => {
+    const { status, json } = await api(who, `/api/dictionary/word-lists/${WORD_LIST}`);
+    const ids = status === 200 ? json<WordListView>().entries.map((e) => e.id) : [];
+    return Object.fromEntries(STATES.map((s) => [s, [ids.includes(wordOf(s)), String(status)]]));
+  }, reads],
+  // Staff who may edit the entry: an archivist edits drafts and published records only.
+  'GET /api/workspace/records/{id}/word-links': [perRecord(async (who, state) => {
+    const { status } = await api(who, `/api/workspace/records/${wordOf(state)}/word-links`);
+    return [status === 200, String(status)];
+  }), (who, state) => ['operator', 'admin', 'reviewer'].includes(who) || (who === 'archivist' && !['in-review', 'withdrawn'].includes(state))],
 };
 
 /** The site: its pages, rendered with the visitor's session, and its /api proxy. Bearer tokens are not what browsers send. */

@@ -41,7 +41,7 @@ export const provinceOf = (state: State): string => `Tỉnh ${titleWordOf(state)
 export const wordIdOf = (state: State): string => `m-word-${state}`;
 export const headwordOf = (state: State): string => `w${titleWordOf(state)}`;
 
-const ACCESS: Record<State, { status: ItemInput['status']; access: ItemInput['access'] }> = {
+export const ACCESS: Record<State, { status: ItemInput['status']; access: ItemInput['access'] }> = {
   public: { status: 'published', access: { level: 'public' } },
   'metadata-only': { status: 'published', access: { level: 'metadata-only' } },
   researchers: { status: 'published', access: { level: 'researchers' } },

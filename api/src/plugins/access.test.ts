@@ -84,7 +84,7 @@ describe('every route asks access', () => {
   const urlOf = (path: string) =>
     path.replace(/\{(\w+)\}/g, (_match, name: string) => {
       if (name === 'id') {
-        if (path.startsWith('/api/collections')) return 'khmer-festivals';
+        if (path.startsWith('/api/collections') || path.startsWith('/api/dictionary/word-lists')) return 'khmer-festivals';
         if (path.startsWith('/api/users')) return ids.user!;
         if (path.startsWith('/api/account/tokens')) return ids.tokenId!;
         if (path.startsWith('/api/communities')) return COMMUNITY;
@@ -102,6 +102,7 @@ describe('every route asks access', () => {
     '/api/search/export': '?format=ris',
     '/api/collections/{id}/export': '?format=ris',
     '/api/dictionary/search': '?q=ok',
+    '/api/dictionary/browse': '?order=khmer',
   };
 
   const operations = () => Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })));

@@ -31,6 +31,8 @@ import { citationRoutes } from './citations/index.ts';
 import { exportRoutes } from './exports/index.ts';
 import { coverageRoutes } from './coverage/index.ts';
 import { dictionaryExchangeRoutes } from './dictionary-exchange/index.ts';
+import { recordWordRoutes } from './dictionary/record-words.ts';
+import { wordLinkRoutes } from './dictionary/word-links.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -44,8 +46,9 @@ import { dictionaryExchangeRoutes } from './dictionary-exchange/index.ts';
  * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files;
  * dictionary-exchange (/workspace/dictionary/import, /export) takes and gives LIFT, CSV and XLSX;
  * citations (/items/:id/cite, /items/:id/citations) and exports (/search/export, /collections/:id/export) are the downloads;
- * calendar (/calendar, /calendar.ics) is the public's festival calendar; dictionary (/dictionary/…) finds words (issue 14);
- * coverage (/coverage/…) holds the digitisation targets, their figures, gaps and yearly reports (issue 15).
+ * calendar (/calendar, /calendar.ics) is the public's festival calendar; dictionary (/dictionary/…, /items/:id/words,
+ * /workspace/records/:id/word-links) finds words and serves the dictionary's entries, browse orders, word lists and link
+ * suggestions (issue 14); coverage (/coverage/…) holds the digitisation targets, their figures, gaps and yearly reports (issue 15).
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -81,5 +84,7 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(calendarRoutes, options);
   app.register(coverageRoutes, options);
   app.register(dictionaryRoutes, { ...options, prefix: '/dictionary' });
+  app.register(recordWordRoutes, { ...options, prefix: '/items' });
+  app.register(wordLinkRoutes, { ...options, prefix: '/workspace/records' });
   done();
 };

@@ -1,6 +1,7 @@
 import type { Sql } from '../database/database.ts';
 import { createAuditLog } from './audit-log.ts';
 import { createCollectionRepository } from './collections.ts';
+import { createDictionaryRepository } from './dictionary.ts';
 import { createItemRepository } from './items.ts';
 import { createMediaRepository } from './media.ts';
 import { createAgentRepository, createPlaceRepository } from './records.ts';
@@ -20,6 +21,7 @@ export function createCatalog(sql: Sql) {
     places: createPlaceRepository(sql),
     texts: createTextRepository(sql),
     audit: createAuditLog(sql),
+    dictionary: createDictionaryRepository(sql),
   };
 }
 

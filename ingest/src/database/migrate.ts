@@ -24,10 +24,12 @@ export async function loadMigrations(dir: URL = new URL('./migrations/', import.
   return migrations;
 }
 
+/** Versions rise strictly; a gap is allowed (branches reserve numbers and are merged in any order). */
 function assertOrdered(migrations: Migration[]): void {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new DisanError(`Migration versions must run 1, 2, 3... without gaps; found ${migration.version} at position ${index + 1}`);
+    const previous = migrations[index - 1]?.version ?? 0;
+    if (migration.version <= previous) {
+      throw new DisanError(`Migration versions must rise: found ${migration.version} after ${previous}`);
     }
   });
 }
@@ -50,8 +52,9 @@ export async function migrate(db: Sql, migrations?: Migration[]): Promise<string
     const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     const done = new Set(rows.map((row) => row.version));
     const newest = rows.at(-1)?.version ?? 0;
-    if (newest > all.length) {
-      throw new DisanError(`The catalog database is at schema version ${newest}, newer than this Disan (${all.length}); upgrade Disan.`);
+    const known = all.at(-1)?.version ?? 0;
+    if (newest > known) {
+      throw new DisanError(`The catalog database is at schema version ${newest}, newer than this Disan (${known}); upgrade Disan.`);
     }
     const applied: string[] = [];
     for (const migration of all.filter((m) => !done.has(m.version))) {
