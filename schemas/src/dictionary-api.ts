@@ -68,7 +68,8 @@ export const DictionarySearchResult = Type.Object(
   {
     q: Type.String(),
     total: Type.Integer({ minimum: 0 }),
-    hits: Type.Array(Type.Intersect([EntrySummary, Type.Object({ exact: Type.Boolean() })])),
+    // A spread, not Type.Intersect: EntrySummary refuses additional properties, so no value could match an intersection adding one.
+    hits: Type.Array(Type.Object({ ...EntrySummary.properties, exact: Type.Boolean() }, { additionalProperties: false })),
     tookMs: Type.Number({ minimum: 0 }),
   },
   { additionalProperties: false },
@@ -132,7 +133,7 @@ export const DictionaryBrowsePage = Type.Object(
     order: Type.Enum(BROWSE_ORDERS),
     /** Section heads in order (Khmer consonants, pinyin initials, radicals, Cham letters, Vietnamese letters) with their entry counts. */
     sections: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })),
-    entries: Type.Array(Type.Intersect([EntrySummary, Type.Object({ section: Type.String() })])),
+    entries: Type.Array(Type.Object({ ...EntrySummary.properties, section: Type.String() }, { additionalProperties: false })),
     next: Type.Union([Type.String(), Type.Null()]),
   },
   { additionalProperties: false },
@@ -160,6 +161,10 @@ export const WordListView = Type.Object(
   { additionalProperties: false },
 );
 export type WordListView = Static<typeof WordListView>;
+
+/** `GET /api/dictionary/word-lists`: the word lists the viewer may see, for the dictionary's front page. */
+export const WordListList = Type.Object({ wordLists: Type.Array(WordListSummary) }, { additionalProperties: false });
+export type WordListList = Static<typeof WordListList>;
 
 /** `GET /api/dictionary/word-of-the-day?date=`: one published public entry a day, the same for everyone on that day (Vietnam's date). */
 export const WordOfTheDay = Type.Object(

@@ -1,0 +1,42 @@
+import { DictionaryBrowsePage, DictionarySearchResult, EntryView, RecordWords, WordListList, WordListView, WordOfTheDay, type BrowseOrder } from '@disan/schemas';
+import type { Transport } from './transport.ts';
+
+export interface DictionarySearchParams {
+  q: string;
+  language?: readonly string[] | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface DictionaryBrowseParams {
+  order: BrowseOrder;
+  from?: string | undefined;
+  after?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** The dictionary's routes (issue 14), called as the visitor: every answer holds only what they may read. */
+export interface DictionaryClient {
+  search(params: DictionarySearchParams): Promise<DictionarySearchResult>;
+  entry(id: string): Promise<EntryView>;
+  browse(params: DictionaryBrowseParams): Promise<DictionaryBrowsePage>;
+  wordLists(): Promise<WordListList>;
+  wordList(id: string): Promise<WordListView>;
+  /** `date` is Vietnam's day (YYYY-MM-DD); the API picks today's when it is left out. */
+  wordOfTheDay(date?: string): Promise<WordOfTheDay>;
+  /** The entries that name a record, for its page. */
+  recordWords(itemId: string): Promise<RecordWords>;
+}
+
+export function dictionaryClient({ get }: Transport): DictionaryClient {
+  const segment = (id: string): string => encodeURIComponent(id);
+  return {
+    search: (params) => get(DictionarySearchResult, '/api/dictionary/search', { ...params }),
+    entry: (id) => get(EntryView, `/api/dictionary/entries/${segment(id)}`),
+    browse: (params) => get(DictionaryBrowsePage, '/api/dictionary/browse', { ...params }),
+    wordLists: () => get(WordListList, '/api/dictionary/word-lists'),
+    wordList: (id) => get(WordListView, `/api/dictionary/word-lists/${segment(id)}`),
+    wordOfTheDay: (date) => get(WordOfTheDay, '/api/dictionary/word-of-the-day', { date }),
+    recordWords: (itemId) => get(RecordWords, `/api/items/${segment(itemId)}/words`),
+  };
+}
