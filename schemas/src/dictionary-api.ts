@@ -162,10 +162,6 @@ export const WordListView = Type.Object(
 );
 export type WordListView = Static<typeof WordListView>;
 
-/** `GET /api/dictionary/word-lists`: the word lists the viewer may see, for the dictionary's front page. */
-export const WordListList = Type.Object({ wordLists: Type.Array(WordListSummary) }, { additionalProperties: false });
-export type WordListList = Static<typeof WordListList>;
-
 /** `GET /api/dictionary/word-of-the-day?date=`: one published public entry a day, the same for everyone on that day (Vietnam's date). */
 export const WordOfTheDay = Type.Object(
   {

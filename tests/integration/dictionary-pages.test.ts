@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DictionaryBrowsePage, DictionarySearchResult, EntrySummary, EntryView, RecordingView, Waveform, WordListList, WordListView } from '@disan/schemas';
+import type { DictionaryBrowsePage, DictionarySearchResult, EntrySummary, EntryView, RecordingView, Waveform, WordListSummary, WordListView } from '@disan/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlErrors, type SavedPage } from '../e2e/vnu.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
@@ -51,8 +51,8 @@ const browse = (after: string | null): DictionaryBrowsePage => ({
   entries: after ? [{ ...tukNgo, section: 'ទ' }] : [{ ...longZau, section: 'ក' }],
   next: after ? null : 'cursor-2',
 });
-const lists: WordListList = { wordLists: [{ id: 'boat-race', title: [{ lang: 'en', value: 'Boat race words' }, { lang: 'vi', value: 'Từ ngữ đua ghe' }], description: [{ lang: 'en', value: 'Words of the ngo boat race.' }], entryCount: 2 }] };
-const list: WordListView = { ...lists.wordLists[0]!, entries: [tukNgo, longZau] };
+const lists: WordListSummary[] = [{ id: 'boat-race', title: [{ lang: 'en', value: 'Boat race words' }, { lang: 'vi', value: 'Từ ngữ đua ghe' }], description: [{ lang: 'en', value: 'Words of the ngo boat race.' }], entryCount: 2 }];
+const list: WordListView = { ...lists[0]!, entries: [tukNgo, longZau] };
 
 let api: Server;
 let site: RunningSite;

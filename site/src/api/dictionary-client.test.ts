@@ -25,7 +25,7 @@ describe('the dictionary client', () => {
   const answers: Record<string, unknown> = {
     '/api/dictionary/search': { q: 'ទូកង', total: 1, hits: [{ ...summary, exact: true }], tookMs: 1 },
     '/api/dictionary/browse': { order: 'khmer', sections: [{ key: 'ទ', label: 'ទ', count: 1 }], entries: [{ ...summary, section: 'ទ' }], next: null },
-    '/api/dictionary/word-lists': { wordLists: [{ id: 'boat-race', title: [{ lang: 'en', value: 'Boat race' }], description: [], entryCount: 1 }] },
+    '/api/dictionary/word-lists': [{ id: 'boat-race', title: [{ lang: 'en', value: 'Boat race' }], description: [], entryCount: 1 }],
     '/api/dictionary/word-lists/boat-race': { id: 'boat-race', title: [{ lang: 'en', value: 'Boat race' }], description: [], entryCount: 1, entries: [summary] },
     '/api/dictionary/word-of-the-day': { date: '2026-12-03', entry: summary },
     '/api/items/dua-ghe-ngo/words': { itemId: 'dua-ghe-ngo', entries: [summary] },
@@ -64,7 +64,7 @@ describe('the dictionary client', () => {
   });
 
   it('reads the word lists, one list, the word of the day and a record’s words', async () => {
-    await expect(client().wordLists()).resolves.toMatchObject({ wordLists: [{ id: 'boat-race', entryCount: 1 }] });
+    await expect(client().wordLists()).resolves.toMatchObject([{ id: 'boat-race', entryCount: 1 }]);
     await expect(client().wordList('boat-race')).resolves.toMatchObject({ entries: [{ id: 'tuk-ngo' }] });
     await expect(client().wordOfTheDay()).resolves.toMatchObject({ entry: { id: 'tuk-ngo' } });
     expect(seen.at(-1)).toBe('/api/dictionary/word-of-the-day');

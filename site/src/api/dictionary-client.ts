@@ -1,5 +1,9 @@
-import { DictionaryBrowsePage, DictionarySearchResult, EntryView, RecordWords, WordListList, WordListView, WordOfTheDay, type BrowseOrder } from '@disan/schemas';
+import { Type } from 'typebox';
+import { DictionaryBrowsePage, DictionarySearchResult, EntryView, RecordWords, WordListSummary, WordListView, WordOfTheDay, type BrowseOrder } from '@disan/schemas';
 import type { Transport } from './transport.ts';
+
+/** `GET /api/dictionary/word-lists` answers the lists themselves, as an array. */
+const WordListSummaries = Type.Array(WordListSummary);
 
 export interface DictionarySearchParams {
   q: string;
@@ -20,7 +24,7 @@ export interface DictionaryClient {
   search(params: DictionarySearchParams): Promise<DictionarySearchResult>;
   entry(id: string): Promise<EntryView>;
   browse(params: DictionaryBrowseParams): Promise<DictionaryBrowsePage>;
-  wordLists(): Promise<WordListList>;
+  wordLists(): Promise<WordListSummary[]>;
   wordList(id: string): Promise<WordListView>;
   /** `date` is Vietnam's day (YYYY-MM-DD); the API picks today's when it is left out. */
   wordOfTheDay(date?: string): Promise<WordOfTheDay>;
@@ -34,7 +38,7 @@ export function dictionaryClient({ get }: Transport): DictionaryClient {
     search: (params) => get(DictionarySearchResult, '/api/dictionary/search', { ...params }),
     entry: (id) => get(EntryView, `/api/dictionary/entries/${segment(id)}`),
     browse: (params) => get(DictionaryBrowsePage, '/api/dictionary/browse', { ...params }),
-    wordLists: () => get(WordListList, '/api/dictionary/word-lists'),
+    wordLists: () => get(WordListSummaries, '/api/dictionary/word-lists'),
     wordList: (id) => get(WordListView, `/api/dictionary/word-lists/${segment(id)}`),
     wordOfTheDay: (date) => get(WordOfTheDay, '/api/dictionary/word-of-the-day', { date }),
     recordWords: (itemId) => get(RecordWords, `/api/items/${segment(itemId)}/words`),
