@@ -68,7 +68,8 @@ export const DictionarySearchResult = Type.Object(
   {
     q: Type.String(),
     total: Type.Integer({ minimum: 0 }),
-    hits: Type.Array(Type.Intersect([EntrySummary, Type.Object({ exact: Type.Boolean() })])),
+    // A spread, not Type.Intersect: EntrySummary refuses additional properties, so no value could match an intersection adding one.
+    hits: Type.Array(Type.Object({ ...EntrySummary.properties, exact: Type.Boolean() }, { additionalProperties: false })),
     tookMs: Type.Number({ minimum: 0 }),
   },
   { additionalProperties: false },
@@ -132,7 +133,7 @@ export const DictionaryBrowsePage = Type.Object(
     order: Type.Enum(BROWSE_ORDERS),
     /** Section heads in order (Khmer consonants, pinyin initials, radicals, Cham letters, Vietnamese letters) with their entry counts. */
     sections: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })),
-    entries: Type.Array(Type.Intersect([EntrySummary, Type.Object({ section: Type.String() })])),
+    entries: Type.Array(Type.Object({ ...EntrySummary.properties, section: Type.String() }, { additionalProperties: false })),
     next: Type.Union([Type.String(), Type.Null()]),
   },
   { additionalProperties: false },

@@ -12,6 +12,7 @@ import { uploads } from './workspace/uploads.ts';
 import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
+import { dictionaryStrings } from './dictionary.ts';
 import type { Dictionary } from './vi.ts';
 
 export const en: Dictionary = {
@@ -415,4 +416,5 @@ export const en: Dictionary = {
   ...recordingStrings.en,
   ...keyboardStrings.en,
   ...calendarStrings.en,
+  ...dictionaryStrings.en,
 };

@@ -12,6 +12,7 @@ import { uploads } from './workspace/uploads.ts';
 import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
+import { dictionaryStrings } from './dictionary.ts';
 import type { Dictionary } from './vi.ts';
 
 export const km: Dictionary = {
@@ -415,4 +416,5 @@ export const km: Dictionary = {
   ...recordingStrings.km,
   ...keyboardStrings.km,
   ...calendarStrings.km,
+  ...dictionaryStrings.km,
 };

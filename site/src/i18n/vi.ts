@@ -12,6 +12,7 @@ import { uploads } from './workspace/uploads.ts';
 import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
+import { dictionaryStrings } from './dictionary.ts';
 
 /**
  * Vietnamese: the reference dictionary. Every other locale has exactly these ids
@@ -419,6 +420,7 @@ export const vi = {
   ...recordingStrings.vi,
   ...keyboardStrings.vi,
   ...calendarStrings.vi,
+  ...dictionaryStrings.vi,
 } as const;
 
 export type MessageId = keyof typeof vi;

@@ -12,6 +12,7 @@ import { uploads } from './workspace/uploads.ts';
 import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
+import { dictionaryStrings } from './dictionary.ts';
 import type { Dictionary } from './vi.ts';
 
 /** Simplified Chinese (zh-Hans); traditional-script data is shown as written. */
@@ -416,4 +417,5 @@ export const zh: Dictionary = {
   ...recordingStrings.zh,
   ...keyboardStrings.zh,
   ...calendarStrings.zh,
+  ...dictionaryStrings.zh,
 };
