@@ -1,4 +1,6 @@
 import { libraryKinds } from './library/kinds.ts';
+import { entryEditor } from './workspace/entry.ts';
+import { dictionaryCodes } from './workspace/dictionary-codes.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -400,6 +402,8 @@ export const en: Dictionary = {
   'itemStatus.in-review': 'In review',
   'itemStatus.withdrawn': 'Withdrawn',
   ...libraryKinds.en,
+  ...entryEditor.en,
+  ...dictionaryCodes.en,
   ...readerStrings.en,
   ...libraryFacts.en,
   ...libraryMarc.en,

@@ -1,4 +1,6 @@
 import { libraryKinds } from './library/kinds.ts';
+import { entryEditor } from './workspace/entry.ts';
+import { dictionaryCodes } from './workspace/dictionary-codes.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -400,6 +402,8 @@ export const km: Dictionary = {
   'itemStatus.in-review': 'កំពុងពិនិត្យ',
   'itemStatus.withdrawn': 'បានដកចេញ',
   ...libraryKinds.km,
+  ...entryEditor.km,
+  ...dictionaryCodes.km,
   ...readerStrings.km,
   ...libraryFacts.km,
   ...libraryMarc.km,

@@ -1,4 +1,6 @@
 import { libraryKinds } from './library/kinds.ts';
+import { entryEditor } from './workspace/entry.ts';
+import { dictionaryCodes } from './workspace/dictionary-codes.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -404,6 +406,8 @@ export const vi = {
   'itemStatus.in-review': 'Đang duyệt',
   'itemStatus.withdrawn': 'Đã rút',
   ...libraryKinds.vi,
+  ...entryEditor.vi,
+  ...dictionaryCodes.vi,
   ...readerStrings.vi,
   ...libraryFacts.vi,
   ...libraryMarc.vi,
