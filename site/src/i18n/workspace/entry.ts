@@ -56,6 +56,10 @@ export const entryEditor = dictionaryPart({
     'entryEditor.addSense': 'Thêm nghĩa',
     'entryEditor.addExample': 'Thêm ví dụ',
     'entryEditor.error.sense': 'Ghi số của một nghĩa đã nhập, từ 1 đến {max}.',
+    'collectionEditor.type': 'Loại',
+    'collectionEditor.typeHint': 'Danh sách từ: các mục từ điển theo thứ tự chọn (từ vựng lễ hội, cách xưng hô họ hàng).',
+    'collectionEditor.type.collection': 'Bộ sưu tập',
+    'collectionEditor.type.word-list': 'Danh sách từ',
   },
   en: {
     'entryEditor.section': 'Dictionary entry',
@@ -111,6 +115,10 @@ export const entryEditor = dictionaryPart({
     'entryEditor.addSense': 'Add a sense',
     'entryEditor.addExample': 'Add an example',
     'entryEditor.error.sense': 'Give the number of a sense typed above, from 1 to {max}.',
+    'collectionEditor.type': 'Type',
+    'collectionEditor.typeHint': 'A word list: dictionary entries in a chosen order (festival vocabulary, kinship terms).',
+    'collectionEditor.type.collection': 'Collection',
+    'collectionEditor.type.word-list': 'Word list',
   },
   km: {
     'entryEditor.section': 'ធាតុវចនានុក្រម',
@@ -166,6 +174,10 @@ export const entryEditor = dictionaryPart({
     'entryEditor.addSense': 'បន្ថែមអត្ថន័យ',
     'entryEditor.addExample': 'បន្ថែមឧទាហរណ៍',
     'entryEditor.error.sense': 'សូមដាក់លេខនៃអត្ថន័យដែលបានវាយខាងលើ ពី ១ ដល់ {max}។',
+    'collectionEditor.type': 'ប្រភេទ',
+    'collectionEditor.typeHint': 'បញ្ជីពាក្យ៖ ធាតុវចនានុក្រមតាមលំដាប់ដែលបានជ្រើស (វាក្យសព្ទពិធីបុណ្យ ពាក្យហៅញាតិ)។',
+    'collectionEditor.type.collection': 'បណ្ដុំឯកសារ',
+    'collectionEditor.type.word-list': 'បញ្ជីពាក្យ',
   },
   zh: {
     'entryEditor.section': '词典词条',
@@ -221,5 +233,9 @@ export const entryEditor = dictionaryPart({
     'entryEditor.addSense': '添加词义',
     'entryEditor.addExample': '添加例句',
     'entryEditor.error.sense': '请填写上面已填词义的编号，1 到 {max}。',
+    'collectionEditor.type': '类型',
+    'collectionEditor.typeHint': '词表：按选定顺序排列的词条（节庆词汇、亲属称谓）。',
+    'collectionEditor.type.collection': '专题集',
+    'collectionEditor.type.word-list': '词表',
   },
 });
