@@ -1,6 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
 import { entryEditor } from './workspace/entry.ts';
 import { dictionaryCodes } from './workspace/dictionary-codes.ts';
+import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -408,6 +409,7 @@ export const vi = {
   ...libraryKinds.vi,
   ...entryEditor.vi,
   ...dictionaryCodes.vi,
+  ...pronunciationStrings.vi,
   ...readerStrings.vi,
   ...libraryFacts.vi,
   ...libraryMarc.vi,

@@ -1,6 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
 import { entryEditor } from './workspace/entry.ts';
 import { dictionaryCodes } from './workspace/dictionary-codes.ts';
+import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -405,6 +406,7 @@ export const zh: Dictionary = {
   ...libraryKinds.zh,
   ...entryEditor.zh,
   ...dictionaryCodes.zh,
+  ...pronunciationStrings.zh,
   ...readerStrings.zh,
   ...libraryFacts.zh,
   ...libraryMarc.zh,
