@@ -176,6 +176,9 @@ export function entryRowsOf(entry: DictionaryEntry | undefined): EntryRows {
   };
 }
 
+/** The name of the link suggestions' checkboxes on a word's editor (a record's id each). */
+export const LINK_RECORDS = 'linkRecords';
+
 /** The single fields as posted. */
 export function readEntryFields(form: FormFields): EntryFields {
   return {
@@ -183,7 +186,8 @@ export function readEntryFields(form: FormFields): EntryFields {
     languageOther: form.text(entryName('languageOther')),
     dialect: form.text(entryName('dialect')),
     partOfSpeech: form.text(entryName('partOfSpeech')),
-    records: form.text(entryName('records')),
+    // Records ticked among the link suggestions join those typed.
+    records: [...new Set([...list(form.text(entryName('records'))), ...form.all(LINK_RECORDS)])].join(', '),
   };
 }
 

@@ -37,6 +37,8 @@ export const pronunciationStrings = dictionaryPart({
     'wordLinks.linked': 'đã liên kết',
     'wordLinks.save': 'Liên kết các mục đã chọn',
     'wordLinks.done': 'Đã liên kết {n} mục từ.',
+    'wordLinks.note': 'Liên kết với hồ sơ {id}',
+    'wordLinks.failed': 'Không liên kết được các mục từ: {ids}. Chúng có thể đã bị xóa hoặc vừa được người khác sửa; hãy thử lại.',
   },
   en: {
     'pronunciation.add': 'Add a pronunciation',
@@ -73,6 +75,8 @@ export const pronunciationStrings = dictionaryPart({
     'wordLinks.linked': 'linked',
     'wordLinks.save': 'Link the ones ticked',
     'wordLinks.done': '{n} entries linked.',
+    'wordLinks.note': 'Linked to the record {id}',
+    'wordLinks.failed': 'These entries could not be linked: {ids}. They may be gone or just changed by someone else; try again.',
   },
   km: {
     'pronunciation.add': 'បន្ថែមការបញ្ចេញសំឡេង',
@@ -109,6 +113,8 @@ export const pronunciationStrings = dictionaryPart({
     'wordLinks.linked': 'បានភ្ជាប់',
     'wordLinks.save': 'ភ្ជាប់អ្វីដែលបានគូសធីក',
     'wordLinks.done': 'បានភ្ជាប់ធាតុ {n}។',
+    'wordLinks.note': 'បានភ្ជាប់ទៅកំណត់ត្រា {id}',
+    'wordLinks.failed': 'មិនអាចភ្ជាប់ធាតុទាំងនេះបានទេ៖ {ids}។ ប្រហែលជាត្រូវបានលុប ឬទើបតែមានអ្នកផ្សេងកែ សូមព្យាយាមម្ដងទៀត។',
   },
   zh: {
     'pronunciation.add': '添加读音',
@@ -145,5 +151,7 @@ export const pronunciationStrings = dictionaryPart({
     'wordLinks.linked': '已关联',
     'wordLinks.save': '关联已勾选项',
     'wordLinks.done': '已关联 {n} 个词条。',
+    'wordLinks.note': '关联到记录 {id}',
+    'wordLinks.failed': '以下词条未能关联：{ids}。它们可能已被删除或刚被他人修改，请重试。',
   },
 });
