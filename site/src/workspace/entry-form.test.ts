@@ -114,6 +114,21 @@ describe('the dictionary entry section of the record form', () => {
     ]);
   });
 
+  it('saves a new word typed into the blank form, its empty title row giving way to the headword', () => {
+    const form: EditorForm = {
+      ...blankForm('vi'),
+      id: 'tuk-ngo',
+      kind: 'word',
+      ethnicGroups: ['khmer'],
+      entry: { ...blankForm('vi').entry, language: 'km' },
+      headwords: [{ value: 'ទូកង', script: 'Khmr' }],
+      romanisations: [{ value: 'tuk ngo', system: 'ungegn' }],
+      senses: [{ glossVi: 'ghe ngo', glossEn: 'ngo racing boat', definitionVi: '', definitionEn: '', domains: 'boat' }],
+    };
+    const judged = judge(form);
+    expect('draft' in judged && judged.draft.title).toEqual([{ lang: 'km', value: 'ទូកង' }]);
+  });
+
   it('leaves a record of another kind without an entry when nothing of it is typed', () => {
     const form: EditorForm = { ...blankForm('vi'), id: 'x', title: [{ lang: 'vi', value: 'X' }] };
     expect(draftFromForm(form).draft).not.toHaveProperty('entry');

@@ -280,5 +280,6 @@ export function entryDraft(fields: EntryFields, kept: KeptEntryRows): { entry: R
  */
 export function titleWithHeadword(title: readonly LocalizedText[], headword: string, language: string): LocalizedText[] {
   const lang = language === '' ? 'und' : language;
-  return [{ lang, value: headword }, ...title.filter((t) => t.lang !== lang)];
+  // The new record's empty title row (in the editor's language) is not a title.
+  return [{ lang, value: headword }, ...title.filter((t) => t.lang !== lang && t.value !== '')];
 }
