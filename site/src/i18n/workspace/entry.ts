@@ -4,6 +4,7 @@ import { dictionaryPart } from './part.ts';
 export const entryEditor = dictionaryPart({
   vi: {
     'entryEditor.section': 'Mục từ điển',
+    'review.field.entry': 'Mục từ điển',
     'entryEditor.intro': 'Một từ hay cách nói trong một ngôn ngữ: chữ viết, cách đọc, nghĩa và ví dụ. Tên của hồ sơ lấy theo từ chính.',
     'entryEditor.newEntry': 'Mục từ mới',
     'entryEditor.language': 'Ngôn ngữ của từ',
@@ -63,6 +64,7 @@ export const entryEditor = dictionaryPart({
   },
   en: {
     'entryEditor.section': 'Dictionary entry',
+    'review.field.entry': 'Dictionary entry',
     'entryEditor.intro': 'A word or expression in one language: how it is written and said, its meanings and examples. The record is named after its main headword.',
     'entryEditor.newEntry': 'New dictionary entry',
     'entryEditor.language': 'Language of the word',
@@ -122,6 +124,7 @@ export const entryEditor = dictionaryPart({
   },
   km: {
     'entryEditor.section': 'ធាតុវចនានុក្រម',
+    'review.field.entry': 'ធាតុវចនានុក្រម',
     'entryEditor.intro': 'ពាក្យ ឬឃ្លាមួយក្នុងភាសាមួយ៖ របៀបសរសេរ និងបញ្ចេញសំឡេង អត្ថន័យ និងឧទាហរណ៍។ កំណត់ត្រានេះមានឈ្មោះតាមពាក្យគោល។',
     'entryEditor.newEntry': 'ធាតុវចនានុក្រមថ្មី',
     'entryEditor.language': 'ភាសានៃពាក្យ',
@@ -181,6 +184,7 @@ export const entryEditor = dictionaryPart({
   },
   zh: {
     'entryEditor.section': '词典词条',
+    'review.field.entry': '词典词条',
     'entryEditor.intro': '某一语言中的一个词或说法：写法、读音、词义和例句。记录以主词目命名。',
     'entryEditor.newEntry': '新建词条',
     'entryEditor.language': '词语所属语言',
