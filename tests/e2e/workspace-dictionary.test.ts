@@ -155,12 +155,12 @@ describe('a dictionary word written on a phone, with its pronunciation, reviewed
     await a.getByTestId('recording-speaker').fill('Thạch Sok');
     await a.getByTestId('recording-locality').fill('Vĩnh Châu, Sóc Trăng');
     await a.getByTestId('recording-dialect').fill('Sóc Trăng');
-    await a.getByTestId('recording-consentGiven').check();
-    await a.getByTestId('recording-consentMethod').selectOption('oral-recorded');
+    await a.getByTestId('recording-consent').check();
+    await a.getByTestId('recording-consent-method').selectOption('oral-recorded');
     await a.getByTestId('recording-save').click();
     await a.waitForURL((u) => u.searchParams.get('done') === 'recording');
     expect(await a.getByTestId('recording-speaker').inputValue()).toBe('Thạch Sok');
-    expect(await a.getByTestId('recording-consentGiven').isChecked()).toBe(true);
+    expect(await a.getByTestId('recording-consent').isChecked()).toBe(true);
     await visit(a, phone.name, '04-pronunciation-saved');
   }, STEP_TIMEOUT_MS);
 

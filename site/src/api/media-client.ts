@@ -1,4 +1,4 @@
-import { SheetPreview, StaffCollectionList, UploadQuota, WorkspaceRecord, type MediaDetailsBody, type MediaRecordingPatch, type StaffCollection } from '@disan/schemas';
+import { SheetPreview, StaffCollectionList, UploadQuota, WorkspaceRecord, type MediaDetailsBody, type StaffCollection } from '@disan/schemas';
 import { ApiNotFoundError, ApiRefusal } from './errors.ts';
 import { RawBody, type Transport } from './transport.ts';
 
@@ -13,8 +13,6 @@ export interface MediaClient {
   cover(id: string, version: number, mediaId: string): Promise<void>;
   details(id: string, version: number, mediaId: string, body: MediaDetailsBody): Promise<void>;
   remove(id: string, version: number, mediaId: string): Promise<void>;
-  /** A pronunciation's speaker, consent, locality, dialect and own access rule (issue 14; the dict-recordings route). */
-  recording(id: string, version: number, mediaId: string, body: MediaRecordingPatch): Promise<void>;
   /** Queues a file whose processing failed again (no version: the record does not change). */
   retry(mediaId: string): Promise<void>;
   quota(): Promise<UploadQuota>;
@@ -61,7 +59,6 @@ export function mediaClient({ get, send }: Transport): MediaClient {
     cover: (id, version, mediaId) => send('PUT', `${record(id)}/cover`, { mediaId }, null, { ifMatch: versionTag(version) }),
     details: (id, version, mediaId, body) => send('PATCH', `${record(id)}/media/${segment(mediaId)}`, body, null, { ifMatch: versionTag(version) }),
     remove: (id, version, mediaId) => send('DELETE', `${record(id)}/media/${segment(mediaId)}`, undefined, null, { ifMatch: versionTag(version) }),
-    recording: (_id, version, mediaId, body) => send('PATCH', `/api/workspace/media/${segment(mediaId)}/recording`, body, null, { ifMatch: versionTag(version) }),
     retry: (mediaId) => send('POST', `/api/workspace/media/${segment(mediaId)}/retry`, undefined, null),
     quota: () => get(UploadQuota, '/api/uploads/quota'),
     previewSheet: (input) => sheet('/api/workspace/sheets/preview', input),

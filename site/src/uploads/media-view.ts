@@ -12,7 +12,6 @@ export const MEDIA_DONE = {
   details: 'uploads.done.details',
   removed: 'uploads.done.removed',
   retried: 'uploads.done.retried',
-  recording: 'pronunciation.done',
 } as const satisfies Record<string, MessageId>;
 export type MediaDone = keyof typeof MEDIA_DONE;
 
