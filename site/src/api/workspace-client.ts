@@ -1,4 +1,4 @@
-import { Collection, Place, PlaceList, VersionConflictBody, StaffCollectionList, WorkspaceRecord, type SaveRecordBody } from '@disan/schemas';
+import { Collection, LinkSuggestions, Place, PlaceList, VersionConflictBody, StaffCollectionList, WorkspaceRecord, type SaveRecordBody } from '@disan/schemas';
 import { Value } from 'typebox/value';
 import { ApiRefusal } from './errors.ts';
 import type { Transport } from './transport.ts';
@@ -22,6 +22,8 @@ export interface EditorClient {
   createCollection(body: Collection): Promise<Collection>;
   updateCollection(id: string, body: Collection): Promise<Collection>;
   orderCollection(id: string, itemIds: string[]): Promise<Collection>;
+  /** For a word, the records whose text holds it; for a record, the words its text holds (issue 14; the dict-api route). */
+  wordLinks(id: string): Promise<LinkSuggestions>;
 }
 
 /**
@@ -75,6 +77,7 @@ export function editorClient({ get, send }: Transport): EditorClient {
     collections: () => get(StaffCollectionList, '/api/workspace/collections'),
     createCollection: (body) => send('POST', '/api/workspace/collections', body, Collection),
     updateCollection: (id, body) => send('PUT', `/api/workspace/collections/${segment(id)}`, body, Collection),
+    wordLinks: (id) => get(LinkSuggestions, `/api/workspace/records/${segment(id)}/word-links`),
     orderCollection: (id, itemIds) => send('PUT', `/api/workspace/collections/${segment(id)}/items`, { itemIds }, Collection),
   };
 }

@@ -1,4 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
+import { entryEditor } from './workspace/entry.ts';
+import { dictionaryCodes } from './workspace/dictionary-codes.ts';
+import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -403,6 +406,9 @@ export const en: Dictionary = {
   'itemStatus.in-review': 'In review',
   'itemStatus.withdrawn': 'Withdrawn',
   ...libraryKinds.en,
+  ...entryEditor.en,
+  ...dictionaryCodes.en,
+  ...pronunciationStrings.en,
   ...readerStrings.en,
   ...libraryFacts.en,
   ...libraryMarc.en,

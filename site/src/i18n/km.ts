@@ -1,4 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
+import { entryEditor } from './workspace/entry.ts';
+import { dictionaryCodes } from './workspace/dictionary-codes.ts';
+import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -403,6 +406,9 @@ export const km: Dictionary = {
   'itemStatus.in-review': 'កំពុងពិនិត្យ',
   'itemStatus.withdrawn': 'បានដកចេញ',
   ...libraryKinds.km,
+  ...entryEditor.km,
+  ...dictionaryCodes.km,
+  ...pronunciationStrings.km,
   ...readerStrings.km,
   ...libraryFacts.km,
   ...libraryMarc.km,

@@ -1,4 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
+import { entryEditor } from './workspace/entry.ts';
+import { dictionaryCodes } from './workspace/dictionary-codes.ts';
+import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -407,6 +410,9 @@ export const vi = {
   'itemStatus.in-review': 'Đang duyệt',
   'itemStatus.withdrawn': 'Đã rút',
   ...libraryKinds.vi,
+  ...entryEditor.vi,
+  ...dictionaryCodes.vi,
+  ...pronunciationStrings.vi,
   ...readerStrings.vi,
   ...libraryFacts.vi,
   ...libraryMarc.vi,

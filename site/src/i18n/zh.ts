@@ -1,4 +1,7 @@
 import { libraryKinds } from './library/kinds.ts';
+import { entryEditor } from './workspace/entry.ts';
+import { dictionaryCodes } from './workspace/dictionary-codes.ts';
+import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
@@ -404,6 +407,9 @@ export const zh: Dictionary = {
   'itemStatus.in-review': '审核中',
   'itemStatus.withdrawn': '已撤回',
   ...libraryKinds.zh,
+  ...entryEditor.zh,
+  ...dictionaryCodes.zh,
+  ...pronunciationStrings.zh,
   ...readerStrings.zh,
   ...libraryFacts.zh,
   ...libraryMarc.zh,

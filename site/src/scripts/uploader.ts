@@ -101,12 +101,14 @@ async function showUnfinished(root: HTMLElement, record: string, messages: Messa
 }
 
 function wireChooser(root: HTMLElement, queue: UploadQueue, record: string): void {
-  const input = root.querySelector<HTMLInputElement>('#upload-files');
-  input?.addEventListener('change', () => {
-    for (const file of input.files ?? []) queue.add(file, { record });
-    input.value = '';
-    part(root, 'unfinished')?.setAttribute('hidden', '');
-  });
+  // The files chooser, and a word's "Add a pronunciation" (audio, recorded on a phone).
+  for (const input of root.querySelectorAll<HTMLInputElement>('#upload-files, #upload-pronunciation')) {
+    input.addEventListener('change', () => {
+      for (const file of input.files ?? []) queue.add(file, { record });
+      input.value = '';
+      part(root, 'unfinished')?.setAttribute('hidden', '');
+    });
+  }
   // One file for a file of the list: its replacement, or a recording's caption file.
   const found = part(root, 'single');
   const single = found instanceof HTMLInputElement ? found : null;

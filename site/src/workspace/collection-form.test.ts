@@ -21,6 +21,14 @@ describe('the collection form', () => {
     expect(judgeCollection({ ...blankCollection('vi'), id: 'Lễ hội' })).toEqual({ errors: { id: { id: 'editor.error.id' }, 'title-0-value': { id: 'editor.error.required' } } });
   });
 
+  it('makes a collection a word list, and leaves a plain one without the field', () => {
+    const list = judgeCollection({ ...collectionFormOf(collection), type: 'word-list' }, collection);
+    expect(list).toEqual({ collection: { ...collection, type: 'word-list' } });
+    expect(collectionFormOf({ ...collection, type: 'word-list' }).type).toBe('word-list');
+    expect(judgeCollection(collectionFormOf(collection), collection)).toEqual({ collection });
+    expect(judgeCollection({ ...collectionFormOf(collection), type: 'glossary' }, collection)).toEqual({ errors: { type: { id: 'editor.error.choice' } } });
+  });
+
   it('adds a language row without saving', () => {
     expect(applyCollectionIntent(blankCollection('km'), 'add:description')?.description).toEqual([{ lang: '', value: '' }]);
     expect(applyCollectionIntent(blankCollection('km'), 'save')).toBeNull();

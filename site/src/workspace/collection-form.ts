@@ -14,11 +14,13 @@ export interface CollectionForm {
   ethnicGroups: string[];
   status: string;
   access: EditorForm['access'];
+  /** `collection`, or `word-list`: a curated, ordered list of dictionary entries (issue 14). */
+  type: string;
 }
 
 export function blankCollection(lang: string): CollectionForm {
   const blank = blankForm(lang);
-  return { id: '', title: blank.title, description: [], ethnicGroups: [], status: 'draft', access: blank.access };
+  return { id: '', title: blank.title, description: [], ethnicGroups: [], status: 'draft', access: blank.access, type: 'collection' };
 }
 
 export function collectionFormOf(collection: CollectionShape): CollectionForm {
@@ -29,6 +31,7 @@ export function collectionFormOf(collection: CollectionShape): CollectionForm {
     ethnicGroups: [...(collection.ethnicGroups ?? [])],
     status: collection.status,
     access: { level: collection.access.level, communities: (collection.access.communities ?? []).join(', '), embargoUntil: collection.access.embargoUntil ?? '' },
+    type: collection.type ?? 'collection',
   };
 }
 
@@ -40,6 +43,7 @@ export function readCollectionForm(form: FormFields): CollectionForm {
     ethnicGroups: form.all('ethnicGroups'),
     status: form.text('status'),
     access: { level: form.text('access[level]'), communities: form.text('access[communities]'), embargoUntil: form.text('access[embargoUntil]') },
+    type: form.text('type') || 'collection',
   };
 }
 
@@ -71,6 +75,8 @@ export function judgeCollection(form: CollectionForm, current?: CollectionShape)
     ...(form.ethnicGroups.length > 0 ? { ethnicGroups: form.ethnicGroups } : {}),
     status: form.status,
     access: { level: form.access.level, ...(communities.length > 0 ? { communities } : {}), ...(form.access.embargoUntil === '' ? {} : { embargoUntil: form.access.embargoUntil }) },
+    // A plain collection stays without the field unless it had one, so describing it again changes nothing else.
+    ...(form.type !== 'collection' || current?.type !== undefined ? { type: form.type } : {}),
     ...(current?.cover ? { cover: current.cover } : {}),
     ...(current?.itemOrder ? { itemOrder: current.itemOrder } : {}),
   };

@@ -5,8 +5,9 @@ import { refusalDetails, type EditorClient, type SaveOutcome } from '../api/work
 import type { FormErrors, FormMessage, PostedForm } from '../forms/form.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { draftOf, mergeDrafts, type Side } from './conflict.ts';
+import { entryFormErrors } from './entry-errors.ts';
 import { fieldMessage } from './library-errors.ts';
-import { applyIntent, draftFromForm, EDITOR_FIELDS, formFromItem, parseIntent, readEditorForm, type Candidate, type EditorField, type EditorForm } from './record-form.ts';
+import { applyIntent, draftFromForm, EDITOR_FIELDS, formFromItem, isBlank, parseIntent, readEditorForm, type Candidate, type EditorField, type EditorForm } from './record-form.ts';
 import { problemField, validateCandidate } from './validate.ts';
 
 /** The lists an editor chooses from; a list the API cannot give yet is empty, not an error page. */
@@ -96,7 +97,7 @@ export type EditorState =
 /** The draft judged and cleaned for the API, or the errors beside their fields. */
 export function judge(form: EditorForm, id?: string): { draft: RecordDraft; rows: Candidate['rows'] } | { errors: FormErrors } {
   const candidate = draftFromForm(id === undefined ? form : { ...form, id });
-  const errors = validateCandidate(candidate);
+  const errors = { ...validateCandidate(candidate), ...entryFormErrors(form.entry, form, isBlank) };
   if (Object.keys(errors).length > 0 || !Value.Check(RecordDraft, candidate.draft)) return { errors };
   return { draft: candidate.draft, rows: candidate.rows };
 }

@@ -20,6 +20,7 @@ const LABELS: Record<EditorField, MessageId> = {
   access: 'editor.access',
   provenance: 'editor.section.provenance',
   library: 'review.field.library',
+  entry: 'entryEditor.section',
 };
 
 /** A record field's name in the editor's language (the conflict view's first column). */

@@ -1,4 +1,5 @@
-import type { Item, RecordDraft } from '@disan/schemas';
+import type { Item, LocalizedText, RecordDraft } from '@disan/schemas';
+import { blankEntry, blankEntryRows, EMPTY_ENTRY_ROWS, ENTRY_ROW_GROUPS, entryDraft, entryFieldsOf, entryRowsOf, entryUntouched, MULTI_VALUE_FIELDS, readEntryFields, titleWithHeadword, type EntryFields, type EntryRows } from './entry-form.ts';
 import { blankLibrary, blankLibraryRows, libraryDraft, libraryFieldsOf, libraryRowsOf, numberOf, readLibraryFields, type LibraryFields, type LibraryRows } from './library-form.ts';
 
 /**
@@ -43,7 +44,7 @@ export interface PlaceRow {
   save: boolean;
 }
 
-export interface EditorForm extends LibraryRows {
+export interface EditorForm extends LibraryRows, EntryRows {
   id: string;
   kind: string;
   ethnicGroups: string[];
@@ -64,6 +65,8 @@ export interface EditorForm extends LibraryRows {
   provenance: { contributor: string; contributedAt: string; source: string; method: string; notes: string };
   /** A library description's single fields; its rows are the groups of LibraryRows. */
   library: LibraryFields;
+  /** A dictionary entry's single fields (kind `word`); its rows are the groups of EntryRows. */
+  entry: EntryFields;
   /** The change note of this save (not part of the record). */
   note: string;
 }
@@ -92,6 +95,7 @@ export const ROW_GROUPS = {
   recurrence: { fields: ['calendar', 'month', 'day', 'phase', 'leapMonth', 'durationDays'], max: 10 },
   places: { fields: ['name', 'placeId', 'province', 'lat', 'lon', 'save'], max: 50 },
   ...LIBRARY_ROW_GROUPS,
+  ...ENTRY_ROW_GROUPS,
 } as const;
 export type RowGroup = keyof typeof ROW_GROUPS;
 
@@ -115,6 +119,7 @@ const EMPTY_ROWS: { [G in RowGroup]: () => EditorForm[G][number] } = {
   libraryNotes: () => emptyText(),
   holdings: () => ({ location: '', callNumber: '', copies: '', note: '' }),
   relations: () => ({ type: 'implements', itemId: '', documentNumber: '', title: '' }),
+  ...EMPTY_ENTRY_ROWS,
 };
 
 /** The index of the empty row kept in a <template> for the island to copy (it renumbers the copy). */
@@ -159,6 +164,8 @@ export function blankForm(titleLang: string): EditorForm {
     provenance: { contributor: '', contributedAt: '', source: '', method: '', notes: '' },
     library: blankLibrary(),
     ...blankLibraryRows(),
+    entry: blankEntry(),
+    ...blankEntryRows(),
     note: '',
   };
 }
@@ -200,6 +207,8 @@ export function formFromItem(item: RecordDraft | Item | Omit<Item, 'version' | '
     },
     library: libraryFieldsOf(item.library),
     ...libraryRowsOf(item.library),
+    entry: entryFieldsOf(item.entry),
+    ...entryRowsOf(item.entry),
     note: '',
   };
 }
@@ -221,7 +230,7 @@ export function readRows<G extends RowGroup>(form: FormFields, group: G): Editor
   for (let i = 0; i < max; i++) {
     if (!fields.some((f) => form.has(rowName(group, i, f)))) break;
     const row: Record<string, string | boolean> = {};
-    for (const f of fields) row[f] = CHECKBOXES.has(f) ? form.has(rowName(group, i, f)) : f === 'value' && group !== 'alternativeNames' ? form.raw(rowName(group, i, f)).trim() : form.text(rowName(group, i, f));
+    for (const f of fields) row[f] = MULTI_VALUE_FIELDS.has(f) ? form.all(rowName(group, i, f)).join(' ') : CHECKBOXES.has(f) ? form.has(rowName(group, i, f)) : f === 'value' && group !== 'alternativeNames' ? form.raw(rowName(group, i, f)).trim() : form.text(rowName(group, i, f));
     rows.push(row);
   }
   return rows as unknown as EditorForm[G];
@@ -261,9 +270,23 @@ export function readEditorForm(form: FormFields): EditorForm {
     libraryNotes: readRows(form, 'libraryNotes'),
     holdings: readRows(form, 'holdings'),
     relations: readRows(form, 'relations'),
+    entry: readEntryFields(form),
+    ...readEntryRows(form),
     note: form.text('note'),
   };
 }
+
+const readEntryRows = (form: FormFields): EntryRows => ({
+  headwords: readRows(form, 'headwords'),
+  romanisations: readRows(form, 'romanisations'),
+  ipa: readRows(form, 'ipa'),
+  senses: readRows(form, 'senses'),
+  examples: readRows(form, 'examples'),
+  entryRelations: readRows(form, 'entryRelations'),
+  etymology: readRows(form, 'etymology'),
+  usageNotes: readRows(form, 'usageNotes'),
+  entrySources: readRows(form, 'entrySources'),
+});
 
 /** What a submit button asked for: save, or add/remove a row (the page then comes back without saving). */
 export type EditorIntent = { kind: 'save' } | { kind: 'add'; group: RowGroup } | { kind: 'remove'; group: RowGroup; index: number };
@@ -291,7 +314,7 @@ export function applyIntent(form: EditorForm, intent: EditorIntent): EditorForm 
 }
 
 /** A row nobody typed in: every field empty, or as a new row of its group starts (a festival's performer, the lunar calendar). */
-const isBlank = (group: RowGroup, row: object): boolean => {
+export const isBlank = (group: RowGroup, row: object): boolean => {
   const empty = new Map<string, unknown>(Object.entries(EMPTY_ROWS[group]()));
   return Object.entries(row).every(([k, v]) => typeof v === 'boolean' || v === '' || v === empty.get(k));
 };
@@ -365,6 +388,13 @@ export function draftFromForm(form: EditorForm): Candidate {
   if (Object.keys(provenance).length > 0) draft.provenance = provenance;
   const library = libraryDraft(form.library, kept);
   if (library) draft.library = library;
+  if (form.kind === 'word' || !entryUntouched(form.entry, kept)) {
+    const { entry, exampleRows } = entryDraft(form.entry, kept);
+    draft.entry = entry;
+    rows.examples = exampleRows;
+    const [main] = entry.headwords as { value: string }[];
+    if (main) draft.title = titleWithHeadword(draft.title as LocalizedText[], main.value, String(entry.language));
+  }
   return { draft, rows };
 }
 
@@ -387,5 +417,6 @@ export const EDITOR_FIELDS = [
   'access',
   'provenance',
   'library',
+  'entry',
 ] as const satisfies readonly (keyof RecordDraft)[];
 export type EditorField = (typeof EDITOR_FIELDS)[number];

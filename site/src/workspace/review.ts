@@ -20,7 +20,7 @@ export const actionLabel = (action: VersionAction): MessageId => `review.action.
 
 const FIELDS = new Set([
   'kind', 'ethnicGroups', 'title', 'description', 'subjects', 'alternativeNames', 'agents', 'date', 'recurrence',
-  'places', 'languages', 'collections', 'rights', 'source', 'status', 'access', 'provenance', 'media', 'library',
+  'places', 'languages', 'collections', 'rights', 'source', 'status', 'access', 'provenance', 'media', 'library', 'entry',
 ]);
 
 /**

@@ -2,6 +2,7 @@ import { RecordDraft } from '@disan/schemas';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { FormErrors, FormMessage } from '../forms/form.ts';
+import { entryProblemField } from './entry-errors.ts';
 import { libraryProblemField } from './library-errors.ts';
 import { isRowGroup, type Candidate } from './record-form.ts';
 
@@ -25,13 +26,20 @@ const RANGES: Record<string, readonly [number, number]> = {
 
 /** Pattern problems by field: each pattern has its own plain explanation. */
 function patternMessage(last: string, top: string): FormMessage {
-  if (last === 'lang' || top === 'languages') return { id: 'editor.error.lang' };
-  if (last === 'id' || last === 'agentId' || last === 'placeId' || last === 'itemId' || last === 'periodicalId' || top === 'collections') return { id: 'editor.error.id' };
+  if (last === 'lang' || last === 'language' || top === 'languages') return { id: 'editor.error.lang' };
+  if (last === 'id' || last === 'agentId' || last === 'placeId' || last === 'itemId' || last === 'entryId' || last === 'records' || last === 'periodicalId' || top === 'collections') return { id: 'editor.error.id' };
   if (last === 'dateIssued' || last === 'dateInForce') return { id: 'editor.error.isoDate' };
   if (top === 'library' && last === 'source') return { id: 'libraryEditor.error.vocabulary' };
   if (top === 'date') return { id: 'editor.error.edtf' };
   if (top === 'rights') return { id: 'editor.error.rights' };
   return { id: 'editor.error.invalid' };
+}
+
+/** How many examples each sense of a candidate entry has, in the draft's order. */
+function exampleCounts(draft: Record<string, unknown>): number[] {
+  const entry = draft.entry as { senses?: unknown } | undefined;
+  if (!entry || !Array.isArray(entry.senses)) return [];
+  return (entry.senses as { examples?: unknown }[]).map((s) => (Array.isArray(s.examples) ? s.examples.length : 0));
 }
 
 /**
@@ -85,7 +93,7 @@ export function problemMessage(problem: SchemaProblem): FormMessage {
  * @example problemField({ keyword: 'pattern', instancePath: '/title/0/lang', params: {} }, { title: [2] }) // 'title-2-lang'
  * @example problemField({ keyword: 'required', instancePath: '/places/0/geo', params: { requiredProperties: ['lon'] } }, { places: [0] }) // 'places-0-lon'
  */
-export function problemField(problem: SchemaProblem, rows: Candidate['rows']): string {
+export function problemField(problem: SchemaProblem, rows: Candidate['rows'], draft: Record<string, unknown> = {}): string {
   const segments = problem.instancePath.split('/').filter((s) => s !== '');
   const required: unknown = problem.params.requiredProperties;
   if (problem.keyword === 'required' && Array.isArray(required)) {
@@ -97,6 +105,7 @@ export function problemField(problem: SchemaProblem, rows: Candidate['rows']): s
   if (top === 'access') return second === 'communities' ? 'access-communities' : `access-${second ?? 'level'}`;
   if (top === 'provenance') return `provenance-${second ?? 'contributor'}`;
   if (top === 'library') return libraryProblemField(segments.slice(1), rows);
+  if (top === 'entry') return entryProblemField(segments.slice(1), rows, exampleCounts(draft));
   if (isRowGroup(top)) {
     if (second === undefined) return `${top}-0-${top === 'agents' || top === 'places' ? 'name' : top === 'recurrence' ? 'month' : 'value'}`;
     const index = rows[top]?.[Number(second)] ?? Number(second);
@@ -116,7 +125,7 @@ export function validateCandidate(candidate: Candidate, schema: TSchema = Record
   for (const problem of Value.Errors(schema, candidate.draft) as Iterable<SchemaProblem>) {
     // The draft is built from known fields only; a leftover key would be a bug, not the person's mistake.
     if (problem.keyword === 'additionalProperties' || problem.keyword === 'boolean') continue;
-    const field = problemField(problem, candidate.rows);
+    const field = problemField(problem, candidate.rows, candidate.draft);
     errors[field] ??= problemMessage(problem);
   }
   return errors;
