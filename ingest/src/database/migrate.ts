@@ -24,10 +24,13 @@ export async function loadMigrations(dir: URL = new URL('./migrations/', import.
   return migrations;
 }
 
+// Versions rise strictly; a gap is allowed (branches written in parallel are given
+// numbers ahead of time, and a number left unused must not stop the archive opening).
 function assertOrdered(migrations: Migration[]): void {
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new DisanError(`Migration versions must run 1, 2, 3... without gaps; found ${migration.version} at position ${index + 1}`);
+    const previous = index === 0 ? 0 : migrations[index - 1]!.version;
+    if (migration.version <= previous) {
+      throw new DisanError(`Migration versions must rise (1, 2, 3...); found ${migration.version} after ${previous}`);
     }
   });
 }
@@ -50,8 +53,9 @@ export async function migrate(db: Sql, migrations?: Migration[]): Promise<string
     const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     const done = new Set(rows.map((row) => row.version));
     const newest = rows.at(-1)?.version ?? 0;
-    if (newest > all.length) {
-      throw new DisanError(`The catalog database is at schema version ${newest}, newer than this Disan (${all.length}); upgrade Disan.`);
+    const shipped = all.at(-1)?.version ?? 0;
+    if (newest > shipped) {
+      throw new DisanError(`The catalog database is at schema version ${newest}, newer than this Disan (${shipped}); upgrade Disan.`);
     }
     const applied: string[] = [];
     for (const migration of all.filter((m) => !done.has(m.version))) {
