@@ -28,6 +28,7 @@ import { harvestSourceRoutes } from './harvest-sources/index.ts';
 import { libraryImportRoutes } from './library-import/index.ts';
 import { citationRoutes } from './citations/index.ts';
 import { exportRoutes } from './exports/index.ts';
+import { inventoryRoutes } from './inventory/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -40,7 +41,8 @@ import { exportRoutes } from './exports/index.ts';
  * oai (/oai) is the door other libraries harvest; sru (/sru) the one their catalogues search; harvest-sources (/harvest-sources) are the
  * OAI-PMH repositories harvested on a schedule; library-import (/workspace/library/marc) takes MARC files;
  * citations (/items/:id/cite, /items/:id/citations) and exports (/search/export, /collections/:id/export) are the downloads;
- * calendar (/calendar, /calendar.ics) is the public's festival calendar.
+ * calendar (/calendar, /calendar.ics) is the public's festival calendar; inventory
+ * (/items/:id/documented-by, /workspace/records/:id/element-links) the inventory's links.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -73,5 +75,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(citationRoutes, { ...options, prefix: '/items' });
   app.register(exportRoutes, options);
   app.register(calendarRoutes, options);
+  app.register(inventoryRoutes, options);
   done();
 };

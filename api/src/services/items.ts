@@ -5,6 +5,7 @@ import { coverOf } from '@disan/ingest/search';
 import { toMediaView } from '../views/media.ts';
 import { mediaUrl } from '../views/urls.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
+import { elementFields } from './elements.ts';
 import { libraryFields } from './legal-links.ts';
 import { nextOccurrenceOf, todayInVietnam } from './next-occurrence.ts';
 
@@ -15,17 +16,18 @@ export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Pr
   const item = await deps.catalog.items.get(id);
   if (!item || !canReadRecord(viewer, item)) throw new NotFoundError(`Item ${id} not found`);
   const readable = canReadMedia(viewer, item);
-  const [media, related, collections, library] = await Promise.all([
+  const [media, related, collections, library, inventory] = await Promise.all([
     deps.catalog.media.listForItem(id),
     relatedItems(deps, viewer, item),
     collectionSummaries(deps, viewer, item.collections ?? []),
     libraryFields(deps, viewer, item),
+    elementFields(deps, viewer, item),
   ]);
   const next = nextOccurrenceOf(item, todayInVietnam());
-  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections, ...library, ...(next ? { nextOccurrence: next } : {}) };
+  return { ...publicFields(item), media: media.map((m) => toMediaView(m, readable)), related, collections, ...library, ...inventory, ...(next ? { nextOccurrence: next } : {}) };
 }
 
-function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections' | 'library' | 'legalLinks'> {
+function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections' | 'library' | 'legalLinks' | 'element' | 'elements'> {
   return {
     id: item.id,
     kind: item.kind,
