@@ -10,6 +10,7 @@ import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
+import { inventoryStrings } from './inventory.ts';
 import type { Dictionary } from './vi.ts';
 
 export const km: Dictionary = {
@@ -411,4 +412,5 @@ export const km: Dictionary = {
   ...uploads.km,
   ...keyboardStrings.km,
   ...calendarStrings.km,
+  ...inventoryStrings.km,
 };

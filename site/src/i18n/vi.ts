@@ -10,6 +10,7 @@ import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
+import { inventoryStrings } from './inventory.ts';
 
 /**
  * Vietnamese: the reference dictionary. Every other locale has exactly these ids
@@ -415,6 +416,7 @@ export const vi = {
   ...uploads.vi,
   ...keyboardStrings.vi,
   ...calendarStrings.vi,
+  ...inventoryStrings.vi,
 } as const;
 
 export type MessageId = keyof typeof vi;

@@ -10,6 +10,7 @@ import { review } from './workspace/review.ts';
 import { uploads } from './workspace/uploads.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
+import { inventoryStrings } from './inventory.ts';
 import type { Dictionary } from './vi.ts';
 
 /** Simplified Chinese (zh-Hans); traditional-script data is shown as written. */
@@ -412,4 +413,5 @@ export const zh: Dictionary = {
   ...uploads.zh,
   ...keyboardStrings.zh,
   ...calendarStrings.zh,
+  ...inventoryStrings.zh,
 };

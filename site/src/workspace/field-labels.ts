@@ -20,6 +20,8 @@ const LABELS: Record<EditorField, MessageId> = {
   access: 'editor.access',
   provenance: 'editor.section.provenance',
   library: 'review.field.library',
+  element: 'elementEditor.section',
+  elements: 'elementEditor.links',
 };
 
 /** A record field's name in the editor's language (the conflict view's first column). */

@@ -1,4 +1,5 @@
 import type { Item, RecordDraft } from '@disan/schemas';
+import { blankElement, elementDraft, elementFieldsOf, elementIdsOf, readElementFields, type ElementFields } from './element-form.ts';
 import { blankLibrary, blankLibraryRows, libraryDraft, libraryFieldsOf, libraryRowsOf, numberOf, readLibraryFields, type LibraryFields, type LibraryRows } from './library-form.ts';
 
 /**
@@ -64,6 +65,10 @@ export interface EditorForm extends LibraryRows {
   provenance: { contributor: string; contributedAt: string; source: string; method: string; notes: string };
   /** A library description's single fields; its rows are the groups of LibraryRows. */
   library: LibraryFields;
+  /** An inventory element's block (element-form.ts). */
+  element: ElementFields;
+  /** The ids of the inventory elements this record documents, as typed. */
+  elements: string;
   /** The change note of this save (not part of the record). */
   note: string;
 }
@@ -159,6 +164,8 @@ export function blankForm(titleLang: string): EditorForm {
     provenance: { contributor: '', contributedAt: '', source: '', method: '', notes: '' },
     library: blankLibrary(),
     ...blankLibraryRows(),
+    element: blankElement(),
+    elements: '',
     note: '',
   };
 }
@@ -200,6 +207,8 @@ export function formFromItem(item: RecordDraft | Item | Omit<Item, 'version' | '
     },
     library: libraryFieldsOf(item.library),
     ...libraryRowsOf(item.library),
+    element: elementFieldsOf(item.element),
+    elements: (item.elements ?? []).join(', '),
     note: '',
   };
 }
@@ -261,6 +270,9 @@ export function readEditorForm(form: FormFields): EditorForm {
     libraryNotes: readRows(form, 'libraryNotes'),
     holdings: readRows(form, 'holdings'),
     relations: readRows(form, 'relations'),
+    element: readElementFields(form),
+    // The typed ids and the ticked suggestions share the name.
+    elements: form.all('elements').join(', '),
     note: form.text('note'),
   };
 }
@@ -365,6 +377,10 @@ export function draftFromForm(form: EditorForm): Candidate {
   if (Object.keys(provenance).length > 0) draft.provenance = provenance;
   const library = libraryDraft(form.library, kept);
   if (library) draft.library = library;
+  const element = elementDraft(form.kind, form.element);
+  if (element) draft.element = element;
+  const elements = elementIdsOf(form.elements);
+  if (elements.length > 0) draft.elements = elements;
   return { draft, rows };
 }
 
@@ -387,5 +403,7 @@ export const EDITOR_FIELDS = [
   'access',
   'provenance',
   'library',
+  'element',
+  'elements',
 ] as const satisfies readonly (keyof RecordDraft)[];
 export type EditorField = (typeof EDITOR_FIELDS)[number];
