@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentedBy, ErrorBody, ItemInput, ItemView, LinkSuggestions } from '@disan/schemas';
+import type { DocumentedBy, ErrorBody, ItemInput, ItemView, LinkSuggestions, SheetPreview } from '@disan/schemas';
 import { apiFixture, OPERATOR, type ApiFixture } from '../../../../tests/support/api-fixture.ts';
 
 const element = (id: string, level: 'public' | 'researchers', overrides: Partial<ItemInput> = {}): ItemInput => ({
@@ -90,5 +90,16 @@ describe('the inventory links through the API', () => {
       ['/elements/1', 'element-not-found'],
       ['/elements/2', 'not-an-element'],
     ]);
+  });
+
+  it('imports a province’s list of elements through the sheet doors: the good rows as drafts, the broken ones with their reason', async () => {
+    const sheet = ['name_vi,name_km,category,ethnic_groups,provinces,season,inventory_number', 'Lễ Sene Đôlta,បុណ្យភ្ជុំបិណ្ឌ,custom,khmer,Sóc Trăng,29/8 âm lịch (3 ngày),ST-09', 'Lễ cúng Neak Ta,,belief,khmer,Sóc Trăng,mùa mưa,ST-10'].join('\n');
+    const imported = await f.app.inject({ method: 'POST', url: '/api/workspace/sheets/import', headers: { ...OPERATOR, 'content-type': 'text/csv' }, payload: sheet });
+    expect(imported.statusCode).toBe(200);
+    const answer = imported.json<SheetPreview>();
+    expect(answer.written).toBe(1);
+    expect(answer.rows.map((row) => [row.itemId, row.outcome])).toEqual([['le-sene-dolta', 'new'], ['le-cung-neak-ta', 'invalid']]);
+    const record = (await get('/api/workspace/records/le-sene-dolta', OPERATOR)).json<{ item: ItemInput }>();
+    expect(record.item).toMatchObject({ kind: 'element', status: 'draft', recurrence: [{ calendar: 'vietnamese-lunisolar', month: 8, day: 29, durationDays: 3 }], element: { category: 'custom', inventoryNumber: 'ST-09' } });
   });
 });
