@@ -5,6 +5,7 @@ import { NextOccurrence } from './calendar.ts';
 import { AccessView, EdtfDate, EthnicGroup, GeoPoint, Id, LanguageTag, LocalizedText, Multilingual, NameVariant, RecurringDate, RightsUri, Status } from './common.ts';
 import { PlaceRef } from './place.ts';
 import { LegalLink, LibraryDescription } from './library.ts';
+import { InventoryElement, LinkedRecord } from './inventory.ts';
 import { FACETS, SORTS } from './search.ts';
 import { TextPassage } from './text.ts';
 
@@ -155,6 +156,10 @@ export const ItemView = Type.Object({
   legalLinks: Type.Optional(Type.Array(LegalLink)),
   /** With a `recurrence`: the festival's next days from today in Vietnam (one under way counts). */
   nextOccurrence: Type.Optional(NextOccurrence),
+  /** An inventory element's block; a bearer is named only with their consent given. */
+  element: Type.Optional(InventoryElement),
+  /** The inventory elements this record documents that the viewer may read. */
+  elements: Type.Optional(Type.Array(LinkedRecord)),
 });
 export type ItemView = Static<typeof ItemView>;
 

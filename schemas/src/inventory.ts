@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Multilingual } from './common.ts';
+import { AccessView, EdtfDate, Id, LocalizedText, Multilingual, Status } from './common.ts';
 import { SpeakerConsent } from './dictionary.ts';
 
 /**
@@ -73,3 +73,28 @@ export type InventoryElement = Static<typeof InventoryElement>;
 
 /** The element ids a record documents (a record's `elements` field). */
 export const ElementLinks = Type.Array(Id, { maxItems: 50 });
+
+/**
+ * Why a record's element links were refused beyond its schema (the workspace checks them
+ * against the catalog), at `/elements/<n>`: the API's error body lists them as `fields`.
+ */
+export const ELEMENT_LINK_PROBLEM_CODES = ['element-not-found', 'not-an-element'] as const;
+export type ElementLinkProblemCode = (typeof ELEMENT_LINK_PROBLEM_CODES)[number];
+
+/** A record on the other side of an element link, as the viewer may see it: enough for a line in a list. */
+export const LinkedRecord = Type.Object(
+  {
+    id: Id,
+    kind: Type.String(),
+    title: Type.Array(LocalizedText),
+    date: Type.Union([EdtfDate, Type.Null()]),
+    status: Status,
+    access: AccessView,
+  },
+  { additionalProperties: false },
+);
+export type LinkedRecord = Static<typeof LinkedRecord>;
+
+/** GET /api/items/{id}/documented-by: the records documenting an element that the viewer may read, by id. */
+export const DocumentedBy = Type.Object({ element: Id, records: Type.Array(LinkedRecord) }, { additionalProperties: false });
+export type DocumentedBy = Static<typeof DocumentedBy>;

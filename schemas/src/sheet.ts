@@ -56,3 +56,28 @@ export const SHEET_COLUMNS = [
 /** A sheet row as parsed: column name to raw cell text. */
 export const SheetRow = Type.Record(Type.String(), Type.String());
 export type SheetRow = Static<typeof SheetRow>;
+
+/**
+ * A province's list of heritage elements (issue 15), one row per element: told from the
+ * metadata sheet by its columns (name_vi and category, no file), previewed and imported the
+ * same way; new elements are drafts for review. `name_<lang>` takes the community's script
+ * (name_km, name_zh-Hant, name_km-Latn for a romanisation).
+ */
+export const ELEMENT_SHEET_COLUMNS = [
+  { name: 'identifier', required: false, example: 'ok-om-bok', doc: 'Element id (a-z, 0-9, -); made from name_vi when empty.' },
+  { name: 'name_vi', required: true, example: 'Lễ hội Oóc Om Bóc', doc: 'The name in Vietnamese.' },
+  { name: 'name_<lang>', required: false, example: 'បុណ្យអកអំបុក', doc: 'The name in the community’s script or a romanisation (name_km, name_zh-Hant, name_km-Latn).' },
+  { name: 'category', required: true, example: 'festival', doc: 'festival, custom, ritual, belief, performing-art, craft, traditional-product, cuisine, folk-knowledge, folk-literature, language, place, or the Vietnamese name ("Lễ hội truyền thống").' },
+  { name: 'ethnic_groups', required: true, example: 'khmer', doc: 'Ethnic group codes separated by ";".' },
+  { name: 'provinces', required: false, example: 'Sóc Trăng; Hồ Chí Minh', doc: 'Provinces separated by ";".' },
+  { name: 'localities', required: false, example: 'Sông Maspero', doc: 'Places in the first province, separated by ";".' },
+  { name: 'season', required: false, example: 'Khmer 15 Kadeuk', doc: '"15/10 âm lịch", "rằm tháng 10 âm lịch", "14-15/10 âm lịch", "30/4 dương lịch", "Khmer 14 waning Photrobot", "(3 ngày)"; several separated by ";".' },
+  { name: 'recognition_list', required: false, example: 'national-intangible', doc: 'national-intangible, national-relic, special-national-relic, provincial-relic, unesco-representative, unesco-urgent-safeguarding, unesco-good-practice.' },
+  { name: 'recognition_decision', required: false, example: '…/QĐ-BVHTTDL', doc: 'Decision number as issued.' },
+  { name: 'recognition_date', required: false, example: '2014-01-01', doc: 'Decision date, YYYY-MM-DD.' },
+  { name: 'viability', required: false, example: 'stable', doc: 'thriving, stable, vulnerable, endangered, critically-endangered, dormant (or the Vietnamese words).' },
+  { name: 'communities', required: false, example: 'Người Khmer ở Vĩnh Châu', doc: 'Communities that carry it, separated by ";".' },
+  { name: 'sources', required: false, example: 'Cổng thông tin điện tử tỉnh Sóc Trăng | …', doc: 'Sources separated by "|".' },
+  { name: 'inventory_number', required: false, example: 'ST-01', doc: 'The province’s own inventory number.' },
+  { name: 'description_<lang>', required: false, example: 'Lễ cúng trăng…', doc: 'Description in a language.' },
+] as const;

@@ -116,6 +116,8 @@ const NOT_IN_ROUTE_WALK = new Set([
   // The dictionary's doors on an entry, a word list, a record's words: RECORD_DOORS checks them entry by entry.
   // Browse needs its order: RECORD_DOORS reads it with one, for every viewer.
   'GET /api/dictionary/browse', 'GET /api/dictionary/entries/{id}', 'GET /api/dictionary/word-lists/{id}', 'GET /api/items/{id}/words', 'GET /api/workspace/records/{id}/word-links',
+  // The inventory's link doors show records: RECORD_DOORS checks them record by record.
+  'GET /api/items/{id}/documented-by', 'GET /api/workspace/records/{id}/element-links',
   'GET /api/items/{id}', 'GET /api/collections/{id}', 'GET /api/media/{mediaId}/{rendition}', 'GET /api/media/{mediaId}/text', 'GET /api/media/{mediaId}/words', 'GET /api/media/{mediaId}/find', 'HEAD /api/media/{mediaId}/{rendition}', 'GET /api/links/{token}']);
 
 /**
@@ -365,6 +367,15 @@ const RECORD_DOORS: Record<string, [door: RecordDoor, expected: (who: Who, state
     const { status, body } = await api(who, `/api/items/${idOf(state)}/citations?lang=vi`);
     return [status === 200 && body.includes(titleWordOf(state)), String(status)];
   }), reads],
+  // An element's records answer as the element does: 404 to whoever may not read it (the fixture's records are no elements: an empty list).
+  'GET /api/items/{id}/documented-by': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/items/${idOf(state)}/documented-by`);
+    return [status === 200 && body.includes(`"element":"${idOf(state)}"`), String(status)];
+  }), reads],
+  'GET /api/workspace/records/{id}/element-links': [perRecord(async (who, state) => {
+    const { status, body } = await api(who, `/api/workspace/records/${idOf(state)}/element-links`);
+    return [status === 200 && body.includes('"suggestions"'), String(status)];
+  }), (who) => STAFF.includes(who)],
   'GET /api/search/export (hits)': [async (who) => {
     const { status, body } = await api(who, '/api/search/export?format=csl-json&q=');
     const ids = status === 200 ? (JSON.parse(body) as { id: string }[]).map((entry) => entry.id) : [];

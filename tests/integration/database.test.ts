@@ -32,7 +32,7 @@ describe.each(DRIVERS)('database (%s)', (driver) => {
     it('rolls back a failing migration entirely and keeps the earlier ones', async () => {
       const t = await createTestDatabase(driver);
       try {
-        const broken = [...shipped, { version: shipped.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_column FROM items;' }];
+        const broken = [...shipped, { version: shipped.at(-1)!.version + 1, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_column FROM items;' }];
         await expect(migrate(t.db, broken)).rejects.toBeInstanceOf(UpstreamError);
         expect(await appliedVersions(t)).toEqual(shippedVersions);
         expect(await t.db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'")).toEqual([]);

@@ -21,11 +21,15 @@ export async function loadSamplesOnFirstStart(archive: Archive, log: (line: stri
       }
     },
   });
+  // The inventory before the records: records name the elements they document, and a link must find its element.
+  const elements = await importRecords(archive, join(SAMPLES, 'inventory', 'elements.jsonl'), { author: 'sample data' });
+  for (const failure of elements.failures) log(`  inventory/elements.jsonl line ${failure.line}: ${failure.reason}`);
   const records = await importRecords(archive, join(SAMPLES, 'records.jsonl'), { author: 'sample data' });
+  for (const failure of records.failures) log(`  records.jsonl line ${failure.line}: ${failure.reason}`);
   // The word list after the records, so that its entries' links name records that exist.
   const words = await importRecords(archive, join(SAMPLES, 'dictionary', 'entries.jsonl'), { author: 'sample data' });
   for (const failure of words.failures) log(`  dictionary/entries.jsonl line ${failure.line}: ${failure.reason}`);
-  log(`first start: ${done} sample files (${report.outcomes.ingested} ingested, ${report.outcomes.failed} failed), ${records.created} imported records, ${words.created} dictionary entries`);
+  log(`first start: ${done} sample files (${report.outcomes.ingested} ingested, ${report.outcomes.failed} failed), ${elements.created} inventory elements, ${records.created} imported records, ${words.created} dictionary entries`);
   return true;
 }
 

@@ -33,6 +33,7 @@ import { coverageRoutes } from './coverage/index.ts';
 import { dictionaryExchangeRoutes } from './dictionary-exchange/index.ts';
 import { recordWordRoutes } from './dictionary/record-words.ts';
 import { wordLinkRoutes } from './dictionary/word-links.ts';
+import { inventoryRoutes } from './inventory/index.ts';
 
 /**
  * Every route under /api, with its prefix set here: items, collections, search, media
@@ -49,6 +50,8 @@ import { wordLinkRoutes } from './dictionary/word-links.ts';
  * calendar (/calendar, /calendar.ics) is the public's festival calendar; dictionary (/dictionary/…, /items/:id/words,
  * /workspace/records/:id/word-links) finds words and serves the dictionary's entries, browse orders, word lists and link
  * suggestions (issue 14); coverage (/coverage/…) holds the digitisation targets, their figures, gaps and yearly reports (issue 15).
+ * calendar (/calendar, /calendar.ics) is the public's festival calendar; inventory
+ * (/items/:id/documented-by, /workspace/records/:id/element-links) the inventory's links.
  */
 export const routes: RoutePlugin = (app, { archive, config }, done) => {
   const options = { archive, config };
@@ -86,5 +89,6 @@ export const routes: RoutePlugin = (app, { archive, config }, done) => {
   app.register(dictionaryRoutes, { ...options, prefix: '/dictionary' });
   app.register(recordWordRoutes, { ...options, prefix: '/items' });
   app.register(wordLinkRoutes, { ...options, prefix: '/workspace/records' });
+  app.register(inventoryRoutes, options);
   done();
 };

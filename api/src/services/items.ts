@@ -5,6 +5,7 @@ import { coverOf } from '@disan/ingest/search';
 import { toMediaView } from '../views/media.ts';
 import { mediaUrl } from '../views/urls.ts';
 import { browse, countsBy, summaries, type BrowseDeps } from './browse.ts';
+import { elementFields } from './elements.ts';
 import { libraryFields } from './legal-links.ts';
 import { nextOccurrenceOf, todayInVietnam } from './next-occurrence.ts';
 
@@ -14,14 +15,15 @@ const RELATED = 6;
 export async function itemView(deps: BrowseDeps, viewer: Viewer, id: string): Promise<ItemView> {
   const item = await deps.catalog.items.get(id);
   if (!item || !canReadRecord(viewer, item)) throw new NotFoundError(`Item ${id} not found`);
-  const [media, related, collections, library] = await Promise.all([
+  const [media, related, collections, library, inventory] = await Promise.all([
     deps.catalog.media.listForItem(id),
     relatedItems(deps, viewer, item),
     collectionSummaries(deps, viewer, item.collections ?? []),
     libraryFields(deps, viewer, item),
+    elementFields(deps, viewer, item),
   ]);
   const next = nextOccurrenceOf(item, todayInVietnam());
-  return { ...publicFields(item), media: visibleMedia(viewer, item, media),  related, collections, ...library, ...(next ? { nextOccurrence: next } : {}) };
+  return { ...publicFields(item), media: visibleMedia(viewer, item, media), related, collections, ...library, ...inventory, ...(next ? { nextOccurrence: next } : {}) };
 }
 
 /** The media the viewer may know of (canSeeMedium), each with its files when the viewer may read them. */
@@ -32,7 +34,7 @@ function visibleMedia(viewer: Viewer, item: Item, media: readonly Media[]): Medi
     .map((m) => toMediaView(m, canReadMedia(viewer, item, m)));
 }
 
-function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections' | 'library' | 'legalLinks'> {
+function publicFields(item: Item): Omit<ItemView, 'media' | 'related' | 'collections' | 'library' | 'legalLinks' | 'element' | 'elements'> {
   return {
     id: item.id,
     kind: item.kind,

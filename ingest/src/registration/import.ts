@@ -6,6 +6,7 @@ import { ImportMediaRef, type ItemInput } from '@disan/schemas';
 import type { Archive } from '../archive.ts';
 import { ValidationError } from '../errors.ts';
 import { describe, type IngestReport } from './files.ts';
+import { elementLinkProblems } from '../inventory/links.ts';
 import { ingest } from '../pipeline/run-ingest.ts';
 import type { SheetEntry } from './sheet.ts';
 import { resolveInside } from './walk.ts';
@@ -51,6 +52,9 @@ export async function importRecords(archive: Archive, path: string, options: { a
         attach.push(resolved.path);
       }
       for (const collection of record.collections ?? []) await archive.catalog.collections.ensure(collection, collection);
+      // A link to a missing element, or to a record that is not one, would count wrongly in coverage: refused like the workspace refuses it.
+      const linkProblems = await elementLinkProblems(archive.db, record);
+      if (linkProblems.length > 0) throw new ImportLineError(linkProblems.map((problem) => `${problem.path}: ${problem.message}`).join('; '));
       const result = await archive.catalog.items.upsert(record, { author: options.author ?? 'import' });
       report[result.created ? 'created' : result.changed ? 'updated' : 'unchanged']++;
       pendingIndex.push(record.id);

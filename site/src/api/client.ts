@@ -1,4 +1,4 @@
-import { CalendarAnswer, type CalendarQuery, CollectionList, CollectionView, EthnicGroupList, ItemPage, ItemView, MediaText, PlaceList, SearchResult, Waveform } from '@disan/schemas';
+import { CalendarAnswer, type CalendarQuery, CollectionList, CollectionView, DocumentedBy, EthnicGroupList, ItemPage, ItemView, MediaText, PlaceList, SearchResult, Waveform } from '@disan/schemas';
 import { ApiError } from './errors.ts';
 import { createTransport, type ListParams, type Transport, type TransportOptions } from './transport.ts';
 
@@ -8,6 +8,8 @@ export interface ApiClient {
   search(params: ListParams): Promise<SearchResult>;
   items(params: ListParams): Promise<ItemPage>;
   item(id: string): Promise<ItemView>;
+  /** The records documenting an inventory element, those the visitor may read. */
+  documentedBy(id: string): Promise<DocumentedBy>;
   collections(): Promise<CollectionList>;
   collection(id: string, params: ListParams): Promise<CollectionView>;
   ethnicGroups(): Promise<EthnicGroupList>;
@@ -38,6 +40,7 @@ export function recordsClient(transport: Transport): ApiClient {
     search: (params) => get(SearchResult, '/api/search', params),
     items: (params) => get(ItemPage, '/api/items', params),
     item: (id) => get(ItemView, `/api/items/${segment(id)}`),
+    documentedBy: (id) => get(DocumentedBy, `/api/items/${segment(id)}/documented-by`),
     collections: () => get(CollectionList, '/api/collections'),
     collection: (id, params) => get(CollectionView, `/api/collections/${segment(id)}`, params),
     ethnicGroups: () => get(EthnicGroupList, '/api/ethnic-groups'),

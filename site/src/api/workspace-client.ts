@@ -12,6 +12,8 @@ export type SaveOutcome = { saved: WorkspaceRecord } | { conflict: WorkspaceReco
 /** The workspace routes the record and collection editors use (issue 12), as the visitor. */
 export interface EditorClient {
   record(id: string): Promise<WorkspaceRecord>;
+  /** Element links to suggest for the record (issue 15). */
+  elementLinks(id: string): Promise<LinkSuggestions>;
   createRecord(body: SaveRecordBody): Promise<WorkspaceRecord>;
   /** PUT with `If-Match: "v<version>"`, the version the person started from. */
   saveRecord(id: string, version: number, body: SaveRecordBody): Promise<SaveOutcome>;
@@ -62,6 +64,7 @@ const segment = (value: string): string => encodeURIComponent(value);
 export function editorClient({ get, send }: Transport): EditorClient {
   return {
     record: (id) => get(WorkspaceRecord, `/api/workspace/records/${segment(id)}`),
+    elementLinks: (id) => get(LinkSuggestions, `/api/workspace/records/${segment(id)}/element-links`),
     createRecord: (body) => send('POST', '/api/workspace/records', body, WorkspaceRecord),
     saveRecord: async (id, version, body) => {
       try {

@@ -16,6 +16,7 @@ import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
 import { dictionaryStrings } from './dictionary.ts';
+import { inventoryStrings } from './inventory.ts';
 import type { Dictionary } from './vi.ts';
 
 export const km: Dictionary = {
@@ -423,4 +424,5 @@ export const km: Dictionary = {
   ...keyboardStrings.km,
   ...calendarStrings.km,
   ...dictionaryStrings.km,
+  ...inventoryStrings.km,
 };

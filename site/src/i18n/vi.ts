@@ -16,6 +16,7 @@ import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
 import { dictionaryStrings } from './dictionary.ts';
+import { inventoryStrings } from './inventory.ts';
 
 /**
  * Vietnamese: the reference dictionary. Every other locale has exactly these ids
@@ -427,6 +428,7 @@ export const vi = {
   ...keyboardStrings.vi,
   ...calendarStrings.vi,
   ...dictionaryStrings.vi,
+  ...inventoryStrings.vi,
 } as const;
 
 export type MessageId = keyof typeof vi;

@@ -16,6 +16,7 @@ import { recordingStrings } from './workspace/recording.ts';
 import { keyboardStrings } from './keyboard.ts';
 import { calendarStrings } from './calendar.ts';
 import { dictionaryStrings } from './dictionary.ts';
+import { inventoryStrings } from './inventory.ts';
 import type { Dictionary } from './vi.ts';
 
 /** Simplified Chinese (zh-Hans); traditional-script data is shown as written. */
@@ -424,4 +425,5 @@ export const zh: Dictionary = {
   ...keyboardStrings.zh,
   ...calendarStrings.zh,
   ...dictionaryStrings.zh,
+  ...inventoryStrings.zh,
 };

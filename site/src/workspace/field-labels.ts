@@ -21,6 +21,8 @@ const LABELS: Record<EditorField, MessageId> = {
   provenance: 'editor.section.provenance',
   library: 'review.field.library',
   entry: 'entryEditor.section',
+  element: 'elementEditor.section',
+  elements: 'elementEditor.links',
 };
 
 /** A record field's name in the editor's language (the conflict view's first column). */

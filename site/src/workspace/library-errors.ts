@@ -1,4 +1,4 @@
-import { LIBRARY_PROBLEM_CODES, type FieldProblem, type LibraryProblemCode } from '@disan/schemas';
+import { ELEMENT_LINK_PROBLEM_CODES, LIBRARY_PROBLEM_CODES, type ElementLinkProblemCode, type FieldProblem, type LibraryProblemCode } from '@disan/schemas';
 import type { FormMessage } from '../forms/form.ts';
 import type { MessageId } from '../i18n/vi.ts';
 import type { LibraryRowGroup } from './record-form.ts';
@@ -48,6 +48,7 @@ export function libraryProblemField(segments: readonly string[], rows: Partial<R
   return `library-${part}`;
 }
 
+const isElementCode = (code: string): code is ElementLinkProblemCode => (ELEMENT_LINK_PROBLEM_CODES as readonly string[]).includes(code);
 const isLibraryCode = (code: string): code is LibraryProblemCode => (LIBRARY_PROBLEM_CODES as readonly string[]).includes(code);
 
 /** Each engine problem's message in the dictionaries (libraryEditor.problem.<code>). */
@@ -59,5 +60,6 @@ export const problemId = (code: LibraryProblemCode): MessageId => `libraryEditor
  * @example fieldMessage({ path: '/library/identifiers/0/value', code: 'identifier-checksum', message: '…' }) // { id: 'libraryEditor.problem.identifier-checksum' }
  */
 export function fieldMessage(problem: FieldProblem): FormMessage {
+  if (isElementCode(problem.code)) return { id: `elementEditor.problem.${problem.code}` };
   return isLibraryCode(problem.code) ? { id: problemId(problem.code) } : { id: 'editor.error.api', values: { message: problem.message } };
 }

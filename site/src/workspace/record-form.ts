@@ -1,5 +1,6 @@
 import type { Item, LocalizedText, RecordDraft } from '@disan/schemas';
 import { blankEntry, blankEntryRows, EMPTY_ENTRY_ROWS, ENTRY_ROW_GROUPS, entryDraft, entryFieldsOf, entryRowsOf, entryUntouched, MULTI_VALUE_FIELDS, readEntryFields, titleWithHeadword, type EntryFields, type EntryRows } from './entry-form.ts';
+import { blankElement, elementDraft, elementFieldsOf, elementIdsOf, readElementFields, type ElementFields } from './element-form.ts';
 import { blankLibrary, blankLibraryRows, libraryDraft, libraryFieldsOf, libraryRowsOf, numberOf, readLibraryFields, type LibraryFields, type LibraryRows } from './library-form.ts';
 
 /**
@@ -67,6 +68,10 @@ export interface EditorForm extends LibraryRows, EntryRows {
   library: LibraryFields;
   /** A dictionary entry's single fields (kind `word`); its rows are the groups of EntryRows. */
   entry: EntryFields;
+  /** An inventory element's block (element-form.ts). */
+  element: ElementFields;
+  /** The ids of the inventory elements this record documents, as typed. */
+  elements: string;
   /** The change note of this save (not part of the record). */
   note: string;
 }
@@ -166,6 +171,8 @@ export function blankForm(titleLang: string): EditorForm {
     ...blankLibraryRows(),
     entry: blankEntry(),
     ...blankEntryRows(),
+    element: blankElement(),
+    elements: '',
     note: '',
   };
 }
@@ -209,6 +216,8 @@ export function formFromItem(item: RecordDraft | Item | Omit<Item, 'version' | '
     ...libraryRowsOf(item.library),
     entry: entryFieldsOf(item.entry),
     ...entryRowsOf(item.entry),
+    element: elementFieldsOf(item.element),
+    elements: (item.elements ?? []).join(', '),
     note: '',
   };
 }
@@ -272,6 +281,9 @@ export function readEditorForm(form: FormFields): EditorForm {
     relations: readRows(form, 'relations'),
     entry: readEntryFields(form),
     ...readEntryRows(form),
+    element: readElementFields(form),
+    // The typed ids and the ticked suggestions share the name.
+    elements: form.all('elements').join(', '),
     note: form.text('note'),
   };
 }
@@ -395,6 +407,10 @@ export function draftFromForm(form: EditorForm): Candidate {
     const [main] = entry.headwords as { value: string }[];
     if (main) draft.title = titleWithHeadword(draft.title as LocalizedText[], main.value, String(entry.language));
   }
+  const element = elementDraft(form.kind, form.element);
+  if (element) draft.element = element;
+  const elements = elementIdsOf(form.elements);
+  if (elements.length > 0) draft.elements = elements;
   return { draft, rows };
 }
 
@@ -418,5 +434,7 @@ export const EDITOR_FIELDS = [
   'provenance',
   'library',
   'entry',
+  'element',
+  'elements',
 ] as const satisfies readonly (keyof RecordDraft)[];
 export type EditorField = (typeof EDITOR_FIELDS)[number];
