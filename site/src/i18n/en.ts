@@ -3,6 +3,7 @@ import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
+import { coverageStrings } from './coverage.ts';
 import { citeStrings } from './library/cite.ts';
 import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
@@ -404,6 +405,7 @@ export const en: Dictionary = {
   ...libraryFacts.en,
   ...libraryMarc.en,
   ...libraryHarvest.en,
+  ...coverageStrings.en,
   ...citeStrings.en,
   ...libraryEditor.en,
   ...editor.en,

@@ -3,6 +3,7 @@ import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { libraryHarvest } from './library/harvest.ts';
+import { coverageStrings } from './coverage.ts';
 import { citeStrings } from './library/cite.ts';
 import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
@@ -405,6 +406,7 @@ export const zh: Dictionary = {
   ...libraryFacts.zh,
   ...libraryMarc.zh,
   ...libraryHarvest.zh,
+  ...coverageStrings.zh,
   ...citeStrings.zh,
   ...libraryEditor.zh,
   ...editor.zh,
