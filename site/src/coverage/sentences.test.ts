@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SOC_TRANG } from './report.fixture.ts';
-import { gapSentence, hiddenGapsSentence, missingPhrases, paceSentence, signedPoints } from './sentences.ts';
+import { formatMonthDay, gapSentence, hiddenGapsSentence, missingPhrases, paceSentence, signedPoints } from './sentences.ts';
 
 const [seneDolta, nguyenTieu] = SOC_TRANG.gaps as [NonNullable<(typeof SOC_TRANG.gaps)[0]>, NonNullable<(typeof SOC_TRANG.gaps)[1]>];
 
@@ -43,5 +43,6 @@ describe('the pace\'s sentence', () => {
     expect(paceSentence({ ...pace, neededPerMonth: 0, status: 'met' }, 70, '2025-12-31', 'en')).toBe('The 70% target is met.');
     expect(paceSentence({ ...pace, neededPerMonth: null, lastYearPerMonth: -0.25, status: 'missed' }, 70, '2024-12-31', 'en')).toBe('The deadline December 31, 2024 has passed with the target unmet; the last 12 months gained -0.3 a month.');
     expect(signedPoints(0, 'en')).toBe('0.0');
+    expect(formatMonthDay('12-05', 'en')).toBe('December 5');
   });
 });

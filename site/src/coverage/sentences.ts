@@ -88,3 +88,13 @@ export function paceSentence(pace: CoveragePace, targetPercentage: number, deadl
   if (pace.status === 'missed' || pace.neededPerMonth === null) return t('coverage.pace.missed', { deadline: day, last });
   return t('coverage.pace.needs', { needed: signedPoints(pace.neededPerMonth, lang), deadline: day, last, status: t(`coverage.pace.${pace.status}`) });
 }
+
+/**
+ * A day of every year (MM-DD, the report's due day) as the reader writes it.
+ * @example formatMonthDay('12-05', 'en') // 'December 5'
+ */
+export function formatMonthDay(monthDay: string, lang: Lang): string {
+  const [month, day] = monthDay.split('-').map(Number);
+  if (month === undefined || day === undefined || Number.isNaN(month) || Number.isNaN(day)) return monthDay;
+  return new Intl.DateTimeFormat(HTML_LANG[lang], { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, day));
+}
