@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SOC_TRANG } from './report.fixture.ts';
-import { formatMonthDay, gapSentence, hiddenGapsSentence, missingPhrases, paceSentence, signedPoints } from './sentences.ts';
+import { formatMonthDay, gapSentence, hiddenGapsSentence, missingPhrases, paceSentence, ruleSentence, signedPoints } from './sentences.ts';
 
 const [seneDolta, nguyenTieu] = SOC_TRANG.gaps as [NonNullable<(typeof SOC_TRANG.gaps)[0]>, NonNullable<(typeof SOC_TRANG.gaps)[1]>];
 
@@ -44,5 +44,13 @@ describe('the pace\'s sentence', () => {
     expect(paceSentence({ ...pace, neededPerMonth: null, lastYearPerMonth: -0.25, status: 'missed' }, 70, '2024-12-31', 'en')).toBe('The deadline December 31, 2024 has passed with the target unmet; the last 12 months gained -0.3 a month.');
     expect(signedPoints(0, 'en')).toBe('0.0');
     expect(formatMonthDay('12-05', 'en')).toBe('December 5');
+  });
+});
+
+describe('the rule\'s sentence', () => {
+  it('names what counts as digitised, counted as the language counts', () => {
+    expect(ruleSentence({ minRecords: 1, descriptionIn: ['vi', 'group'], minImages: 2, minAudioVisual: 1 }, 'en')).toBe('at least 1 record, a description in Vietnamese and the people\'s own language, 2 photographs, and a film or recording');
+    expect(ruleSentence({}, 'vi')).toBe('ít nhất 1 biểu ghi');
+    expect(ruleSentence({ minRecords: 3, minDocuments: 1 }, 'zh')).toBe('至少 3 条记录和一份文献');
   });
 });

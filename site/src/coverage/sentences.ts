@@ -1,4 +1,4 @@
-import type { CoverageGap, CoveragePace, CoverageShortfall } from '@disan/schemas';
+import type { CoverageGap, CoveragePace, CoverageShortfall, DigitisationRule } from '@disan/schemas';
 import { languageName } from '../i18n/language-name.ts';
 import { HTML_LANG, type Lang } from '../i18n/langs.ts';
 import { useTranslations } from '../i18n/translate.ts';
@@ -10,7 +10,7 @@ import type { MessageId } from '../i18n/vi.ts';
  * and English labels, which are the XLSX's and the PDF's).
  */
 
-type Counted = 'coverage.missing.records' | 'coverage.missing.images' | 'coverage.missing.audioVisual' | 'coverage.missing.documents' | 'coverage.gap.inDays' | 'coverage.gaps.hidden';
+type Counted = 'coverage.rule.records' | 'coverage.missing.records' | 'coverage.missing.images' | 'coverage.missing.audioVisual' | 'coverage.missing.documents' | 'coverage.gap.inDays' | 'coverage.gaps.hidden';
 
 /**
  * A counted phrase (the dictionaries have `.one` and `.other` of each). Counts here are whole,
@@ -97,4 +97,19 @@ export function formatMonthDay(monthDay: string, lang: Lang): string {
   const [month, day] = monthDay.split('-').map(Number);
   if (month === undefined || day === undefined || Number.isNaN(month) || Number.isNaN(day)) return monthDay;
   return new Intl.DateTimeFormat(HTML_LANG[lang], { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2000, month - 1, day));
+}
+
+/**
+ * What a target counts as digitised, in words.
+ * @example ruleSentence({ minRecords: 1, descriptionIn: ['vi', 'group'], minImages: 2 }, 'en') // 'at least 1 record, a description in Vietnamese and the people's own language, and 2 photographs'
+ */
+export function ruleSentence(rule: DigitisationRule, lang: Lang): string {
+  const t = useTranslations(lang);
+  const languages = (rule.descriptionIn ?? []).map((tag) => (tag === 'group' ? t('coverage.rule.groupLanguage') : languageName(tag, lang)));
+  const parts = [counted(lang, 'coverage.rule.records', rule.minRecords ?? 1)];
+  if (languages.length > 0) parts.push(t('coverage.rule.descriptionIn', { languages: listOf(languages, lang) }));
+  if (rule.minImages) parts.push(counted(lang, 'coverage.missing.images', rule.minImages));
+  if (rule.minAudioVisual) parts.push(counted(lang, 'coverage.missing.audioVisual', rule.minAudioVisual));
+  if (rule.minDocuments) parts.push(counted(lang, 'coverage.missing.documents', rule.minDocuments));
+  return listOf(parts, lang);
 }
