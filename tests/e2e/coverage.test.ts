@@ -152,7 +152,7 @@ describe('coverage: an admin sets Sóc Trăng\'s target and reads how far the ar
     expect(await page.locator('header nav a[aria-current=page]').textContent()).toBe('Coverage');
   }, STEP_TIMEOUT_MS);
 
-  test('the coverage pages are axe-clean and valid HTML in all four languages', async () => {
+  test('the coverage pages are axe-clean and valid HTML in all four languages, the public one also on a phone', async () => {
     for (const [lang, prefix] of LANGS) {
       for (const [name, path] of COVERAGE_PAGE_TYPES) {
         await page.goto(url(`${prefix}${path.replace('{target}', TARGET)}`));
@@ -160,6 +160,17 @@ describe('coverage: an admin sets Sóc Trăng\'s target and reads how far the ar
         await visit(page, `${lang}-${name}`);
       }
     }
+    // The public page on a phone, signed out: the charts scale down, nothing scrolls sideways.
+    const phone = VIEWPORTS.find((v) => v.name === 'phone');
+    if (!phone) throw new Error('no phone viewport');
+    const phoneContext = await phone.open(running().browser);
+    const phonePage = await phoneContext.newPage();
+    for (const [lang, prefix] of LANGS) {
+      await phonePage.goto(url(`${prefix}/coverage`));
+      expect(await sidewaysOverflow(phonePage), `${lang} /coverage on a phone scrolls sideways`).toBeNull();
+      await checkPage(phonePage, 'phone', `${lang}-coverage`);
+    }
+    await phoneContext.close();
     console.log(`Nu checker: ${savedPages.length} coverage pages`);
     expect(await htmlErrors(savedPages)).toEqual([]);
   }, STEP_TIMEOUT_MS);
