@@ -89,3 +89,13 @@ export const HARVEST_PAGE_TYPES: readonly (readonly [string, string])[] = [
   ['admin-harvest', '/admin/harvest'],
   ['admin-harvest-source', '/admin/harvest/{source}'],
 ];
+
+/**
+ * The coverage pages (coverage.test.ts checks them with axe-core and the Nu checker in every
+ * language); `{target}` is the id of the target the test adds.
+ */
+export const COVERAGE_PAGE_TYPES: readonly (readonly [string, string])[] = [
+  ['coverage', '/coverage'],
+  ['admin-coverage', '/admin/coverage'],
+  ['admin-coverage-target', '/admin/coverage/{target}'],
+];

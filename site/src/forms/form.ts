@@ -79,6 +79,8 @@ export const DONE_MESSAGES = {
   harvestQueued: 'harvest.done.queued',
   harvestAlreadyQueued: 'harvest.done.alreadyQueued',
   harvestDeleted: 'harvest.done.deleted',
+  coverageCreated: 'coverage.done.created',
+  coverageDeleted: 'coverage.done.deleted',
 } as const satisfies Record<string, MessageId>;
 export type DoneKey = keyof typeof DONE_MESSAGES;
 

@@ -7,6 +7,7 @@ import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { dictionaryExchange } from './dictionary/exchange.ts';
 import { libraryHarvest } from './library/harvest.ts';
+import { coverageStrings } from './coverage.ts';
 import { citeStrings } from './library/cite.ts';
 import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
@@ -419,6 +420,7 @@ export const vi = {
   ...libraryMarc.vi,
   ...dictionaryExchange.vi,
   ...libraryHarvest.vi,
+  ...coverageStrings.vi,
   ...citeStrings.vi,
   ...libraryEditor.vi,
   ...editor.vi,

@@ -7,6 +7,7 @@ import { libraryFacts } from './library/facts.ts';
 import { libraryMarc } from './library/marc.ts';
 import { dictionaryExchange } from './dictionary/exchange.ts';
 import { libraryHarvest } from './library/harvest.ts';
+import { coverageStrings } from './coverage.ts';
 import { citeStrings } from './library/cite.ts';
 import { libraryEditor } from './library/editor.ts';
 import { editor } from './workspace/editor.ts';
@@ -416,6 +417,7 @@ export const zh: Dictionary = {
   ...libraryMarc.zh,
   ...dictionaryExchange.zh,
   ...libraryHarvest.zh,
+  ...coverageStrings.zh,
   ...citeStrings.zh,
   ...libraryEditor.zh,
   ...editor.zh,
