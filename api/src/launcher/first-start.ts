@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { type Archive, importRecords, ingest } from '@disan/ingest';
+import { createCoverage, loadTargets } from '@disan/ingest/coverage';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', '..', 'media-samples');
 
@@ -29,7 +31,9 @@ export async function loadSamplesOnFirstStart(archive: Archive, log: (line: stri
   // The word list after the records, so that its entries' links name records that exist.
   const words = await importRecords(archive, join(SAMPLES, 'dictionary', 'entries.jsonl'), { author: 'sample data' });
   for (const failure of words.failures) log(`  dictionary/entries.jsonl line ${failure.line}: ${failure.reason}`);
-  log(`first start: ${done} sample files (${report.outcomes.ingested} ingested, ${report.outcomes.failed} failed), ${elements.created} inventory elements, ${records.created} imported records, ${words.created} dictionary entries`);
+  // The province's target the sample inventory is counted against (Sóc Trăng's Khmer and Hoa festivals and customs).
+  const targets = await loadTargets(createCoverage(archive.db).targets, JSON.parse(await readFile(join(SAMPLES, 'coverage-targets.json'), 'utf8')), 'sample data');
+  log(`first start: ${done} sample files (${report.outcomes.ingested} ingested, ${report.outcomes.failed} failed), ${elements.created} inventory elements, ${records.created} imported records, ${words.created} dictionary entries, ${targets.created} coverage target`);
   return true;
 }
 

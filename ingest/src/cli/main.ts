@@ -14,6 +14,7 @@ import { runUsersCommand } from './commands/users.ts';
 import { runAuditCommand } from './commands/audit.ts';
 import { runHarvestCommand } from './commands/harvest.ts';
 import { runDictionaryCommand } from './commands/dictionary.ts';
+import { runCoverageCommand } from './commands/coverage.ts';
 
 const HELP = `disan: the Disan heritage archive from the command line
 
@@ -33,6 +34,9 @@ Usage:
                                or a sheet); the same LIFT guid or id reaches the same entry next time
   disan dictionary export --format lift|csv|xlsx <out>
                                every entry; LIFT as <out> with audio/ beside it, or a .zip of both
+  disan coverage targets <file.json>
+                               sets digitisation targets (a JSON array, as POST /api/coverage/targets takes
+                               one); a target with the same id is changed, an identical one left alone
   disan reindex
   disan jobs [--retry-failed] [--backfill]
   disan worker [--concurrency n] [--once]
@@ -95,7 +99,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return command || parsed.values.help ? 0 : 2;
   }
   const withoutArchive = { backup: runBackupCommand, restore: runRestoreCommand };
-  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand, users: runUsersCommand, audit: runAuditCommand, 'import-marc': runImportMarcCommand, harvest: runHarvestCommand, dictionary: runDictionaryCommand };
+  const commands = { ingest: runIngestCommand, search: runSearchCommand, import: runImportCommand, reindex: runReindexCommand, jobs: runJobsCommand, worker: runWorkerCommand, users: runUsersCommand, audit: runAuditCommand, 'import-marc': runImportMarcCommand, harvest: runHarvestCommand, dictionary: runDictionaryCommand, coverage: runCoverageCommand };
   if (!(command in commands) && !(command in withoutArchive)) {
     err(`unknown command "${command}"\n\n${HELP}\n`);
     return 2;

@@ -13,7 +13,7 @@ export { loadCoverageHistory, syncCoverageFacts, type CoverageHistory } from './
 export { coverageReport, withReadableGaps, gapsOf, paceOf, yearEnd, yearOf, additionsIn, type ReportOptions } from './report.ts';
 export { standingsAt, figureOf, type ElementStanding } from './compute.ts';
 export { GROUP_LANGUAGES, shortfall } from './rule.ts';
-export { createTargetRepository, validateTarget, type TargetRepository } from './targets.ts';
+export { createTargetRepository, loadTargets, validateTarget, type TargetRepository } from './targets.ts';
 export { coverageWorkbook } from './xlsx.ts';
 export { coveragePdf, PDF_FONT_PATHS } from './pdf.ts';
 

@@ -1,6 +1,6 @@
 import { CoverageTargetInput, type CoverageTarget } from '@disan/schemas';
 import { writeAudit } from '../catalog/audit.ts';
-import { RecordValidationError, validate } from '../catalog/validate.ts';
+import { canonicalize, RecordValidationError, validate } from '../catalog/validate.ts';
 import type { Sql } from '../database/database.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 
@@ -65,6 +65,27 @@ export function createTargetRepository(sql: Sql) {
       });
     },
   };
+}
+
+/**
+ * Sets targets from a file (the sample archive's, a province's): each one created, or
+ * replaced when it differs, or left as it is; a bad one is refused with its problems.
+ */
+export async function loadTargets(targets: TargetRepository, inputs: unknown, actor: string): Promise<{ created: number; updated: number; unchanged: number }> {
+  if (!Array.isArray(inputs)) throw new RecordValidationError('coverage targets', [{ path: '', code: 'type', message: 'must be a JSON array of targets' }]);
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const input of inputs) {
+    const data = validateTarget(input);
+    const existing = await targets.get(data.id);
+    if (!existing) {
+      await targets.create(data, actor);
+      counts.created += 1;
+    } else if (JSON.stringify(canonicalize({ ...existing, createdAt: undefined, updatedAt: undefined })) !== JSON.stringify(canonicalize(data))) {
+      await targets.replace(data.id, data, actor);
+      counts.updated += 1;
+    } else counts.unchanged += 1;
+  }
+  return counts;
 }
 
 export type TargetRepository = ReturnType<typeof createTargetRepository>;
