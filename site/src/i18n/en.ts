@@ -1,6 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
 import { entryEditor } from './workspace/entry.ts';
-import { dictionaryCodes } from './workspace/dictionary-codes.ts';
 import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
@@ -409,7 +408,6 @@ export const en: Dictionary = {
   'itemStatus.withdrawn': 'Withdrawn',
   ...libraryKinds.en,
   ...entryEditor.en,
-  ...dictionaryCodes.en,
   ...pronunciationStrings.en,
   ...readerStrings.en,
   ...libraryFacts.en,

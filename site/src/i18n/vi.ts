@@ -1,6 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
 import { entryEditor } from './workspace/entry.ts';
-import { dictionaryCodes } from './workspace/dictionary-codes.ts';
 import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
@@ -413,7 +412,6 @@ export const vi = {
   'itemStatus.withdrawn': 'Đã rút',
   ...libraryKinds.vi,
   ...entryEditor.vi,
-  ...dictionaryCodes.vi,
   ...pronunciationStrings.vi,
   ...readerStrings.vi,
   ...libraryFacts.vi,

@@ -1,6 +1,5 @@
 import { libraryKinds } from './library/kinds.ts';
 import { entryEditor } from './workspace/entry.ts';
-import { dictionaryCodes } from './workspace/dictionary-codes.ts';
 import { pronunciationStrings } from './workspace/pronunciation.ts';
 import { readerStrings } from './library/reader.ts';
 import { libraryFacts } from './library/facts.ts';
@@ -410,7 +409,6 @@ export const zh: Dictionary = {
   'itemStatus.withdrawn': '已撤回',
   ...libraryKinds.zh,
   ...entryEditor.zh,
-  ...dictionaryCodes.zh,
   ...pronunciationStrings.zh,
   ...readerStrings.zh,
   ...libraryFacts.zh,
