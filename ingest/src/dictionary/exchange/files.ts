@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { DictionaryFormat } from '@disan/schemas';
 import type { Archive } from '../../archive.ts';
-import { ValidationError } from '../../errors.ts';
+import { ObjectNotFoundError, ValidationError } from '../../errors.ts';
 import { resolveInside } from '../../registration/walk.ts';
 import { readLift } from '../lift/read.ts';
 import { writeLift } from '../lift/write.ts';
@@ -97,10 +97,24 @@ const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
 export async function dictionaryDownload(archive: Archive, entries: readonly OutgoingEntry[], format: DictionaryFormat): Promise<DictionaryDownload> {
   if (format === 'csv') return { bytes: Buffer.from(entriesCsv(entries)), contentType: 'text/csv; charset=utf-8', filename: 'dictionary.csv' };
   if (format === 'xlsx') return { bytes: await entriesXlsx(entries), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: 'dictionary.xlsx' };
-  const zippable: Zippable = { 'dictionary.lift': [Buffer.from(writeLift(entries)), { level: 6, mtime: ZIP_TIME }] };
+  const files: Zippable = {};
+  // A recording whose stored file is gone (a lost original) leaves the export without it,
+  // and the LIFT names only the files the zip holds, rather than the whole export failing.
+  const kept = [];
   for (const entry of entries) {
-    for (const audio of entry.audio) zippable[audio.file] = [await readStored(archive, audio.key), { level: 0, mtime: ZIP_TIME }];
+    const audio = [];
+    for (const recording of entry.audio) {
+      const bytes = await readStored(archive, recording.key).catch((error: unknown) => {
+        if (error instanceof ObjectNotFoundError) return null;
+        throw error;
+      });
+      if (bytes === null) continue;
+      files[recording.file] = [bytes, { level: 0, mtime: ZIP_TIME }];
+      audio.push(recording);
+    }
+    kept.push({ ...entry, audio });
   }
+  const zippable: Zippable = { 'dictionary.lift': [Buffer.from(writeLift(kept)), { level: 6, mtime: ZIP_TIME }], ...files };
   return { bytes: zipSync(zippable), contentType: 'application/zip', filename: 'dictionary.zip' };
 }
 
