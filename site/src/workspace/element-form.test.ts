@@ -98,9 +98,9 @@ describe('the element section of the record form', () => {
   });
 
   it('reads the element links typed and ticked under one name', () => {
-    const entries: [string, string][] = [...base.map(([k, v]): [string, string] => (k === 'kind' ? [k, 'recording'] : [k, v])), ['elements', 'ok-om-bok, sene-dolta'], ['elements', 'chol-chnam-thmay']];
+    const entries: [string, string][] = [...base.map(([k, v]): [string, string] => (k === 'kind' ? [k, 'recording'] : [k, v])), ['element-ids', 'ok-om-bok, sene-dolta'], ['element-ids', 'chol-chnam-thmay']];
     const { draft } = draftFromForm(readEditorForm(posted(entries)));
     expect(draft.elements).toEqual(['ok-om-bok', 'sene-dolta', 'chol-chnam-thmay']);
-    expect(problemField({ keyword: 'element-not-found', instancePath: '/elements/1', params: {} }, {})).toBe('elements');
+    expect(problemField({ keyword: 'element-not-found', instancePath: '/elements/1', params: {} }, {})).toBe('element-ids');
   });
 });

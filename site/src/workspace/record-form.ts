@@ -282,8 +282,9 @@ export function readEditorForm(form: FormFields): EditorForm {
     entry: readEntryFields(form),
     ...readEntryRows(form),
     element: readElementFields(form),
-    // The typed ids and the ticked suggestions share the name.
-    elements: form.all('elements').join(', '),
+    // The typed ids and the ticked suggestions share the name; never "elements", which would
+    // shadow the form's own `elements` collection that the editor's scripts read.
+    elements: form.all('element-ids').join(', '),
     note: form.text('note'),
   };
 }

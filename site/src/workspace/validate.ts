@@ -108,7 +108,7 @@ export function problemField(problem: SchemaProblem, rows: Candidate['rows'], dr
   if (top === 'entry') return entryProblemField(segments.slice(1), rows, exampleCounts(draft));
   // The element block's names mirror its paths: /element/bearers/0/name is element[bearers][0][name].
   if (top === 'element') return ['element', ...(second === undefined ? ['category'] : [second, ...rest])].join('-').replace(/-consent-(\w)/, (_m, c: string) => `-consent${c.toUpperCase()}`);
-  if (top === 'elements') return 'elements';
+  if (top === 'elements') return 'element-ids';
   if (isRowGroup(top)) {
     if (second === undefined) return `${top}-0-${top === 'agents' || top === 'places' ? 'name' : top === 'recurrence' ? 'month' : 'value'}`;
     const index = rows[top]?.[Number(second)] ?? Number(second);
