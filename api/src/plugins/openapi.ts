@@ -21,9 +21,9 @@ export const TAGS = [
   { name: 'library', description: 'Exchange with other libraries: OAI-PMH 2.0 harvesting, answering XML' },
   { name: 'citations', description: 'Citations and exports: a record, a collection or a search as BibTeX, RIS, CSL-JSON, Dublin Core XML, MARCXML or ISO 2709 MARC, and formatted references (APA, Chicago, Vancouver, Harvard)' },
   { name: 'calendar', description: 'The festival calendar: festivals of public records on their Gregorian days (Vietnamese, Chinese and Khmer lunisolar dates computed), days in three calendars, and an iCalendar feed' },
-  { name: 'dictionary', description: 'The dictionary of Khmer, Hoa and Cham words: entries found by headword in any script, romanisation or gloss, with their recordings' },
   { name: 'harvest', description: 'OAI-PMH repositories this archive harvests on a schedule, their runs, and running one now (admins)' },
-  { name: 'dictionary', description: 'The dictionary of Khmer, Hoa and Cham words: entries with their recordings and heritage records, browse orders per script, word lists, the word of the day, and link suggestions for the workspace' },
+  { name: 'dictionary', description: 'The dictionary of Khmer, Hoa and Cham words: entries found by headword in any script, romanisation or gloss, with their recordings and heritage records; browse orders per script, word lists, the word of the day, and link suggestions for the workspace' },
+  { name: 'coverage', description: 'Digitisation coverage: targets (admins), their figures at every year end, pace and gaps, the yearly report as XLSX or PDF (staff), and the public targets\' figures' },
   { name: 'workspace', description: 'The archivists’ workspace: records described, versioned, reviewed, published and withdrawn with their files; sheets in and out; collections and places' },
 ];
 
