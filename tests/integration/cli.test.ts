@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import { readSheet } from '@disan/ingest';
 import { SAMPLE_FILES, SAMPLE_PHOTOS, SAMPLES } from '../support/samples.ts';
 
 const SHEET_ITEMS = (await readSheet(join(SAMPLES, 'metadata.csv'))).items.size;
+const SAMPLE_ELEMENTS = (await readFile(join(SAMPLES, 'inventory', 'elements.jsonl'), 'utf8')).split('\n').filter((line) => line.trim() !== '').length;
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'ingest', 'bin', 'disan.js');
@@ -68,6 +69,8 @@ describe('the disan command', () => {
   });
 
   it('imports JSON Lines records and reports bad lines by number, exiting 1', async () => {
+    // The inventory first, as npm run samples does: the records name the elements they document.
+    expect((await disan('import', 'media-samples/inventory/elements.jsonl')).stdout).toMatch(new RegExp(`imported ${SAMPLE_ELEMENTS} records: ${SAMPLE_ELEMENTS} new`));
     expect((await disan('import', 'media-samples/records.jsonl')).stdout).toMatch(/imported 5 records: 5 new/);
     const bad = join(dataDir, 'bad.jsonl');
     await writeFile(bad, '{"id":"ok-1","kind":"custom","ethnicGroups":["cham"],"title":[{"lang":"vi","value":"Tốt"}],"status":"published","access":{"level":"public"}}\n{not json\n{"id":"Bad Id","kind":"custom","ethnicGroups":[],"title":[],"status":"published","access":{"level":"public"}}\n');
@@ -105,7 +108,7 @@ describe('the disan command', () => {
 
   it('rebuilds the index from the catalog and shows the job queue', async () => {
     // The sheet's items, the 5 sample records and the 1 good line of bad.jsonl.
-    expect((await disan('reindex')).stdout).toMatch(new RegExp(`reindexed ${SHEET_ITEMS + 6} items into the embedded engine`));
+    expect((await disan('reindex')).stdout).toMatch(new RegExp(`reindexed ${SHEET_ITEMS + SAMPLE_ELEMENTS + 6} items into the embedded engine`));
     const jobs = (await disan('jobs')).stdout;
     expect(jobs).toMatch(new RegExp(`image\\.derivatives: 0 queued, 0 running, 0 failed, ${SAMPLE_PHOTOS.length} done`));
     expect(jobs).toMatch(/video\.derivatives: 0 queued, 0 running, 0 failed, 1 done/);
