@@ -156,6 +156,8 @@ describe('a dictionary word written on a phone, with its pronunciation, reviewed
     await a.getByTestId('recording-locality').fill('Vĩnh Châu, Sóc Trăng');
     await a.getByTestId('recording-dialect').fill('Sóc Trăng');
     await a.getByTestId('recording-consent').check();
+    // Consent given is consent recorded on a day: the speaker agreed yesterday.
+    await a.getByTestId('recording-consent-date').fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
     await a.getByTestId('recording-consent-method').selectOption('oral-recorded');
     await a.getByTestId('recording-save').click();
     await a.waitForURL((u) => u.searchParams.get('done') === 'recording');
